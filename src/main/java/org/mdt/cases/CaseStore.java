@@ -1,0 +1,118 @@
+package org.mdt.cases;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.mdt.MdtException;
+import org.mdt.roster.Column;
+import org.mdt.team.Team;
+
+/** Reading cases: all the SQL of {@code case list} and {@code case show}. */
+public final class CaseStore {
+  /** A case is closed when its status says so or it has a closed date; otherwise it is open. */
+  private static final String STATUS = "CASE WHEN c.case_status = 'closed' OR c.closed_date IS NOT NULL"
+      + " THEN 'closed' ELSE 'open' END";
+
+  private final Connection connection;
+
+  public CaseStore(Connection connection) {
+    this.connection = connection;
+  }
+
+  /** Filters of {@code case list}; any of them may be null. */
+  public record Filter(Team team, String status, LocalDate referredFrom, LocalDate referredTo) {}
+
+  public List<CaseSummary> list(Filter filter) throws SQLException {
+    String sql = "SELECT c.case_number, t.name, MIN(ch.referral_date), COUNT(ch.id), " + STATUS + ", c.restricted"
+        + " FROM mdt_case c JOIN team t ON t.id = c.team_id LEFT JOIN case_child ch ON ch.case_id = c.id"
+        + " WHERE (CAST(? AS BIGINT) IS NULL OR c.team_id = ?)"
+        + " AND (CAST(? AS VARCHAR(20)) IS NULL OR " + STATUS + " = ?)"
+        + " GROUP BY c.id, c.case_number, t.name, c.case_status, c.closed_date, c.restricted"
+        + " HAVING (CAST(? AS DATE) IS NULL OR MIN(ch.referral_date) >= ?)"
+        + " AND (CAST(? AS DATE) IS NULL OR MIN(ch.referral_date) <= ?)"
+        + " ORDER BY MIN(ch.referral_date), t.name, c.case_number";
+    List<CaseSummary> cases = new ArrayList<>();
+    try (PreparedStatement query = connection.prepareStatement(sql)) {
+      bindTwice(query, 1, filter.team() == null ? null : filter.team().id(), Types.BIGINT);
+      bindTwice(query, 3, filter.status(), Types.VARCHAR);
+      bindTwice(query, 5, filter.referredFrom(), Types.DATE);
+      bindTwice(query, 7, filter.referredTo(), Types.DATE);
+      try (ResultSet rs = query.executeQuery()) {
+        while (rs.next()) {
+          cases.add(new CaseSummary(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
+              rs.getInt(4), rs.getString(5), rs.getBoolean(6)));
+        }
+      }
+    }
+    return cases;
+  }
+
+  /** One case by its number; within the team given, or in whichever single team holds that number. */
+  public CaseDetail show(String caseNumber, Team team) throws SQLException {
+    String caseColumns = Column.CASE_COLUMNS.stream().map(c -> "c." + c.canonicalName())
+        .collect(Collectors.joining(", "));
+    List<Long> ids = new ArrayList<>();
+    List<String> teams = new ArrayList<>();
+    Map<String, Object> caseValues = new LinkedHashMap<>();
+    try (PreparedStatement query = connection.prepareStatement("SELECT c.id, t.name, " + caseColumns
+        + " FROM mdt_case c JOIN team t ON t.id = c.team_id WHERE c.case_number = ?"
+        + " AND (CAST(? AS BIGINT) IS NULL OR c.team_id = ?) ORDER BY t.name_key")) {
+      query.setString(1, caseNumber);
+      bindTwice(query, 2, team == null ? null : team.id(), Types.BIGINT);
+      try (ResultSet rs = query.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getLong(1));
+          teams.add(rs.getString(2));
+          caseValues = values(rs, 3, Column.CASE_COLUMNS);
+        }
+      }
+    }
+    if (ids.isEmpty()) {
+      throw MdtException.domain("unknown case " + caseNumber + (team == null ? "" : " in team " + team.name()));
+    }
+    if (ids.size() > 1) {
+      throw MdtException.usage("case " + caseNumber + " exists in several teams (" + String.join(", ", teams)
+          + "): say which with --team");
+    }
+    return new CaseDetail(caseNumber, teams.get(0), caseValues, children(ids.get(0)));
+  }
+
+  private List<Map<String, Object>> children(long caseId) throws SQLException {
+    List<Column> columns = Column.CHILD_ROW_COLUMNS;
+    String names = columns.stream().map(Column::canonicalName).collect(Collectors.joining(", "));
+    List<Map<String, Object>> children = new ArrayList<>();
+    try (PreparedStatement query = connection.prepareStatement(
+        "SELECT " + names + " FROM case_child WHERE case_id = ? ORDER BY referral_date, id")) {
+      query.setLong(1, caseId);
+      try (ResultSet rs = query.executeQuery()) {
+        while (rs.next()) {
+          children.add(values(rs, 1, columns));
+        }
+      }
+    }
+    return children;
+  }
+
+  private static Map<String, Object> values(ResultSet rs, int first, List<Column> columns) throws SQLException {
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (int i = 0; i < columns.size(); i++) {
+      values.put(columns.get(i).canonicalName(), rs.getObject(first + i, columns.get(i).javaType()));
+    }
+    return values;
+  }
+
+  /** Binds a value to a {@code (? IS NULL OR column = ?)} pair. */
+  private static void bindTwice(PreparedStatement statement, int first, Object value, int sqlType)
+      throws SQLException {
+    statement.setObject(first, value, sqlType);
+    statement.setObject(first + 1, value, sqlType);
+  }
+}

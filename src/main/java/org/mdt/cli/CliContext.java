@@ -1,0 +1,100 @@
+package org.mdt.cli;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.mdt.db.Database;
+import org.mdt.db.DatabaseLocation;
+import org.mdt.roster.ImportListener;
+
+/**
+ * Everything a command gets from outside: its output streams, the environment, the clock, and the global
+ * options as parsed. The database is opened on first use, so commands that need none stay fast.
+ */
+public final class CliContext implements AutoCloseable {
+  private static final Duration DEFAULT_LOCK_WAIT = Duration.ofSeconds(10);
+
+  final PrintWriter out;
+  final PrintWriter err;
+  final Map<String, String> env;
+  final Clock clock;
+  final boolean interactive;
+  final ImportListener importListener;
+
+  String db;
+  OutputFormat format = OutputFormat.TABLE;
+  boolean quiet;
+  boolean verbose;
+  boolean noColor;
+  String commandLine = "mdt";
+
+  private Database database;
+
+  public CliContext(PrintWriter out, PrintWriter err, Map<String, String> env, Clock clock, boolean interactive,
+      ImportListener importListener) {
+    this.out = out;
+    this.err = err;
+    this.env = env;
+    this.clock = clock;
+    this.interactive = interactive;
+    this.importListener = importListener;
+  }
+
+  DatabaseLocation location() {
+    return DatabaseLocation.of(db != null ? db : env.get("MDT_DB"), env);
+  }
+
+  /** The database, which must exist with the schema this mdt knows. */
+  Database database() {
+    if (database == null) {
+      database = Database.open(location(), false, lockWait()).requireCurrentSchema();
+    }
+    return database;
+  }
+
+  /** The database, created if missing; only {@code mdt init} asks for this. */
+  Database databaseCreatingIfMissing() {
+    if (database == null) {
+      database = Database.open(location(), true, lockWait());
+    }
+    return database;
+  }
+
+  /** How long to wait for a database another process holds ({@code MDT_LOCK_WAIT}, seconds). */
+  private Duration lockWait() {
+    String seconds = env.get("MDT_LOCK_WAIT");
+    try {
+      return seconds == null ? DEFAULT_LOCK_WAIT : Duration.ofSeconds(Long.parseLong(seconds.trim()));
+    } catch (NumberFormatException e) {
+      return DEFAULT_LOCK_WAIT;
+    }
+  }
+
+  Printer printer() {
+    return new Printer(out, format);
+  }
+
+  /** A note for the person at the terminal (stderr); -q silences it. */
+  void info(String message) {
+    if (!quiet) {
+      err.println(message);
+      err.flush();
+    }
+  }
+
+  String osUser() {
+    return System.getProperty("user.name", "unknown");
+  }
+
+  @Override
+  public void close() {
+    if (database != null) {
+      try {
+        database.close();
+      } finally {
+        database = null;
+      }
+    }
+  }
+}

@@ -1,0 +1,120 @@
+package org.mdt.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.mdt.MdtException;
+import org.mdt.db.DbErrors;
+import picocli.CommandLine;
+import picocli.CommandLine.Help.Ansi;
+import picocli.CommandLine.IFactory;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.TypeConversionException;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * Builds the one {@link CommandLine} every entry point uses (main, tests, a future shell): its commands
+ * get the context through the factory, results go to the context's stdout, and every failure becomes one
+ * line on stderr and the exit code of DESIGN section 1 (a stack trace only with -v).
+ */
+public final class CommandFactory {
+  private CommandFactory() {}
+
+  /** Parses and runs one command line; returns its exit code. */
+  public static int execute(CliContext context, String... args) {
+    return create(context, colour(context, args)).execute(args);
+  }
+
+  static CommandLine create(CliContext context, Ansi ansi) {
+    CommandLine commandLine = new CommandLine(MdtCommand.class, new ContextFactory(context));
+    commandLine.setOut(context.out);
+    commandLine.setErr(context.err);
+    commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(ansi));
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    commandLine.registerConverter(LocalDate.class, CommandFactory::isoDate);
+    commandLine.setParameterExceptionHandler(CommandFactory::badUsage);
+    commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> failed(context, e));
+    commandLine.setExecutionStrategy(parseResult -> {
+      context.commandLine = executed(parseResult).getCommandSpec().qualifiedName();
+      try {
+        return new CommandLine.RunLast().execute(parseResult);
+      } catch (Error e) { // out of memory, a class missing from the jar: still one line and exit 4
+        return failed(context, e);
+      } finally {
+        context.close();
+      }
+    });
+    return commandLine;
+  }
+
+  private static Ansi colour(CliContext context, String[] args) {
+    boolean off = !context.interactive || context.env.containsKey("NO_COLOR") || List.of(args).contains("--no-color");
+    return off ? Ansi.OFF : Ansi.ON;
+  }
+
+  private static CommandLine executed(ParseResult parseResult) {
+    ParseResult last = parseResult;
+    while (last.hasSubcommand()) {
+      last = last.subcommand();
+    }
+    return last.commandSpec().commandLine();
+  }
+
+  private static LocalDate isoDate(String text) {
+    try {
+      return LocalDate.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new TypeConversionException("'" + text + "' is not a date; write it as yyyy-MM-dd");
+    }
+  }
+
+  /** Exit 2: one line saying what was wrong, the nearest command or option if any, and where help is. */
+  private static int badUsage(ParameterException e, String[] args) {
+    CommandLine cl = e.getCommandLine();
+    PrintWriter err = cl.getErr();
+    err.println("mdt: " + e.getMessage());
+    if (e instanceof UnmatchedArgumentException unmatched) {
+      List<String> suggestions = unmatched.getSuggestions();
+      if (!suggestions.isEmpty()) {
+        err.println("Did you mean: " + String.join(" or ", suggestions) + "?");
+      }
+    }
+    err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more.");
+    err.flush();
+    return MdtException.USAGE;
+  }
+
+  private static int failed(CliContext context, Throwable e) {
+    MdtException failure = e instanceof MdtException mdt ? mdt
+        : e instanceof SQLException sql ? DbErrors.translate(sql, context.location())
+        : null;
+    if (failure == null) {
+      context.err.println("mdt: internal error: " + e + (context.verbose ? "" : " (run with -v for details)"));
+    } else {
+      context.err.println("mdt: " + failure.getMessage());
+    }
+    if (context.verbose) {
+      StringWriter trace = new StringWriter();
+      e.printStackTrace(new PrintWriter(trace));
+      context.err.print(trace);
+    }
+    context.err.flush();
+    return failure == null ? MdtException.INTERNAL : failure.exitCode();
+  }
+
+  /** Creates commands and mixins with the context, through a constructor taking it when they have one. */
+  private record ContextFactory(CliContext context) implements IFactory {
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+      try {
+        return type.getDeclaredConstructor(CliContext.class).newInstance(context);
+      } catch (NoSuchMethodException e) {
+        return CommandLine.defaultFactory().create(type);
+      }
+    }
+  }
+}

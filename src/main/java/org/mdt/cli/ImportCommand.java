@@ -1,0 +1,126 @@
+package org.mdt.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.mdt.roster.ImportRequest;
+import org.mdt.roster.ImportResult;
+import org.mdt.roster.MappingFile;
+import org.mdt.roster.Problem;
+import org.mdt.roster.ProblemSink;
+import org.mdt.roster.RosterImporter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "import", description = "Import data from partner agencies' files.",
+    subcommands = {ImportCommand.Roster.class})
+final class ImportCommand {
+  @Mixin GlobalOptions global;
+
+  ImportCommand(CliContext context) {}
+
+  @Command(name = "roster", description = {"Import a case roster (xlsx, xls or csv): one row per child on a case.",
+      "The whole file is one transaction; re-importing it changes nothing, and a blank cell never erases a"
+          + " stored value."})
+  static final class Roster implements Callable<Integer> {
+    /** Problems listed on stderr before the rest are only counted (all of them with -v). */
+    private static final int PROBLEMS_SHOWN = 20;
+
+    @Mixin GlobalOptions global;
+    private final CliContext context;
+
+    @Parameters(paramLabel = "FILE", description = "The roster: .xlsx, .xls or .csv (UTF-8 or Windows-1252).")
+    Path file;
+
+    @Option(names = "--team", paramLabel = "T",
+        description = "The team of rows that name none (needed when there are several teams).")
+    String team;
+
+    @Option(names = "--sheet", paramLabel = "NAME", description = "The sheet to read (default: the first).")
+    String sheet;
+
+    @Option(names = "--mapping", paramLabel = "FILE", description = "A JSON mapping file of the team's own"
+        + " headers, words and date formats.")
+    Path mapping;
+
+    @Option(names = "--dry-run", description = "Report what the import would do, and change nothing.")
+    boolean dryRun;
+
+    @Option(names = "--rejects", paramLabel = "FILE",
+        description = "Write the rejected rows' problems here as CSV (row, column, header, reason).")
+    Path rejects;
+
+    Roster(CliContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+      MappingFile mappingFile = mapping == null ? MappingFile.NONE : MappingFile.read(mapping);
+      ImportResult result;
+      try (RejectsFile rejectsFile = rejects == null ? null : new RejectsFile(rejects)) {
+        StderrProblems problems = new StderrProblems(rejectsFile);
+        result = new RosterImporter(context.database(), context.clock, context.osUser(), context.commandLine)
+            .run(new ImportRequest(file, team, sheet, mappingFile, dryRun), problems, context.importListener);
+        problems.finish();
+        if (rejectsFile != null) {
+          context.info("wrote " + result.summary().rejected() + " rejected row(s) to " + rejects);
+        }
+      }
+      if (!result.ignoredHeaders().isEmpty()) {
+        context.info("ignored columns (no canonical column; a mapping file can name them): "
+            + String.join(", ", result.ignoredHeaders()));
+      }
+      if (!result.repeatedHeaders().isEmpty()) {
+        context.info("ignored repeated columns: " + String.join(", ", result.repeatedHeaders()));
+      }
+      context.printer().record(result.summary().asMap());
+      if (dryRun) {
+        context.info("dry run: nothing was written to the database");
+      }
+      return 0;
+    }
+
+    /** Lists the first problems on stderr, and every rejection in the rejects file if there is one. */
+    private final class StderrProblems implements ProblemSink {
+      private final RejectsFile rejectsFile;
+      private int seen;
+
+      StderrProblems(RejectsFile rejectsFile) {
+        this.rejectsFile = rejectsFile;
+      }
+
+      @Override
+      public void rejected(Problem problem) {
+        if (rejectsFile != null) {
+          rejectsFile.add(problem);
+        }
+        show("rejected", problem);
+      }
+
+      @Override
+      public void warning(Problem problem) {
+        show("warning", problem);
+      }
+
+      @Override
+      public void duplicate(Problem problem) {
+        show("duplicate", problem);
+      }
+
+      private void show(String kind, Problem problem) {
+        if (seen++ < PROBLEMS_SHOWN || context.verbose) {
+          context.info(kind + ": " + problem);
+        }
+      }
+
+      void finish() {
+        if (seen > PROBLEMS_SHOWN && !context.verbose) {
+          context.info("... and " + (seen - PROBLEMS_SHOWN) + " more (-v lists them all; --rejects FILE saves the"
+              + " rejections)");
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,24 @@
+package org.mdt.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** The root command: its subcommands are the jobs of DESIGN section 1. */
+@Command(name = "mdt", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    description = "Case rosters, reviews, follow-ups and reports for Children's Advocacy Center MDTs.",
+    subcommands = {InitCommand.class, TeamCommand.class, MemberCommand.class, CaseCommand.class,
+        ImportCommand.class, ReportCommand.class},
+    footer = {"", "Exit codes: 0 success, 1 domain error, 2 bad usage, 3 bad input data or database problem,"
+        + " 4 internal error."})
+final class MdtCommand implements Runnable {
+  @Mixin GlobalOptions global;
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new ParameterException(spec.commandLine(), "a command is required");
+  }
+}

@@ -1,0 +1,116 @@
+package org.mdt.cli;
+
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.concurrent.Callable;
+import org.mdt.team.Member;
+import org.mdt.team.Team;
+import org.mdt.team.TeamStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "member", description = "MDT members, by discipline.",
+    subcommands = {MemberCommand.Add.class, MemberCommand.List.class, MemberCommand.Deactivate.class})
+final class MemberCommand {
+  @Mixin GlobalOptions global;
+
+  MemberCommand(CliContext context) {}
+
+  @Command(name = "add", description = "Add a member to a team.")
+  static final class Add implements Callable<Integer> {
+    @Mixin GlobalOptions global;
+    private final CliContext context;
+
+    @Option(names = "--name", required = true, paramLabel = "NAME", description = "The member's name.")
+    String name;
+
+    @Option(names = "--discipline", required = true, paramLabel = "D",
+        description = "One of law_enforcement, child_protective_services, prosecution, medical, mental_health,"
+            + " victim_advocacy, cac, other (or a common word for one, such as DCF or advocate).")
+    String discipline;
+
+    @Option(names = "--agency", required = true, paramLabel = "A", description = "The member's agency.")
+    String agency;
+
+    @Option(names = "--email", paramLabel = "E", description = "The member's email address.")
+    String email;
+
+    @Option(names = "--team", paramLabel = "T", description = "The team (needed when there are several).")
+    String team;
+
+    Add(CliContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public Integer call() throws SQLException {
+      Member member = context.database().inTransaction(connection -> {
+        TeamStore store = Stores.teams(context, connection);
+        return store.addMember(store.resolve(team), name, discipline, agency, email,
+            OffsetDateTime.now(context.clock));
+      });
+      context.printer().table(memberTable().row(row(member)));
+      return 0;
+    }
+  }
+
+  @Command(name = "list", description = "List members, active ones unless --all.")
+  static final class List implements Callable<Integer> {
+    @Mixin GlobalOptions global;
+    private final CliContext context;
+
+    @Option(names = "--team", paramLabel = "T", description = "Only this team's members.")
+    String team;
+
+    @Option(names = "--all", description = "Include deactivated members.")
+    boolean all;
+
+    List(CliContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public Integer call() throws SQLException {
+      TeamStore store = Stores.teams(context, context.database().connection());
+      Team only = team == null ? null : store.require(team);
+      Table table = memberTable();
+      store.members(only, all).forEach(member -> table.row(row(member)));
+      context.printer().table(table);
+      return 0;
+    }
+  }
+
+  @Command(name = "deactivate", description = "Deactivate a member who left the team (history is kept).")
+  static final class Deactivate implements Callable<Integer> {
+    @Mixin GlobalOptions global;
+    private final CliContext context;
+
+    @Parameters(paramLabel = "ID", description = "The member's id (see 'mdt member list').")
+    long id;
+
+    Deactivate(CliContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+      context.database().inTransaction(connection -> {
+        Stores.teams(context, connection).deactivate(id, OffsetDateTime.now(context.clock));
+        return null;
+      });
+      context.info("deactivated member " + id);
+      return 0;
+    }
+  }
+
+  private static Table memberTable() {
+    return Table.of("id", "ID", "team", "TEAM", "name", "NAME", "discipline", "DISCIPLINE", "agency", "AGENCY",
+        "email", "EMAIL", "active", "ACTIVE");
+  }
+
+  private static Object[] row(Member m) {
+    return new Object[] {m.id(), m.team(), m.name(), m.discipline(), m.agency(), m.email(), m.active()};
+  }
+}

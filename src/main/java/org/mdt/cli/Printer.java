@@ -1,0 +1,172 @@
+package org.mdt.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes results to stdout in the chosen format: an aligned text table, CSV with a header row, or JSON
+ * and nothing else (so that it pipes into jq). CSV cells that a spreadsheet would run as a formula are
+ * neutralised with a leading apostrophe.
+ */
+public final class Printer {
+  private final PrintWriter out;
+  private final OutputFormat format;
+
+  Printer(PrintWriter out, OutputFormat format) {
+    this.out = out;
+    this.format = format;
+  }
+
+  public OutputFormat format() {
+    return format;
+  }
+
+  /** Many rows: a table, CSV rows, or a JSON array of objects. */
+  public void table(Table table) {
+    switch (format) {
+      case JSON -> json(objects(table));
+      case CSV -> csv(table.keys(), table.rows());
+      case TABLE -> text(table.titles(), table.rows());
+    }
+    out.flush();
+  }
+
+  /** One object: "key  value" lines, a one-row CSV, or a JSON object. */
+  public void record(Map<String, ?> record) {
+    List<Object> values = new ArrayList<>(record.values());
+    switch (format) {
+      case JSON -> json(record);
+      case CSV -> csv(new ArrayList<>(record.keySet()), List.of(values));
+      case TABLE -> {
+        int width = record.keySet().stream().mapToInt(String::length).max().orElse(0);
+        record.forEach((key, value) -> out.println(pad(key, width) + "  " + cell(value)));
+      }
+    }
+    out.flush();
+  }
+
+  /** A nested result as JSON; callers use {@link #table} or {@link #record} for the other formats. */
+  public void json(Object value) {
+    try {
+      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+          .writeValueAsString(jsonSafe(value)));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("result not serialisable", e);
+    }
+    out.flush();
+  }
+
+  private static List<Map<String, Object>> objects(Table table) {
+    List<Map<String, Object>> objects = new ArrayList<>();
+    for (List<Object> row : table.rows()) {
+      Map<String, Object> object = new LinkedHashMap<>();
+      for (int i = 0; i < table.keys().size(); i++) {
+        object.put(table.keys().get(i), row.get(i));
+      }
+      objects.add(object);
+    }
+    return objects;
+  }
+
+  /** Dates and times as ISO text; Jackson's java.time module is not worth its start-up cost here. */
+  private static Object jsonSafe(Object value) {
+    if (value instanceof TemporalAccessor) {
+      return value.toString();
+    }
+    if (value instanceof Map<?, ?> map) {
+      Map<Object, Object> copy = new LinkedHashMap<>();
+      map.forEach((k, v) -> copy.put(k, jsonSafe(v)));
+      return copy;
+    }
+    if (value instanceof List<?> list) {
+      return list.stream().map(Printer::jsonSafe).toList();
+    }
+    return value;
+  }
+
+  private void csv(List<String> keys, List<List<Object>> rows) {
+    CsvSchema schema = CsvSchema.emptySchema().withLineSeparator("\n");
+    List<Object> header = new ArrayList<>(keys);
+    try (var csv = new CsvMapper().writer(schema).writeValues(nonClosing(out))) {
+      csv.write(header);
+      for (List<Object> row : rows) {
+        csv.write(row.stream().map(Printer::neutralised).toList());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Writer nonClosing(Writer writer) {
+    return new java.io.FilterWriter(writer) {
+      @Override
+      public void close() throws IOException {
+        flush();
+      }
+    };
+  }
+
+  /** Spreadsheet formula injection: text starting =, +, -, @, tab or CR is prefixed with '. */
+  static Object neutralised(Object value) {
+    if (value instanceof String text && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+      return "'" + text;
+    }
+    return value == null ? "" : value.toString();
+  }
+
+  private void text(List<String> titles, List<List<Object>> rows) {
+    int[] widths = new int[titles.size()];
+    boolean[] numeric = new boolean[titles.size()];
+    for (int i = 0; i < titles.size(); i++) {
+      widths[i] = titles.get(i).length();
+      numeric[i] = !rows.isEmpty();
+    }
+    for (List<Object> row : rows) {
+      for (int i = 0; i < row.size(); i++) {
+        widths[i] = Math.max(widths[i], cell(row.get(i)).length());
+        numeric[i] &= row.get(i) == null || row.get(i) instanceof Number;
+      }
+    }
+    out.println(line(titles.stream().map(t -> (Object) t).toList(), widths, new boolean[widths.length]));
+    for (List<Object> row : rows) {
+      out.println(line(row, widths, numeric));
+    }
+  }
+
+  private static String line(List<Object> values, int[] widths, boolean[] rightAligned) {
+    StringBuilder line = new StringBuilder();
+    for (int i = 0; i < values.size(); i++) {
+      String cell = cell(values.get(i));
+      boolean last = i == values.size() - 1;
+      if (rightAligned[i]) {
+        line.append(" ".repeat(widths[i] - cell.length())).append(cell);
+      } else {
+        line.append(last ? cell : pad(cell, widths[i]));
+      }
+      if (!last) {
+        line.append("  ");
+      }
+    }
+    return line.toString().stripTrailing();
+  }
+
+  private static String cell(Object value) {
+    return value == null ? "" : value.toString();
+  }
+
+  private static String pad(String text, int width) {
+    return text + " ".repeat(Math.max(0, width - text.length()));
+  }
+}

@@ -1,0 +1,69 @@
+package org.mdt.cli;
+
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.concurrent.Callable;
+import org.mdt.team.Team;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "team", description = "Teams (MDTs); a database holds one or many.",
+    subcommands = {TeamCommand.Add.class, TeamCommand.List.class})
+final class TeamCommand {
+  @Mixin GlobalOptions global;
+
+  TeamCommand(CliContext context) {}
+
+  @Command(name = "add", description = "Add a team.")
+  static final class Add implements Callable<Integer> {
+    @Mixin GlobalOptions global;
+    private final CliContext context;
+
+    @Parameters(paramLabel = "NAME", description = "The team's name, unique ignoring case.")
+    String name;
+
+    @Option(names = "--cac", paramLabel = "NAME", description = "The Children's Advocacy Center it belongs to.")
+    String cac;
+
+    @Option(names = "--county", paramLabel = "NAME", description = "The county it serves.")
+    String county;
+
+    Add(CliContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public Integer call() throws SQLException {
+      Team team = context.database().inTransaction(connection -> Stores.teams(context, connection)
+          .addTeam(name, cac, county, OffsetDateTime.now(context.clock)));
+      context.printer().table(teamTable().row(team.id(), team.name(), team.cac(), team.county()));
+      return 0;
+    }
+  }
+
+  @Command(name = "list", description = "List the teams.")
+  static final class List implements Callable<Integer> {
+    @Mixin GlobalOptions global;
+    private final CliContext context;
+
+    List(CliContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public Integer call() throws SQLException {
+      Table table = teamTable();
+      for (Team team : Stores.teams(context, context.database().connection()).teams()) {
+        table.row(team.id(), team.name(), team.cac(), team.county());
+      }
+      context.printer().table(table);
+      return 0;
+    }
+  }
+
+  private static Table teamTable() {
+    return Table.of("id", "ID", "name", "NAME", "cac", "CAC", "county", "COUNTY");
+  }
+}

@@ -1,0 +1,174 @@
+package org.mdt.db;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import org.mdt.MdtException;
+
+/**
+ * The one connection a command works through. Opening is the only costly start-up step (H2 loads about a
+ * thousand classes), so commands that need no data never come here.
+ */
+public final class Database implements AutoCloseable {
+  /** The highest migration under db/migration; a test keeps the two in step. */
+  public static final int SCHEMA_VERSION = 1;
+
+  private static final Duration LOCK_RETRY = Duration.ofMillis(200);
+
+  private final DatabaseLocation location;
+  private final Connection connection;
+
+  private Database(DatabaseLocation location, Connection connection) {
+    this.location = location;
+    this.connection = connection;
+  }
+
+  /**
+   * Opens an existing database whose schema is current; {@code create} also creates a missing one (only
+   * {@code mdt init} does). A database another process holds is waited for up to {@code lockWait}.
+   */
+  public static Database open(DatabaseLocation location, boolean create, Duration lockWait) {
+    if (create) {
+      location.createParentDirectory();
+    }
+    String url = location.jdbcUrl(create);
+    long deadline = System.nanoTime() + lockWait.toNanos();
+    while (true) {
+      try {
+        Connection connection = DriverManager.getConnection(url, location.user(), location.password());
+        location.restrictFilePermissions();
+        return new Database(location, connection);
+      } catch (SQLException e) {
+        MdtException failure = DbErrors.translate(e, location);
+        if (!DbErrors.isInUse(e) || System.nanoTime() > deadline) {
+          throw failure;
+        }
+        sleep(LOCK_RETRY);
+      }
+    }
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw MdtException.data("interrupted while waiting for the database");
+    }
+  }
+
+  public DatabaseLocation location() {
+    return location;
+  }
+
+  public Connection connection() {
+    return connection;
+  }
+
+  /** Applies pending migrations; returns how many ran. */
+  public int migrate() {
+    return Migrations.migrate(location);
+  }
+
+  /** The schema version recorded by the migrations, or 0 for a database never initialised. */
+  public int schemaVersion() {
+    try (Statement st = connection.createStatement()) {
+      try (ResultSet tables = connection.getMetaData().getTables(null, null, "flyway_schema_history", null)) {
+        if (!tables.next()) {
+          return 0;
+        }
+      }
+      try (ResultSet rs = st.executeQuery(
+          "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL"
+              + " ORDER BY \"installed_rank\" DESC")) {
+        return rs.next() ? Integer.parseInt(rs.getString(1)) : 0;
+      }
+    } catch (SQLException e) {
+      throw DbErrors.translate(e, location);
+    }
+  }
+
+  /** Refuses to work on a database whose schema this mdt does not know. */
+  public Database requireCurrentSchema() {
+    int version = schemaVersion();
+    if (version == 0) {
+      throw MdtException.data("database " + location + " is not initialised: run 'mdt init'");
+    }
+    if (version < SCHEMA_VERSION) {
+      throw MdtException.data("database " + location + " has schema version " + version + ", this mdt needs "
+          + SCHEMA_VERSION + ": run 'mdt init' to upgrade it");
+    }
+    if (version > SCHEMA_VERSION) {
+      throw MdtException.data("database " + location + " was written by a newer mdt (schema version " + version
+          + "); upgrade mdt");
+    }
+    return this;
+  }
+
+  /** Runs work in one transaction: all of it is committed, or none of it. */
+  public <T> T inTransaction(SqlWork<T> work) {
+    try {
+      connection.setAutoCommit(false);
+      try {
+        T result = work.run(connection);
+        connection.commit();
+        return result;
+      } catch (RuntimeException | SQLException | Error e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw DbErrors.translate(e, location);
+    }
+  }
+
+  /** Runs work in a transaction that is always rolled back: what a dry run would have done. */
+  public <T> T rolledBack(SqlWork<T> work) {
+    try {
+      connection.setAutoCommit(false);
+      try {
+        return work.run(connection);
+      } finally {
+        connection.rollback();
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw DbErrors.translate(e, location);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      throw DbErrors.translate(e, location);
+    }
+  }
+
+  /** Work against the connection that may throw SQLException. */
+  @FunctionalInterface
+  public interface SqlWork<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  static void ownerOnly(Path path) {
+    try {
+      if (Files.exists(path) && Files.getFileAttributeView(path, java.nio.file.attribute.PosixFileAttributeView.class) != null) {
+        Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(
+            Files.isDirectory(path) ? "rwx------" : "rw-------"));
+      }
+    } catch (IOException e) {
+      throw MdtException.data("cannot restrict permissions of " + path + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package org.mdt.db;
+
+import java.sql.SQLException;
+import org.mdt.MdtException;
+
+/** Turns the database errors a user can meet into one clear line and exit code 3. */
+public final class DbErrors {
+  // H2's error codes (org.h2.api.ErrorCode), named here so that H2 need not be loaded to compare them.
+  private static final int DATABASE_IN_USE = 90020;
+  private static final int FILE_CORRUPTED = 90030;
+  private static final int WRONG_FILE_PASSWORD = 90049;
+  private static final int DATABASE_NOT_FOUND = 90146;
+  private static final int LOCK_TIMEOUT = 50200;
+  private static final int WRONG_USER_OR_PASSWORD = 28000;
+  private static final int FILE_VERSION_ERROR = 90048;
+  private static final int DISK_FULL = 90100;
+
+  private DbErrors() {}
+
+  static boolean isInUse(SQLException e) {
+    return e.getErrorCode() == DATABASE_IN_USE;
+  }
+
+  public static MdtException translate(SQLException e, Object location) {
+    String message = switch (e.getErrorCode()) {
+      case DATABASE_IN_USE -> "database in use by another process: " + location + " (try again when it finishes)";
+      case DATABASE_NOT_FOUND -> "no database at " + location + ": run 'mdt init' first";
+      case FILE_CORRUPTED -> "database file is corrupt or encrypted: " + location;
+      case WRONG_FILE_PASSWORD, WRONG_USER_OR_PASSWORD -> "wrong passphrase for database " + location;
+      case LOCK_TIMEOUT -> "database busy: another change to the same rows is in progress (" + location + ")";
+      case FILE_VERSION_ERROR -> "database file " + location + " was written by an incompatible H2 version";
+      case DISK_FULL -> "disk full writing database " + location;
+      default -> "database error on " + location + ": " + firstLine(e.getMessage());
+    };
+    return MdtException.data(message, e);
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "unknown error";
+    }
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}

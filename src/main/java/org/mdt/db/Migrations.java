@@ -1,0 +1,24 @@
+package org.mdt.db;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.mdt.MdtException;
+
+/** Versioned schema migrations (Flyway), loaded only by {@code mdt init}: Flyway is slow to start. */
+final class Migrations {
+  private Migrations() {}
+
+  static int migrate(DatabaseLocation location) {
+    try {
+      return Flyway.configure()
+          .dataSource(location.jdbcUrl(false), location.user(), location.password())
+          .locations("classpath:db/migration")
+          .loggers("log4j2") // log4j-api comes with POI; without a backend it prints errors only
+          .load()
+          .migrate()
+          .migrationsExecuted;
+    } catch (FlywayException e) {
+      throw MdtException.data("schema migration failed on " + location + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,152 @@
+package org.mdt.report;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mdt.codes.CodeList;
+import org.mdt.codes.Codes;
+import org.mdt.team.Team;
+
+/**
+ * The NCA semi-annual statistics of DESIGN section 6.1. A new child is a child on a case (a roster row)
+ * referred in the period and 18 or younger on the referral date; a row with no DOB counts, with age
+ * unknown. Each breakdown lists every code, zeros included, and (but for abuse types, where a child counts
+ * once under each type) sums to the number of new children. Age is worked out here rather than in SQL so
+ * that H2 and PostgreSQL give the same answer.
+ */
+public final class NcaStatistics {
+  public static final List<String> AGE_BANDS = List.of("0-6", "7-12", "13-18", "unknown");
+  public static final List<String> OFFENDER_AGE_BANDS = List.of("under_13", "13-17", "18_and_over", "unknown");
+  public static final List<String> SERVICES = List.of("forensic_interview", "medical_exam",
+      "mental_health_referral", "mental_health_services", "victim_advocacy", "case_review");
+  /** The breakdowns in report order, by their JSON keys. */
+  public static final List<String> BREAKDOWNS = List.of("gender", "ageAtFirstContact", "race", "abuseTypes",
+      "offenderRelationship", "offenderAge", "services");
+  private static final int OLDEST_CHILD = 18;
+
+  private static final String QUERY = "SELECT ch.referral_date, ch.child_dob, ch.child_gender, ch.child_race,"
+      + " ch.abuse_types, ch.offender_relationship, ch.offender_age,"
+      + " ch.forensic_interview_date, ch.medical_exam_date, ch.mental_health_referral_date,"
+      + " ch.mental_health_services_date, ch.victim_advocacy_date,"
+      + " EXISTS (SELECT 1 FROM meeting_case mc JOIN meeting m ON m.id = mc.meeting_id"
+      + "   WHERE mc.case_id = ch.case_id AND mc.reviewed AND m.recorded_at IS NOT NULL)"
+      + " FROM case_child ch JOIN mdt_case c ON c.id = ch.case_id"
+      + " WHERE ch.referral_date BETWEEN ? AND ? AND (CAST(? AS BIGINT) IS NULL OR c.team_id = ?)";
+
+  private final HalfYear period;
+  private final Team team;
+  private int newChildren;
+  private final Map<String, Map<String, Integer>> breakdowns = new LinkedHashMap<>();
+
+  private NcaStatistics(HalfYear period, Team team) {
+    this.period = period;
+    this.team = team;
+    breakdowns.put("gender", zeros(Codes.GENDER.codes()));
+    breakdowns.put("ageAtFirstContact", zeros(AGE_BANDS));
+    breakdowns.put("race", zeros(Codes.RACE.codes()));
+    breakdowns.put("abuseTypes", zeros(Codes.ABUSE_TYPE.codes()));
+    breakdowns.put("offenderRelationship", zeros(Codes.OFFENDER_RELATIONSHIP.codes()));
+    breakdowns.put("offenderAge", zeros(OFFENDER_AGE_BANDS));
+    breakdowns.put("services", zeros(SERVICES));
+  }
+
+  /** The statistics of one team, or of all teams when team is null. */
+  public static NcaStatistics compute(Connection connection, HalfYear period, Team team) throws SQLException {
+    NcaStatistics stats = new NcaStatistics(period, team);
+    try (PreparedStatement query = connection.prepareStatement(QUERY)) {
+      query.setObject(1, period.start());
+      query.setObject(2, period.end());
+      Long teamId = team == null ? null : team.id();
+      query.setObject(3, teamId, Types.BIGINT);
+      query.setObject(4, teamId, Types.BIGINT);
+      query.setFetchSize(1000);
+      try (ResultSet rs = query.executeQuery()) {
+        while (rs.next()) {
+          stats.add(rs);
+        }
+      }
+    }
+    return stats;
+  }
+
+  private void add(ResultSet rs) throws SQLException {
+    LocalDate referral = rs.getObject(1, LocalDate.class);
+    LocalDate dob = rs.getObject(2, LocalDate.class);
+    Integer age = dob == null ? null : Period.between(dob, referral).getYears();
+    if (age != null && age > OLDEST_CHILD) {
+      return;
+    }
+    newChildren++;
+    count("gender", coded(Codes.GENDER, rs.getString(3)));
+    count("ageAtFirstContact", age == null ? "unknown" : age <= 6 ? "0-6" : age <= 12 ? "7-12" : "13-18");
+    count("race", coded(Codes.RACE, rs.getString(4)));
+    String abuseTypes = rs.getString(5);
+    if (abuseTypes != null) {
+      for (String type : abuseTypes.split(";")) {
+        count("abuseTypes", type);
+      }
+    }
+    count("offenderRelationship", coded(Codes.OFFENDER_RELATIONSHIP, rs.getString(6)));
+    int offenderAge = rs.getInt(7);
+    count("offenderAge", rs.wasNull() ? "unknown"
+        : offenderAge < 13 ? "under_13" : offenderAge < 18 ? "13-17" : "18_and_over");
+    for (int i = 0; i < SERVICES.size(); i++) {
+      boolean received = i < SERVICES.size() - 1 ? rs.getObject(8 + i) != null : rs.getBoolean(8 + i);
+      if (received) {
+        count("services", SERVICES.get(i));
+      }
+    }
+  }
+
+  /** A stored code, with not recorded (NULL) counted as unknown. */
+  private static String coded(CodeList codes, String code) {
+    return code == null ? codes.fallback() : code;
+  }
+
+  private void count(String breakdown, String code) {
+    breakdowns.get(breakdown).merge(code, 1, Integer::sum);
+  }
+
+  private static Map<String, Integer> zeros(List<String> codes) {
+    Map<String, Integer> map = new LinkedHashMap<>();
+    codes.forEach(code -> map.put(code, 0));
+    return map;
+  }
+
+  public HalfYear period() {
+    return period;
+  }
+
+  /** The team's name, or "all" for every team in the database. */
+  public String teamName() {
+    return team == null ? "all" : team.name();
+  }
+
+  public int newChildren() {
+    return newChildren;
+  }
+
+  public Map<String, Map<String, Integer>> breakdowns() {
+    return breakdowns;
+  }
+
+  /** The report as the JSON object DESIGN section 6.1 specifies. */
+  public Map<String, Object> asJson() {
+    Map<String, Object> json = new LinkedHashMap<>();
+    Map<String, String> range = new LinkedHashMap<>();
+    range.put("start", period.start().toString());
+    range.put("end", period.end().toString());
+    json.put("period", range);
+    json.put("team", teamName());
+    json.put("newChildren", newChildren);
+    json.putAll(breakdowns);
+    return json;
+  }
+}

@@ -1,0 +1,46 @@
+package org.mdt.roster;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.mdt.codes.CodeList;
+
+/** One roster row read into typed values, with what was wrong with it. */
+final class ParsedRow {
+  final int number;
+  final Map<Column, Object> values = new EnumMap<>(Column.class);
+  final List<Problem> rejections = new ArrayList<>();
+  final List<Problem> warnings = new ArrayList<>();
+
+  ParsedRow(int number) {
+    this.number = number;
+  }
+
+  boolean rejected() {
+    return !rejections.isEmpty();
+  }
+
+  String text(Column column) {
+    return (String) values.get(column);
+  }
+
+  LocalDate date(Column column) {
+    return (LocalDate) values.get(column);
+  }
+
+  /**
+   * The upsert key of the child within its case (DESIGN section 3: child name and DOB), folded so that a
+   * later export that changes only case or spacing of a name still finds the same child.
+   */
+  String childKey() {
+    LocalDate dob = date(Column.CHILD_DOB);
+    return fold(text(Column.CHILD_FIRST_NAME)) + '|' + fold(text(Column.CHILD_LAST_NAME)) + '|'
+        + (dob == null ? "" : dob.toString());
+  }
+
+  private static String fold(String name) {
+    return name == null ? "" : CodeList.normalize(name);
+  }
+}
