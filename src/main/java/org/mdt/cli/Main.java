@@ -10,8 +10,6 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    // POI logs through log4j-api; with no log4j backend it would complain on stderr.
-    System.setProperty("log4j2.statusLoggerLevel", "OFF");
     Charset charset = Charset.defaultCharset();
     PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, charset), true);
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, charset), true);
