@@ -1,13 +1,14 @@
 package org.mdt.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** The root command: its subcommands are the jobs of DESIGN section 1. */
-@Command(name = "mdt", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+/** The root command: its subcommands are the jobs of DESIGN section 1; every command inherits --help. */
+@Command(name = "mdt", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = VersionProvider.class,
     description = "Case rosters, reviews, follow-ups and reports for Children's Advocacy Center MDTs.",
     subcommands = {InitCommand.class, TeamCommand.class, MemberCommand.class, CaseCommand.class,
         ImportCommand.class, ReportCommand.class},

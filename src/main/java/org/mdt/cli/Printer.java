@@ -3,6 +3,7 @@ package org.mdt.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
@@ -99,7 +100,9 @@ public final class Printer {
   private void csv(List<String> keys, List<List<Object>> rows) {
     CsvSchema schema = CsvSchema.emptySchema().withLineSeparator("\n");
     List<Object> header = new ArrayList<>(keys);
-    try (var csv = new CsvMapper().writer(schema).writeValues(nonClosing(out))) {
+    CsvMapper mapper = new CsvMapper();
+    mapper.enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING); // quote only cells that need it
+    try (var csv = mapper.writer(schema).writeValues(nonClosing(out))) {
       csv.write(header);
       for (List<Object> row : rows) {
         csv.write(row.stream().map(Printer::neutralised).toList());

@@ -1,6 +1,7 @@
 package org.mdt.cli;
 
 import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
@@ -18,8 +19,9 @@ final class RejectsFile implements AutoCloseable {
   RejectsFile(Path path) {
     this.path = path;
     try {
-      csv = new CsvMapper().writer(CsvSchema.emptySchema().withLineSeparator("\n"))
-          .writeValues(PrivateFiles.newWriter(path));
+      CsvMapper mapper = new CsvMapper();
+      mapper.enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING);
+      csv = mapper.writer(CsvSchema.emptySchema().withLineSeparator("\n")).writeValues(PrivateFiles.newWriter(path));
       csv.write(List.of("row", "column", "header", "reason"));
     } catch (IOException e) {
       throw MdtException.data("cannot write " + path + ": " + e.getMessage(), e);
