@@ -106,15 +106,12 @@ public final class RosterImporter {
     }
 
     ImportSummary rows() throws SQLException {
-      try (RosterStore store = new RosterStore(connection)) {
+      try (RosterStore store = new RosterStore(connection); ParsedRowStream rows = new ParsedRowStream(source, parser)) {
         long importId = store.insertImport(request.file().getFileName().toString(), sha256, now, osUser);
-        for (SheetRow row; (row = nextRow()) != null; ) {
-          if (row.isBlank()) {
-            continue;
-          }
+        for (ParsedRow row; (row = rows.next()) != null; ) {
           read++;
-          handle(store, parser.parse(row), importId);
-          listener.rowHandled(read, row.number());
+          handle(store, row, importId);
+          listener.rowHandled(read, row.number);
         }
         ImportSummary summary = new ImportSummary(read, inserted, updated, unchanged, duplicates, rejected, warnings);
         store.finishImport(importId, summary);
@@ -124,14 +121,6 @@ public final class RosterImporter {
         record.putAll(summary.asMap());
         audit.inserted("import", importId, record);
         return summary;
-      }
-    }
-
-    private SheetRow nextRow() {
-      try {
-        return source.next();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
       }
     }
 

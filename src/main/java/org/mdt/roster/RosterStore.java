@@ -42,7 +42,7 @@ final class RosterStore implements AutoCloseable {
     updateCase = connection.prepareStatement("UPDATE mdt_case SET " + assignments(Column.CASE_COLUMNS)
         + ", updated_at = ? WHERE id = ?");
     findChild = connection.prepareStatement(
-        "SELECT id, " + childColumns + " FROM case_child WHERE case_id = ? AND match_key = ?");
+        "SELECT id, match_key, " + childColumns + " FROM case_child WHERE case_id = ?");
     insertChild = connection.prepareStatement("INSERT INTO case_child (case_id, match_key, " + childColumns
         + ", created_import_id, created_at, updated_at) VALUES (?, ?, " + marks(Column.CHILD_ROW_COLUMNS.size())
         + ", ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
@@ -108,10 +108,17 @@ final class RosterStore implements AutoCloseable {
     update(updateCase, Column.CASE_COLUMNS, id, values, now);
   }
 
+  /** The child of the case with this key; a case has a handful of children, compared here. */
   Stored findChild(long caseId, String matchKey) throws SQLException {
     findChild.setLong(1, caseId);
-    findChild.setString(2, matchKey);
-    return find(findChild, Column.CHILD_ROW_COLUMNS);
+    try (ResultSet rs = findChild.executeQuery()) {
+      while (rs.next()) {
+        if (rs.getString(2).equals(matchKey)) {
+          return stored(rs, 3, Column.CHILD_ROW_COLUMNS);
+        }
+      }
+      return null;
+    }
   }
 
   long insertChild(long caseId, String matchKey, Map<Column, Object> values, long importId, OffsetDateTime now)
@@ -140,18 +147,20 @@ final class RosterStore implements AutoCloseable {
 
   private static Stored find(PreparedStatement query, List<Column> columns) throws SQLException {
     try (ResultSet rs = query.executeQuery()) {
-      if (!rs.next()) {
-        return null;
-      }
-      Map<Column, Object> values = new EnumMap<>(Column.class);
-      for (int i = 0; i < columns.size(); i++) {
-        Object value = rs.getObject(i + 2, columns.get(i).javaType());
-        if (value != null) {
-          values.put(columns.get(i), value);
-        }
-      }
-      return new Stored(rs.getLong(1), values);
+      return rs.next() ? stored(rs, 2, columns) : null;
     }
+  }
+
+  /** The row's id (column 1) and its values from column {@code first} on. */
+  private static Stored stored(ResultSet rs, int first, List<Column> columns) throws SQLException {
+    Map<Column, Object> values = new EnumMap<>(Column.class);
+    for (int i = 0; i < columns.size(); i++) {
+      Object value = rs.getObject(first + i, columns.get(i).javaType());
+      if (value != null) {
+        values.put(columns.get(i), value);
+      }
+    }
+    return new Stored(rs.getLong(1), values);
   }
 
   /** Binds the columns' values from position {@code first}; returns the next free position. */
