@@ -21,7 +21,6 @@ import picocli.CommandLine.Parameters;
 final class CaseCommand {
   @Mixin GlobalOptions global;
 
-  CaseCommand(CliContext context) {}
 
   /** Case status values of {@code --status}. */
   enum Status {

@@ -39,7 +39,15 @@ public final class CommandFactory {
     commandLine.setParameterExceptionHandler(CommandFactory::badUsage);
     commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> failed(context, e));
     commandLine.setExecutionStrategy(parseResult -> {
-      context.commandLine = executed(parseResult).getCommandSpec().qualifiedName();
+      if (CommandLine.printHelpIfRequested(parseResult)) {
+        return 0;
+      }
+      CommandLine executed = executed(parseResult);
+      if (!executed.getSubcommands().isEmpty()) { // "mdt team" alone: a group, not a command
+        throw new ParameterException(executed, "a command is required: one of "
+            + String.join(", ", executed.getSubcommands().keySet()));
+      }
+      context.commandLine = executed.getCommandSpec().qualifiedName();
       try {
         return new CommandLine.RunLast().execute(parseResult);
       } catch (Error e) { // out of memory, a class missing from the jar: still one line and exit 4

@@ -18,7 +18,6 @@ import picocli.CommandLine.Parameters;
 final class ImportCommand {
   @Mixin GlobalOptions global;
 
-  ImportCommand(CliContext context) {}
 
   @Command(name = "roster", description = {"Import a case roster (xlsx, xls or csv): one row per child on a case.",
       "The whole file is one transaction; re-importing it changes nothing, and a blank cell never erases a"

@@ -3,9 +3,6 @@ package org.mdt.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** The root command: its subcommands are the jobs of DESIGN section 1; every command inherits --help. */
 @Command(name = "mdt", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = VersionProvider.class,
@@ -14,12 +11,6 @@ import picocli.CommandLine.Spec;
         ImportCommand.class, ReportCommand.class},
     footer = {"", "Exit codes: 0 success, 1 domain error, 2 bad usage, 3 bad input data or database problem,"
         + " 4 internal error."})
-final class MdtCommand implements Runnable {
+final class MdtCommand {
   @Mixin GlobalOptions global;
-  @Spec CommandSpec spec;
-
-  @Override
-  public void run() {
-    throw new ParameterException(spec.commandLine(), "a command is required");
-  }
 }

@@ -16,7 +16,6 @@ import picocli.CommandLine.Parameters;
 final class MemberCommand {
   @Mixin GlobalOptions global;
 
-  MemberCommand(CliContext context) {}
 
   @Command(name = "add", description = "Add a member to a team.")
   static final class Add implements Callable<Integer> {

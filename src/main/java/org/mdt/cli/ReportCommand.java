@@ -15,7 +15,6 @@ import picocli.CommandLine.Option;
 final class ReportCommand {
   @Mixin GlobalOptions global;
 
-  ReportCommand(CliContext context) {}
 
   @Command(name = "nca", description = {"NCA semi-annual statistics (DESIGN 6.1): new children referred in the"
       + " period, aged 18 or under, by gender, age, race, abuse type, offender and service."})

@@ -14,7 +14,6 @@ import picocli.CommandLine.Parameters;
 final class TeamCommand {
   @Mixin GlobalOptions global;
 
-  TeamCommand(CliContext context) {}
 
   @Command(name = "add", description = "Add a team.")
   static final class Add implements Callable<Integer> {

@@ -45,6 +45,12 @@ class CommandsTest {
     assertEquals(2, option.code());
     assertTrue(option.err().contains("--period"), option.err());
     assertEquals(2, mdt.run().code());
+    Mdt.Result group = mdt.run("team");
+    assertEquals(2, group.code());
+    assertTrue(group.err().startsWith("mdt: a command is required: one of add, list\n"), group.err());
+    Mdt.Result help = mdt.run("team", "add", "--help");
+    assertEquals(0, help.code());
+    assertTrue(help.out().contains("--county"), help.out());
     assertEquals(2, mdt.run("case", "list", "--referred-from", "1/2/2025").code());
     Mdt.Result period = new Mdt(dir).withTeam("T").run("report", "nca", "--period", "2025Q1");
     assertEquals(2, period.code());
