@@ -22,6 +22,7 @@ public final class Mdt {
 
   private final Map<String, String> env = new HashMap<>();
   private ImportListener importListener = ImportListener.NONE;
+  private Instant now = NOW;
 
   public Mdt(Path dir) {
     env.put("MDT_DB", dir.resolve("mdt").toString());
@@ -34,6 +35,12 @@ public final class Mdt {
     return this;
   }
 
+  /** Moves the clock the commands see, as days pass between meetings. */
+  public Mdt at(String instant) {
+    now = Instant.parse(instant);
+    return this;
+  }
+
   public Mdt importListener(ImportListener listener) {
     this.importListener = listener;
     return this;
@@ -43,7 +50,7 @@ public final class Mdt {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CliContext context = new CliContext(new PrintWriter(out, true), new PrintWriter(err, true), env,
-        Clock.fixed(NOW, ZoneOffset.UTC), false, importListener);
+        Clock.fixed(now, ZoneOffset.UTC), false, importListener);
     int code = CommandFactory.execute(context, args);
     return new Result(code, out.toString(), err.toString());
   }

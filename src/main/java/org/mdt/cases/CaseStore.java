@@ -55,34 +55,44 @@ public final class CaseStore {
     return cases;
   }
 
-  /** One case by its number; within the team given, or in whichever single team holds that number. */
-  public CaseDetail show(String caseNumber, Team team) throws SQLException {
-    String caseColumns = Column.CASE_COLUMNS.stream().map(c -> "c." + c.canonicalName())
-        .collect(Collectors.joining(", "));
-    List<Long> ids = new ArrayList<>();
-    List<String> teams = new ArrayList<>();
-    Map<String, Object> caseValues = new LinkedHashMap<>();
-    try (PreparedStatement query = connection.prepareStatement("SELECT c.id, t.name, " + caseColumns
-        + " FROM mdt_case c JOIN team t ON t.id = c.team_id WHERE c.case_number = ?"
+  /** A case by its number, within the team given or the single team that holds that number. */
+  public CaseRef require(String caseNumber, Team team) throws SQLException {
+    List<CaseRef> found = new ArrayList<>();
+    try (PreparedStatement query = connection.prepareStatement("SELECT c.id, c.case_number, c.team_id, t.name,"
+        + " c.restricted FROM mdt_case c JOIN team t ON t.id = c.team_id WHERE c.case_number = ?"
         + " AND (CAST(? AS BIGINT) IS NULL OR c.team_id = ?) ORDER BY t.name_key")) {
       query.setString(1, caseNumber);
       bindTwice(query, 2, team == null ? null : team.id(), Types.BIGINT);
       try (ResultSet rs = query.executeQuery()) {
         while (rs.next()) {
-          ids.add(rs.getLong(1));
-          teams.add(rs.getString(2));
-          caseValues = values(rs, 3, Column.CASE_COLUMNS);
+          found.add(new CaseRef(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getBoolean(5)));
         }
       }
     }
-    if (ids.isEmpty()) {
+    if (found.isEmpty()) {
       throw MdtException.domain("unknown case " + caseNumber + (team == null ? "" : " in team " + team.name()));
     }
-    if (ids.size() > 1) {
-      throw MdtException.usage("case " + caseNumber + " exists in several teams (" + String.join(", ", teams)
-          + "): say which with --team");
+    if (found.size() > 1) {
+      throw MdtException.usage("case " + caseNumber + " exists in several teams ("
+          + found.stream().map(CaseRef::team).collect(Collectors.joining(", ")) + "): say which with --team");
     }
-    return new CaseDetail(caseNumber, teams.get(0), caseValues, children(ids.get(0)));
+    return found.get(0);
+  }
+
+  /** One case by its number; within the team given, or in whichever single team holds that number. */
+  public CaseDetail show(String caseNumber, Team team) throws SQLException {
+    CaseRef ref = require(caseNumber, team);
+    String caseColumns = Column.CASE_COLUMNS.stream().map(Column::canonicalName).collect(Collectors.joining(", "));
+    Map<String, Object> caseValues;
+    try (PreparedStatement query = connection.prepareStatement(
+        "SELECT " + caseColumns + " FROM mdt_case WHERE id = ?")) {
+      query.setLong(1, ref.id());
+      try (ResultSet rs = query.executeQuery()) {
+        rs.next();
+        caseValues = values(rs, 1, Column.CASE_COLUMNS);
+      }
+    }
+    return new CaseDetail(caseNumber, ref.team(), caseValues, children(ref.id()));
   }
 
   private List<Map<String, Object>> children(long caseId) throws SQLException {

@@ -14,9 +14,14 @@ final class PrivateFiles {
   private PrivateFiles() {}
 
   static Writer newWriter(Path path) {
+    return new java.io.BufferedWriter(new java.io.OutputStreamWriter(newOutputStream(path),
+        java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  static java.io.OutputStream newOutputStream(Path path) {
     try {
       Files.deleteIfExists(path);
-      return Files.newBufferedWriter(Files.createFile(path, ownerOnly()));
+      return new java.io.BufferedOutputStream(Files.newOutputStream(Files.createFile(path, ownerOnly())));
     } catch (IOException e) {
       throw MdtException.data("cannot write " + path + ": " + e.getMessage(), e);
     }

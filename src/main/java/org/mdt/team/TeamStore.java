@@ -145,6 +145,39 @@ public final class TeamStore {
     return members;
   }
 
+  /**
+   * A member of the team by id or exact name (DESIGN section 1: "MEMBER: id or exact name"); only active
+   * members take part in meetings and own follow-ups.
+   */
+  public Member requireMember(Team team, String reference) throws SQLException {
+    List<Member> matches = members(team, false).stream()
+        .filter(m -> reference.equals(Long.toString(m.id())) || reference.equals(m.name()))
+        .toList();
+    if (matches.isEmpty()) {
+      throw MdtException.domain("no active member '" + reference + "' in team " + team.name()
+          + " (see 'mdt member list')");
+    }
+    if (matches.size() > 1) {
+      throw MdtException.domain("several members of team " + team.name() + " are named '" + reference
+          + "': use the id (" + matches.stream().map(m -> Long.toString(m.id())).collect(
+              java.util.stream.Collectors.joining(", ")) + ")");
+    }
+    return matches.get(0);
+  }
+
+  /** The team with this id. */
+  public Team team(long id) throws SQLException {
+    try (PreparedStatement query = connection.prepareStatement("SELECT id, name, cac, county FROM team WHERE id = ?")) {
+      query.setLong(1, id);
+      try (ResultSet rs = query.executeQuery()) {
+        if (!rs.next()) {
+          throw MdtException.domain("unknown team id " + id);
+        }
+        return team(rs);
+      }
+    }
+  }
+
   public void deactivate(long memberId, OffsetDateTime now) throws SQLException {
     try (PreparedStatement update = connection.prepareStatement(
         "UPDATE member SET active = FALSE, deactivated_at = ? WHERE id = ? AND active")) {

@@ -1,0 +1,306 @@
+package org.mdt.review;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.mdt.MdtException;
+import org.mdt.cases.CaseRef;
+import org.mdt.db.AuditLog;
+import org.mdt.db.Sql;
+import org.mdt.team.Member;
+import org.mdt.team.Team;
+
+/** Case review meetings, requests, attendance and the facts agendas are built from: all their SQL. */
+public final class ReviewStore {
+  private static final String MEETING = "SELECT m.id, m.team_id, t.name, m.meeting_date, m.start_time, m.location,"
+      + " m.capacity, m.recorded_at FROM meeting m JOIN team t ON t.id = m.team_id";
+  /** Open: not closed by status or closed date, the same rule as {@code case list}. */
+  private static final String OPEN = "(c.case_status IS NULL OR c.case_status <> 'closed') AND c.closed_date IS NULL";
+
+  private final Connection connection;
+  private final AuditLog audit;
+
+  public ReviewStore(Connection connection, AuditLog audit) {
+    this.connection = connection;
+    this.audit = audit;
+  }
+
+  /** Creates the meetings on the dates that have none yet; returns the new ones. */
+  public List<Meeting> schedule(Team team, List<LocalDate> dates, LocalTime time, Integer capacity, String location,
+      String rule, OffsetDateTime now) throws SQLException {
+    List<LocalDate> existing = new ArrayList<>();
+    try (PreparedStatement query = connection.prepareStatement(
+        "SELECT meeting_date FROM meeting WHERE team_id = ? AND meeting_date BETWEEN ? AND ?")) {
+      query.setLong(1, team.id());
+      query.setObject(2, dates.isEmpty() ? LocalDate.MIN : dates.get(0));
+      query.setObject(3, dates.isEmpty() ? LocalDate.MIN : dates.get(dates.size() - 1));
+      try (ResultSet rs = query.executeQuery()) {
+        while (rs.next()) {
+          existing.add(rs.getObject(1, LocalDate.class));
+        }
+      }
+    }
+    List<Meeting> created = new ArrayList<>();
+    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO meeting (team_id, meeting_date,"
+        + " start_time, location, capacity, recurrence, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        Statement.RETURN_GENERATED_KEYS)) {
+      for (LocalDate date : dates) {
+        if (existing.contains(date)) {
+          continue;
+        }
+        insert.setLong(1, team.id());
+        insert.setObject(2, date);
+        insert.setObject(3, time, Types.TIME);
+        insert.setString(4, location);
+        insert.setObject(5, capacity, Types.INTEGER);
+        insert.setString(6, rule);
+        insert.setObject(7, now);
+        insert.executeUpdate();
+        long id = Sql.generatedId(insert);
+        created.add(new Meeting(id, team.id(), team.name(), date, time, location, capacity, false));
+      }
+    }
+    if (!created.isEmpty()) {
+      Map<String, Object> values = new LinkedHashMap<>();
+      values.put("team", team.name());
+      values.put("rule", rule);
+      values.put("meetings", created.size());
+      audit.inserted("meeting", created.get(0).id(), values);
+    }
+    return created;
+  }
+
+  /** Meetings of one team (or all), by date; only those on or after {@code from} when it is given. */
+  public List<Meeting> meetings(Team team, LocalDate from) throws SQLException {
+    List<Meeting> meetings = new ArrayList<>();
+    try (PreparedStatement query = connection.prepareStatement(MEETING
+        + " WHERE (CAST(? AS BIGINT) IS NULL OR m.team_id = ?) AND (CAST(? AS DATE) IS NULL OR m.meeting_date >= ?)"
+        + " ORDER BY m.meeting_date, t.name_key")) {
+      Long teamId = team == null ? null : team.id();
+      query.setObject(1, teamId, Types.BIGINT);
+      query.setObject(2, teamId, Types.BIGINT);
+      query.setObject(3, from, Types.DATE);
+      query.setObject(4, from, Types.DATE);
+      try (ResultSet rs = query.executeQuery()) {
+        while (rs.next()) {
+          meetings.add(meeting(rs));
+        }
+      }
+    }
+    return meetings;
+  }
+
+  public Meeting require(long meetingId) throws SQLException {
+    try (PreparedStatement query = connection.prepareStatement(MEETING + " WHERE m.id = ?")) {
+      query.setLong(1, meetingId);
+      try (ResultSet rs = query.executeQuery()) {
+        if (!rs.next()) {
+          throw MdtException.domain("unknown meeting " + meetingId + " (see 'mdt review list')");
+        }
+        return meeting(rs);
+      }
+    }
+  }
+
+  /** The team's first meeting after the day, or null. */
+  public LocalDate nextMeetingAfter(long teamId, LocalDate day) throws SQLException {
+    try (PreparedStatement query = connection.prepareStatement(
+        "SELECT MIN(meeting_date) FROM meeting WHERE team_id = ? AND meeting_date > ?")) {
+      query.setLong(1, teamId);
+      query.setObject(2, day);
+      try (ResultSet rs = query.executeQuery()) {
+        rs.next();
+        return rs.getObject(1, LocalDate.class);
+      }
+    }
+  }
+
+  public long request(CaseRef caseRef, Meeting meeting, String note, String requestedBy, OffsetDateTime now)
+      throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO review_request (case_id, meeting_id,"
+        + " note, requested_by, requested_at) VALUES (?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+      insert.setLong(1, caseRef.id());
+      insert.setObject(2, meeting == null ? null : meeting.id(), Types.BIGINT);
+      insert.setString(3, note);
+      insert.setString(4, requestedBy);
+      insert.setObject(5, now);
+      insert.executeUpdate();
+      long id = Sql.generatedId(insert);
+      audit.inserted("review_request", id, Map.of("case", caseRef.caseNumber()));
+      return id;
+    }
+  }
+
+  /**
+   * Records what happened at a meeting: who attended (with their discipline that day), which cases were
+   * reviewed (and why they were on the agenda), and fulfils the requests for those cases.
+   */
+  public void record(Meeting meeting, List<Member> attended, Map<CaseRef, Agenda.Reason> reviewed,
+      OffsetDateTime now) throws SQLException {
+    if (meeting.recorded()) {
+      throw MdtException.domain("meeting " + meeting.id() + " on " + meeting.date() + " is already recorded");
+    }
+    if (meeting.date().isAfter(now.toLocalDate())) {
+      throw MdtException.domain("meeting " + meeting.id() + " on " + meeting.date() + " has not happened yet");
+    }
+    try (PreparedStatement insert = connection.prepareStatement(
+        "INSERT INTO meeting_attendance (meeting_id, member_id, discipline) VALUES (?, ?, ?)")) {
+      for (Member member : attended) {
+        insert.setLong(1, meeting.id());
+        insert.setLong(2, member.id());
+        insert.setString(3, member.discipline());
+        insert.executeUpdate();
+      }
+    }
+    try (PreparedStatement insert = connection.prepareStatement(
+        "INSERT INTO meeting_case (meeting_id, case_id, reason, reviewed) VALUES (?, ?, ?, TRUE)");
+        PreparedStatement fulfil = connection.prepareStatement("UPDATE review_request SET fulfilled_meeting_id = ?"
+            + " WHERE case_id = ? AND fulfilled_meeting_id IS NULL AND (meeting_id IS NULL OR meeting_id = ?)")) {
+      for (Map.Entry<CaseRef, Agenda.Reason> entry : reviewed.entrySet()) {
+        insert.setLong(1, meeting.id());
+        insert.setLong(2, entry.getKey().id());
+        insert.setString(3, entry.getValue() == null ? null : entry.getValue().code());
+        insert.executeUpdate();
+        fulfil.setLong(1, meeting.id());
+        fulfil.setLong(2, entry.getKey().id());
+        fulfil.setLong(3, meeting.id());
+        fulfil.executeUpdate();
+      }
+    }
+    try (PreparedStatement update = connection.prepareStatement("UPDATE meeting SET recorded_at = ? WHERE id = ?")) {
+      update.setObject(1, now);
+      update.setLong(2, meeting.id());
+      update.executeUpdate();
+    }
+    Map<String, Object[]> changes = new LinkedHashMap<>();
+    changes.put("attended", new Object[] {null, attended.stream().map(Member::name).toList()});
+    changes.put("reviewed", new Object[] {null, reviewed.keySet().stream().map(CaseRef::caseNumber).toList()});
+    audit.updated("meeting", meeting.id(), changes);
+  }
+
+  public long recommend(Meeting meeting, CaseRef caseRef, String text) throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement(
+        "INSERT INTO recommendation (meeting_id, case_id, body) VALUES (?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+      insert.setLong(1, meeting.id());
+      insert.setLong(2, caseRef.id());
+      insert.setString(3, text);
+      insert.executeUpdate();
+      return Sql.generatedId(insert);
+    }
+  }
+
+  /** The agenda facts of every open case of the team: four queries, however many meetings follow. */
+  public List<CaseFacts> openCaseFacts(long teamId) throws SQLException {
+    Map<Long, Builder> cases = new LinkedHashMap<>();
+    try (PreparedStatement query = connection.prepareStatement("SELECT c.id, c.case_number, c.restricted,"
+        + " ch.child_first_name, ch.child_last_name, ch.referral_date, ch.forensic_interview_date"
+        + " FROM mdt_case c JOIN case_child ch ON ch.case_id = c.id WHERE c.team_id = ? AND " + OPEN
+        + " ORDER BY c.id, ch.id")) {
+      query.setLong(1, teamId);
+      try (ResultSet rs = query.executeQuery()) {
+        while (rs.next()) {
+          Builder b = cases.computeIfAbsent(rs.getLong(1), id -> new Builder());
+          b.id = rs.getLong(1);
+          b.caseNumber = rs.getString(2);
+          b.restricted = rs.getBoolean(3);
+          b.initials.add(initials(rs.getString(4), rs.getString(5)));
+          b.firstReferral = min(b.firstReferral, rs.getObject(6, LocalDate.class));
+          b.firstInterview = min(b.firstInterview, rs.getObject(7, LocalDate.class));
+        }
+      }
+    }
+    try (PreparedStatement query = connection.prepareStatement("SELECT mc.case_id, m.meeting_date FROM meeting_case mc"
+        + " JOIN meeting m ON m.id = mc.meeting_id WHERE m.team_id = ? AND mc.reviewed AND m.recorded_at IS NOT NULL"
+        + " ORDER BY m.meeting_date")) {
+      query.setLong(1, teamId);
+      try (ResultSet rs = query.executeQuery()) {
+        while (rs.next()) {
+          Builder b = cases.get(rs.getLong(1));
+          if (b != null) {
+            b.reviews.add(rs.getObject(2, LocalDate.class));
+          }
+        }
+      }
+    }
+    try (PreparedStatement query = connection.prepareStatement("SELECT f.case_id, f.id, f.action, f.due_date,"
+        + " mem.name, mem.discipline FROM followup f JOIN mdt_case c ON c.id = f.case_id"
+        + " JOIN member mem ON mem.id = f.owner_member_id WHERE c.team_id = ? AND f.status = 'open' ORDER BY f.id")) {
+      query.setLong(1, teamId);
+      try (ResultSet rs = query.executeQuery()) {
+        while (rs.next()) {
+          Builder b = cases.get(rs.getLong(1));
+          if (b != null) {
+            b.followups.add(new CaseFacts.OpenFollowup(rs.getLong(2), rs.getString(3),
+                rs.getObject(4, LocalDate.class), rs.getString(5), rs.getString(6)));
+          }
+        }
+      }
+    }
+    try (PreparedStatement query = connection.prepareStatement("SELECT r.case_id, r.meeting_id, r.requested_at"
+        + " FROM review_request r JOIN mdt_case c ON c.id = r.case_id"
+        + " WHERE c.team_id = ? AND r.fulfilled_meeting_id IS NULL")) {
+      query.setLong(1, teamId);
+      try (ResultSet rs = query.executeQuery()) {
+        while (rs.next()) {
+          Builder b = cases.get(rs.getLong(1));
+          long meetingId = rs.getLong(2);
+          Long meeting = rs.wasNull() ? null : meetingId;
+          if (b != null) {
+            b.requests.add(new CaseFacts.Request(meeting, rs.getObject(3, OffsetDateTime.class).toLocalDate()));
+          }
+        }
+      }
+    }
+    return cases.values().stream().map(Builder::build).toList();
+  }
+
+  /** Gathers one case's facts across the four queries. */
+  private static final class Builder {
+    long id;
+    String caseNumber;
+    boolean restricted;
+    LocalDate firstReferral;
+    LocalDate firstInterview;
+    final List<String> initials = new ArrayList<>();
+    final List<LocalDate> reviews = new ArrayList<>();
+    final List<CaseFacts.OpenFollowup> followups = new ArrayList<>();
+    final List<CaseFacts.Request> requests = new ArrayList<>();
+
+    CaseFacts build() {
+      return new CaseFacts(id, caseNumber, restricted, String.join(", ", initials), firstReferral, firstInterview,
+          List.copyOf(reviews), List.copyOf(followups), List.copyOf(requests));
+    }
+  }
+
+  /** "A.L." for Ana Lane: an agenda never shows more of a child's name. */
+  static String initials(String first, String last) {
+    return initial(first) + "." + initial(last) + ".";
+  }
+
+  private static String initial(String name) {
+    return name == null || name.isBlank() ? "?" : name.trim().substring(0, 1).toUpperCase(Locale.ROOT);
+  }
+
+  private static LocalDate min(LocalDate a, LocalDate b) {
+    return a == null ? b : b == null || a.isBefore(b) ? a : b;
+  }
+
+  private static Meeting meeting(ResultSet rs) throws SQLException {
+    int capacity = rs.getInt(7);
+    Integer cap = rs.wasNull() ? null : capacity;
+    return new Meeting(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getObject(4, LocalDate.class),
+        rs.getObject(5, LocalTime.class), rs.getString(6), cap, rs.getObject(8) != null);
+  }
+
+}
