@@ -17,10 +17,18 @@ public final class AgendaBuilder {
   static final int NEW_AFTER_DAYS = 3;
   static final int REREVIEW_AFTER_DAYS = 90;
 
+  /** Reason, then oldest first, then case number: one comparator, since a year of agendas sorts millions. */
+  private static final Comparator<Agenda.Item> PRIORITY = (a, b) -> {
+    int order = a.reason().compareTo(b.reason());
+    if (order == 0) {
+      order = a.since().compareTo(b.since());
+    }
+    return order != 0 ? order : a.facts().caseNumber().compareTo(b.facts().caseNumber());
+  };
+
   private AgendaBuilder() {}
 
   public static Agenda build(Meeting meeting, List<CaseFacts> openCases, LocalDate nextMeeting) {
-    LocalDate day = meeting.date();
     List<Agenda.Item> due = new ArrayList<>();
     for (CaseFacts facts : openCases) {
       Agenda.Item item = dueItem(facts, meeting);
@@ -28,8 +36,7 @@ public final class AgendaBuilder {
         due.add(item);
       }
     }
-    due.sort(Comparator.comparing(Agenda.Item::reason).thenComparing(Agenda.Item::since)
-        .thenComparing(item -> item.facts().caseNumber()));
+    due.sort(PRIORITY);
     int capacity = meeting.capacity() == null ? due.size() : Math.min(meeting.capacity(), due.size());
     List<String> rolledOver = due.subList(capacity, due.size()).stream().map(i -> i.facts().caseNumber()).toList();
     return new Agenda(meeting, List.copyOf(due.subList(0, capacity)), rolledOver, nextMeeting);
@@ -42,14 +49,21 @@ public final class AgendaBuilder {
     if (lastReview == null && (onOrBefore(facts.firstReferral(), newBy) || onOrBefore(facts.firstInterview(), newBy))) {
       return new Agenda.Item(facts, Agenda.Reason.NEW, facts.firstReferral());
     }
-    LocalDate requested = facts.requests().stream()
-        .filter(r -> (r.meetingId() == null || r.meetingId() == meeting.id()) && !r.requestedOn().isAfter(day))
-        .map(CaseFacts.Request::requestedOn).min(Comparator.naturalOrder()).orElse(null);
+    LocalDate requested = null;
+    for (CaseFacts.Request request : facts.requests()) {
+      if ((request.meetingId() == null || request.meetingId() == meeting.id()) && onOrBefore(request.requestedOn(), day)) {
+        requested = earliest(requested, request.requestedOn());
+      }
+    }
     if (requested != null) {
       return new Agenda.Item(facts, Agenda.Reason.REQUESTED, requested);
     }
-    LocalDate followupDue = facts.openFollowups().stream().map(CaseFacts.OpenFollowup::due)
-        .filter(d -> onOrBefore(d, day)).min(Comparator.naturalOrder()).orElse(null);
+    LocalDate followupDue = null;
+    for (CaseFacts.OpenFollowup followup : facts.openFollowups()) {
+      if (onOrBefore(followup.due(), day)) {
+        followupDue = earliest(followupDue, followup.due());
+      }
+    }
     if (followupDue != null) {
       return new Agenda.Item(facts, Agenda.Reason.FOLLOWUP, followupDue);
     }
@@ -57,6 +71,10 @@ public final class AgendaBuilder {
       return new Agenda.Item(facts, Agenda.Reason.REREVIEW, lastReview);
     }
     return null;
+  }
+
+  private static LocalDate earliest(LocalDate current, LocalDate candidate) {
+    return current == null || candidate.isBefore(current) ? candidate : current;
   }
 
   private static boolean onOrBefore(LocalDate date, LocalDate limit) {
