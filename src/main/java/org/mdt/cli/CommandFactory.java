@@ -84,7 +84,7 @@ public final class CommandFactory {
   private static int badUsage(ParameterException e, String[] args) {
     CommandLine cl = e.getCommandLine();
     PrintWriter err = cl.getErr();
-    err.println("mdt: " + e.getMessage());
+    err.println("mdt: " + oneLine(e.getMessage()));
     if (e instanceof UnmatchedArgumentException unmatched) {
       List<String> suggestions = unmatched.getSuggestions();
       if (!suggestions.isEmpty()) {
@@ -101,9 +101,9 @@ public final class CommandFactory {
         : e instanceof SQLException sql ? DbErrors.translate(sql, context.location())
         : null;
     if (failure == null) {
-      context.err.println("mdt: internal error: " + e + (context.verbose ? "" : " (run with -v for details)"));
+      context.err.println("mdt: internal error: " + oneLine(e.toString()) + (context.verbose ? "" : " (run with -v for details)"));
     } else {
-      context.err.println("mdt: " + failure.getMessage());
+      context.err.println("mdt: " + oneLine(failure.getMessage()));
     }
     if (context.verbose) {
       StringWriter trace = new StringWriter();
@@ -112,6 +112,11 @@ public final class CommandFactory {
     }
     context.err.flush();
     return failure == null ? MdtException.INTERNAL : failure.exitCode();
+  }
+
+  /** Errors are one line: libraries' messages (XML parsers, H2) often carry several. */
+  private static String oneLine(String message) {
+    return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", " ");
   }
 
   /** Creates commands and mixins with the context, through a constructor taking it when they have one. */

@@ -38,10 +38,14 @@ final class XlsSource implements SheetSource {
 
   @Override
   public SheetRow next() {
-    if (!rows.hasNext()) {
-      return null;
+    try {
+      return rows.hasNext() ? toRow(rows.next()) : null;
+    } catch (RuntimeException e) { // POI on a damaged record: bad input, not a bug of ours
+      throw MdtException.data("damaged .xls workbook: " + e, e);
     }
-    Row row = rows.next();
+  }
+
+  private static SheetRow toRow(Row row) {
     List<Cell> cells = new ArrayList<>(Math.max(row.getLastCellNum(), 0));
     for (int i = 0; i < row.getLastCellNum(); i++) {
       cells.add(toCell(row.getCell(i)));

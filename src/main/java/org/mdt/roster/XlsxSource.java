@@ -9,7 +9,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.dhatim.fastexcel.reader.ExcelReaderException;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
@@ -35,8 +34,10 @@ final class XlsxSource implements SheetSource {
               + workbook.getSheets().map(Sheet::getName).collect(Collectors.joining(", ")) + ")"));
       stream = sheet.openStream();
       rows = stream.iterator();
-    } catch (ExcelReaderException | IllegalStateException | UncheckedIOException e) {
-      throw MdtException.data("cannot read workbook " + file.getFileName() + ": " + e.getMessage(), e);
+    } catch (MdtException e) {
+      throw e;
+    } catch (RuntimeException e) { // fastexcel's parser fails in many ways on a damaged file: all are bad input
+      throw MdtException.data("cannot read workbook " + file.getFileName() + ": " + e, e);
     }
   }
 
@@ -54,8 +55,8 @@ final class XlsxSource implements SheetSource {
       return new SheetRow(row.getRowNum(), cells);
     } catch (UncheckedIOException e) {
       throw e.getCause();
-    } catch (ExcelReaderException e) {
-      throw MdtException.data("damaged workbook: " + e.getMessage(), e);
+    } catch (RuntimeException e) { // as above: a damaged sheet, whatever the parser throws
+      throw MdtException.data("damaged workbook: " + e, e);
     }
   }
 
