@@ -27,6 +27,7 @@ public final class CliContext implements AutoCloseable {
   boolean quiet;
   boolean verbose;
   boolean noColor;
+  java.nio.file.Path passphraseFile;
   String commandLine = "mdt";
 
   private Database database;
@@ -45,18 +46,28 @@ public final class CliContext implements AutoCloseable {
     return DatabaseLocation.of(db != null ? db : env.get("MDT_DB"), env);
   }
 
+  /** Where the database is, with its key when the file is encrypted (which asks for the passphrase). */
+  DatabaseLocation unlockedLocation() {
+    DatabaseLocation location = location();
+    return location.isEncryptedFile() ? location.encryptedWith(passphrases().current(location)) : location;
+  }
+
+  Passphrases passphrases() {
+    return new Passphrases(this);
+  }
+
   /** The database, which must exist with the schema this mdt knows. */
   Database database() {
     if (database == null) {
-      database = Database.open(location(), false, lockWait()).requireCurrentSchema();
+      database = Database.open(unlockedLocation(), false, lockWait()).requireCurrentSchema();
     }
     return database;
   }
 
-  /** The database, created if missing; only {@code mdt init} asks for this. */
-  Database databaseCreatingIfMissing() {
+  /** The database at a location {@code mdt init} chose, created if missing. */
+  Database databaseCreatingIfMissing(DatabaseLocation location) {
     if (database == null) {
-      database = Database.open(location(), true, lockWait());
+      database = Database.open(location, true, lockWait());
     }
     return database;
   }

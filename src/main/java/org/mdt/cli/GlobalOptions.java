@@ -39,4 +39,10 @@ public final class GlobalOptions {
   void noColor(boolean noColor) {
     context.noColor = noColor;
   }
+
+  @Option(names = "--passphrase-file", paramLabel = "FILE", description = "The passphrase of an encrypted"
+      + " database, on the file's first line (env MDT_PASSPHRASE_FILE; else a prompt on a terminal).")
+  void passphraseFile(java.nio.file.Path file) {
+    context.passphraseFile = file;
+  }
 }

@@ -30,6 +30,43 @@ public final class AuditLog {
     this.clock = clock;
   }
 
+  /** One entry of the trail, as {@code mdt audit} lists it. */
+  public record Entry(long id, OffsetDateTime at, String user, String command, String entity, Long entityId,
+      String action, String changes) {}
+
+  /**
+   * The trail from a day on (null: all), of one case when {@code caseId} is given: the case, its children,
+   * its follow-ups and review requests.
+   */
+  public static java.util.List<Entry> read(Connection connection, java.time.LocalDate since, Long caseId)
+      throws SQLException {
+    String sql = "SELECT id, occurred_at, os_user, command, entity, entity_id, action, changes FROM audit_log a"
+        + " WHERE (CAST(? AS TIMESTAMP WITH TIME ZONE) IS NULL OR a.occurred_at >= ?)"
+        + " AND (CAST(? AS BIGINT) IS NULL"
+        + " OR (a.entity = 'case' AND a.entity_id = ?)"
+        + " OR (a.entity = 'case_child' AND a.entity_id IN (SELECT id FROM case_child WHERE case_id = ?))"
+        + " OR (a.entity = 'followup' AND a.entity_id IN (SELECT id FROM followup WHERE case_id = ?))"
+        + " OR (a.entity = 'review_request' AND a.entity_id IN (SELECT id FROM review_request WHERE case_id = ?)))"
+        + " ORDER BY a.id";
+    java.util.List<Entry> entries = new java.util.ArrayList<>();
+    try (PreparedStatement query = connection.prepareStatement(sql)) {
+      OffsetDateTime from = since == null ? null : since.atStartOfDay().atOffset(java.time.ZoneOffset.UTC);
+      query.setObject(1, from, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+      query.setObject(2, from, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+      for (int i = 3; i <= 7; i++) {
+        query.setObject(i, caseId, java.sql.Types.BIGINT);
+      }
+      try (java.sql.ResultSet rs = query.executeQuery()) {
+        while (rs.next()) {
+          long entityId = rs.getLong(6);
+          entries.add(new Entry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3), rs.getString(4),
+              rs.getString(5), rs.wasNull() ? null : entityId, rs.getString(7), rs.getString(8)));
+        }
+      }
+    }
+    return entries;
+  }
+
   /** A new row and the values it was created with. */
   public void inserted(String entity, long id, Map<String, ?> values) throws SQLException {
     Map<String, String> text = new LinkedHashMap<>();

@@ -16,12 +16,20 @@ public final class DatabaseLocation {
   private static final String H2_SUFFIX = ".mv.db";
   private static final String FILE_SETTINGS = ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0";
 
+  private static final byte[] ENCRYPTED_HEADER = "H2encrypt\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
   private final Path file; // without the .mv.db suffix; null for a JDBC URL
   private final String url;
+  private final String fileKey; // null for a file that is not encrypted
 
   private DatabaseLocation(Path file, String url) {
+    this(file, url, null);
+  }
+
+  private DatabaseLocation(Path file, String url, String fileKey) {
     this.file = file;
     this.url = url;
+    this.fileKey = fileKey;
   }
 
   /** From {@code --db} (or {@code MDT_DB}): a JDBC URL, a path, or blank for the default. */
@@ -49,15 +57,79 @@ public final class DatabaseLocation {
     if (url != null) {
       return url;
     }
-    return "jdbc:h2:file:" + file + FILE_SETTINGS + (create ? "" : ";IFEXISTS=TRUE");
+    return "jdbc:h2:file:" + file + FILE_SETTINGS + (fileKey == null ? "" : ";CIPHER=AES")
+        + (create ? "" : ";IFEXISTS=TRUE");
   }
 
   String user() {
     return "sa";
   }
 
+  /** H2 takes "filePassword userPassword" for an encrypted file; the user password stays empty. */
   String password() {
-    return "";
+    return fileKey == null ? "" : fileKey + " ";
+  }
+
+  /**
+   * The same file opened with AES encryption (H2 CIPHER=AES) under a key derived from the passphrase.
+   * The key is the passphrase's SHA-256 in hex: H2 splits its password at the first space, and people's
+   * passphrases have spaces.
+   */
+  public DatabaseLocation encryptedWith(char[] passphrase) {
+    if (file == null) {
+      throw MdtException.usage("encryption applies to an H2 file database, not " + url);
+    }
+    return new DatabaseLocation(file, null, fileKey(passphrase));
+  }
+
+  static String fileKey(char[] passphrase) {
+    try {
+      java.nio.ByteBuffer bytes = java.nio.charset.StandardCharsets.UTF_8.encode(java.nio.CharBuffer.wrap(passphrase));
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(
+          java.util.Arrays.copyOf(bytes.array(), bytes.limit()));
+      return java.util.HexFormat.of().formatHex(digest);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+
+  /** Another database file in the same folder, with the same key. */
+  DatabaseLocation sibling(String name) {
+    return new DatabaseLocation(file.resolveSibling(name), null, fileKey);
+  }
+
+  /** Whether the database file exists. */
+  public boolean exists() {
+    return file != null && Files.exists(mvFile());
+  }
+
+  /** Whether the database file exists and is H2-encrypted (it starts with H2's encryption header). */
+  public boolean isEncryptedFile() {
+    if (!exists()) {
+      return false;
+    }
+    try (java.io.InputStream in = Files.newInputStream(mvFile())) {
+      return java.util.Arrays.equals(in.readNBytes(ENCRYPTED_HEADER.length), ENCRYPTED_HEADER);
+    } catch (IOException e) {
+      throw MdtException.data("cannot read " + mvFile() + ": " + e.getMessage(), e);
+    }
+  }
+
+  public boolean isEncrypted() {
+    return fileKey != null;
+  }
+
+  Path mvFile() {
+    return Path.of(file + H2_SUFFIX);
+  }
+
+  /** The file without the .mv.db suffix, as H2's tools name a database; null for a JDBC URL. */
+  public Path baseFile() {
+    return file;
+  }
+
+  String fileKey() {
+    return fileKey;
   }
 
   boolean isFile() {
@@ -82,7 +154,7 @@ public final class DatabaseLocation {
   /** The database file is readable by its owner only: it holds children's names and allegations. */
   void restrictFilePermissions() {
     if (file != null) {
-      Database.ownerOnly(Path.of(file + H2_SUFFIX));
+      Database.ownerOnly(mvFile());
     }
   }
 

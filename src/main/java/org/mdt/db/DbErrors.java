@@ -25,7 +25,7 @@ public final class DbErrors {
     String message = switch (e.getErrorCode()) {
       case DATABASE_IN_USE -> "database in use by another process: " + location + " (try again when it finishes)";
       case DATABASE_NOT_FOUND -> "no database at " + location + ": run 'mdt init' first";
-      case FILE_CORRUPTED -> "database file is corrupt or encrypted: " + location;
+      case FILE_CORRUPTED -> "database file is corrupt: " + location + " (restore it with 'mdt restore BACKUP')";
       case WRONG_FILE_PASSWORD, WRONG_USER_OR_PASSWORD -> "wrong passphrase for database " + location;
       case LOCK_TIMEOUT -> "database busy: another change to the same rows is in progress (" + location + ")";
       case FILE_VERSION_ERROR -> "database file " + location + " was written by an incompatible H2 version";

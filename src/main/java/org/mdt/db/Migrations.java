@@ -2,6 +2,7 @@ package org.mdt.db;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.h2.jdbcx.JdbcDataSource;
 import org.mdt.MdtException;
 
 /** Versioned schema migrations (Flyway), loaded only by {@code mdt init}: Flyway is slow to start. */
@@ -10,8 +11,13 @@ final class Migrations {
 
   static int migrate(DatabaseLocation location) {
     try {
+      // H2's own DataSource: Flyway's would trim the trailing space of an encrypted file's "key " password.
+      JdbcDataSource dataSource = new JdbcDataSource();
+      dataSource.setURL(location.jdbcUrl(false));
+      dataSource.setUser(location.user());
+      dataSource.setPassword(location.password());
       return Flyway.configure()
-          .dataSource(location.jdbcUrl(false), location.user(), location.password())
+          .dataSource(dataSource)
           .locations("classpath:db/migration")
           .loggers("log4j2") // log4j-api comes with POI; without a backend it prints errors only
           .load()

@@ -138,7 +138,8 @@ public final class ImportBenchmark {
     }
   }
 
-  static void writeCsv(Path file, int rows) throws IOException {
+  /** A synthetic roster of the given size, the same for the same size. */
+  public static void writeCsv(Path file, int rows) throws IOException {
     Random random = new Random(2);
     try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       out.write(String.join(",", HEADER));

@@ -1,0 +1,47 @@
+package org.mdt.cli;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import org.mdt.db.AuditLog;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "audit", description = "Read the audit trail: who changed what, when, with which command.")
+final class AuditCommand implements Callable<Integer> {
+  @Mixin GlobalOptions global;
+  private final CliContext context;
+
+  @Option(names = "--since", paramLabel = "D", description = "Only changes on or after this day (UTC).")
+  LocalDate since;
+
+  @Option(names = "--case", paramLabel = "C", description = "Only changes to this case, its children,"
+      + " follow-ups and review requests.")
+  String caseNumber;
+
+  @Option(names = "--team", paramLabel = "T", description = "The team, when several hold the case number.")
+  String team;
+
+  AuditCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() throws SQLException {
+    Connection connection = context.database().connection();
+    Long caseId = null;
+    if (caseNumber != null) {
+      var teams = Stores.teams(context, connection);
+      caseId = Stores.cases(connection).require(caseNumber, team == null ? null : teams.require(team)).id();
+    }
+    Table table = Table.of("id", "ID", "at", "AT", "user", "USER", "command", "COMMAND", "entity", "ENTITY",
+        "entityId", "ENTITY ID", "action", "ACTION", "changes", "CHANGES");
+    for (AuditLog.Entry e : AuditLog.read(connection, since, caseId)) {
+      table.row(e.id(), e.at(), e.user(), e.command(), e.entity(), e.entityId(), e.action(), e.changes());
+    }
+    context.printer().table(table);
+    return 0;
+  }
+}

@@ -1,0 +1,125 @@
+package org.mdt.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mdt.Json;
+import org.mdt.bench.ImportBenchmark;
+
+/**
+ * Real processes on one database file: an import killed with SIGKILL at several points leaves a database
+ * that opens, reads whole and holds all or none of the file; a report run during an import either fails at
+ * once with "database in use" or waits and then sees the whole import.
+ */
+class CrashAndConcurrencyJarIT {
+  private static final int ROWS = 150_000;
+  @TempDir static Path shared;
+  private static Path roster;
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void roster() throws IOException {
+    roster = shared.resolve("roster.csv");
+    ImportBenchmark.writeCsv(roster, ROWS);
+  }
+
+  /** A running mdt process and the files its output goes to. */
+  private record Started(Process process, Path out, Path err) {
+    Run finish() throws Exception {
+      assertTrue(process.waitFor(300, TimeUnit.SECONDS), "mdt finished");
+      return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+          Files.readString(err, StandardCharsets.UTF_8));
+    }
+  }
+
+  private record Run(int code, String out, String err) {}
+
+  private Started start(Path db, String lockWait, String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-jar", System.getProperty("mdt.jar", "target/mdt.jar"), "--db", db.toString()));
+    command.addAll(List.of(args));
+    Path out = Files.createTempFile(dir, "out", ".txt");
+    Path err = Files.createTempFile(dir, "err", ".txt");
+    ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+    builder.environment().put("MDT_LOCK_WAIT", lockWait);
+    return new Started(builder.start(), out, err);
+  }
+
+  private Run run(Path db, String lockWait, String... args) throws Exception {
+    return start(db, lockWait, args).finish();
+  }
+
+  private Path freshDatabase(String name) throws Exception {
+    Path db = dir.resolve(name).resolve("mdt");
+    assertEquals(0, run(db, "0", "init", "-q").code());
+    assertEquals(0, run(db, "0", "team", "add", "Crash MDT", "-q").code());
+    return db;
+  }
+
+  private static long children(Path db) throws Exception {
+    try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + db + ";IFEXISTS=TRUE", "sa", "");
+        ResultSet rs = connection.createStatement().executeQuery("SELECT COUNT(*) FROM case_child")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  @Test
+  void anImportKilledAtAnyPointLeavesAllOrNoneOfTheFile() throws Exception {
+    long[] killAfterMillis = {500, 2_000, 5_000, 9_000};
+    List<String> outcomes = new ArrayList<>();
+    for (long delay : killAfterMillis) {
+      Path db = freshDatabase("kill-" + delay);
+      Process importing = start(db, "0", "import", "roster", roster.toString(), "-q").process();
+      boolean finished = importing.waitFor(delay, TimeUnit.MILLISECONDS);
+      if (!finished) {
+        importing.destroyForcibly(); // SIGKILL: no shutdown hook, no close
+        assertTrue(importing.waitFor(30, TimeUnit.SECONDS));
+      }
+      Run check = run(db, "0", "backup", dir.resolve("check-" + delay + ".bak").toString());
+      assertEquals(0, check.code(), "after a kill at " + delay + " ms the database opens and reads whole: " + check.err());
+      long count = children(db);
+      assertTrue(count == 0 || count == ROWS, "after a kill at " + delay + " ms: " + count + " of " + ROWS + " rows");
+      outcomes.add(delay + " ms: " + (finished ? "finished" : "killed") + ", " + count + " rows");
+    }
+    Path whole = freshDatabase("whole");
+    assertEquals(0, run(whole, "0", "import", "roster", roster.toString(), "-q").code());
+    assertEquals(ROWS, children(whole));
+    System.out.println("kill -9 during import: " + outcomes);
+  }
+
+  @Test
+  void aReportDuringAnImportFailsClearlyOrWaitsForAllOfIt() throws Exception {
+    Path db = freshDatabase("concurrent");
+    Started importing = start(db, "0", "import", "roster", roster.toString(), "-q");
+    Thread.sleep(2_000);
+    assertTrue(importing.process().isAlive(), "the import is still running");
+    Run impatient = run(db, "0", "report", "nca", "--period", "2024H1", "--format", "json");
+    Started patient = start(db, "300", "report", "nca", "--period", "2024H1", "--format", "json");
+    assertEquals(0, importing.finish().code());
+    Run waited = patient.finish();
+    Run after = run(db, "0", "report", "nca", "--period", "2024H1", "--format", "json");
+
+    assertEquals(3, impatient.code());
+    assertEquals("", impatient.out());
+    assertTrue(impatient.err().startsWith("mdt: database in use by another process"), impatient.err());
+    assertEquals(0, waited.code(), waited.err());
+    JsonNode report = Json.parse(waited.out());
+    assertEquals(Json.parse(after.out()), report, "the waiting report saw the whole import");
+    assertTrue(report.path("newChildren").asInt() > 1000);
+  }
+}
