@@ -166,6 +166,8 @@ class CommandsTest {
     String csv = mdt.ok("case", "list", "--format", "csv");
     assertTrue(csv.contains("\n'=HYPERLINK(1),North MDT,2025-02-01,1,open,false\n"), csv);
     assertFalse(csv.contains("Ana") || csv.contains("Lane"), "case list shows no child name");
+    assertEquals("=HYPERLINK(1)", Json.parse(mdt.ok("case", "show", "=HYPERLINK(1)", "--format", "json"))
+        .path("caseNumber").asText(), "imports store text exactly as given");
     JsonNode closed = Json.parse(mdt.ok("case", "list", "--status", "closed", "--format", "json"));
     assertEquals(1, closed.size());
     assertEquals("C-2", closed.get(0).path("caseNumber").asText());

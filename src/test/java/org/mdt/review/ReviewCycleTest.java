@@ -149,6 +149,10 @@ class ReviewCycleTest {
     Mdt.Result result = mdt.run("review", "agenda", "3", "--out", pdf.toString(), "--ics", ics.toString());
     assertEquals(0, result.code(), result.err());
     assertTrue(result.err().contains("2 case(s) did not fit and roll over to the next meeting on 2027-01-12"));
+    for (Path written : List.of(pdf, ics)) {
+      assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+          Files.getPosixFilePermissions(written)), written + " is readable by its owner only");
+    }
     StringBuilder text = new StringBuilder();
     PdfReader reader = new PdfReader(pdf.toString());
     PdfTextExtractor extractor = new PdfTextExtractor(reader);
