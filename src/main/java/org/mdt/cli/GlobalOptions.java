@@ -13,8 +13,8 @@ public final class GlobalOptions {
     this.context = context;
   }
 
-  @Option(names = "--db", paramLabel = "PATH|JDBC-URL", description = "Database: an H2 file path or a JDBC URL"
-      + " (env MDT_DB; default $XDG_DATA_HOME/mdt/mdt, or ~/.local/share/mdt/mdt).")
+  @Option(names = "--db", paramLabel = "PATH|JDBC-URL", description = {"Database: an H2 file path or a JDBC URL"
+      + " (env MDT_DB).", "Default: ~/.local/share/mdt/mdt", "($XDG_DATA_HOME/mdt/mdt when that is set)."})
   void db(String db) {
     context.db = db;
   }
