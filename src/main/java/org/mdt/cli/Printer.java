@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mdt.report.SpreadsheetText;
 
 /**
  * Writes results to stdout in the chosen format: an aligned text table, CSV with a header row, or JSON
@@ -121,10 +122,10 @@ public final class Printer {
     };
   }
 
-  /** Spreadsheet formula injection: text starting =, +, -, @, tab or CR is prefixed with '. */
+  /** Spreadsheet formula injection: text a spreadsheet would run is neutralised. */
   static Object neutralised(Object value) {
-    if (value instanceof String text && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-      return "'" + text;
+    if (value instanceof String text) {
+      return SpreadsheetText.neutralised(text);
     }
     return value == null ? "" : value.toString();
   }

@@ -27,6 +27,34 @@ final class PrivateFiles {
     }
   }
 
+  /** What writes a file's content. */
+  interface Content {
+    void writeTo(java.io.OutputStream out) throws IOException;
+  }
+
+  /**
+   * Writes a file whole or not at all: into a temporary file beside it, then renamed over it, so that a
+   * cron job that fails part-way never leaves a truncated report under the real name.
+   */
+  static void writeAtomically(Path path, Content content) {
+    Path temporary = path.toAbsolutePath().resolveSibling("." + path.getFileName() + ".partial");
+    try {
+      try (java.io.OutputStream out = newOutputStream(temporary)) {
+        content.writeTo(out);
+      }
+      java.nio.file.Files.move(temporary, path, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw MdtException.data("cannot write " + path + ": " + e.getMessage(), e);
+    } finally {
+      try {
+        Files.deleteIfExists(temporary);
+      } catch (IOException e) {
+        // the write's own outcome has been reported
+      }
+    }
+  }
+
   private static FileAttribute<?>[] ownerOnly() {
     if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
       return new FileAttribute<?>[0];

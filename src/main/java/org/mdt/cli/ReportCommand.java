@@ -1,9 +1,13 @@
 package org.mdt.cli;
 
+import java.nio.file.Path;
+import java.time.YearMonth;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.mdt.MdtException;
 import org.mdt.report.HalfYear;
+import org.mdt.report.MonthlyReport;
 import org.mdt.report.NcaStatistics;
 import org.mdt.team.Team;
 import picocli.CommandLine.Command;
@@ -11,7 +15,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "report", description = "Grant and accreditation reports.",
-    subcommands = {ReportCommand.Nca.class})
+    subcommands = {ReportCommand.Nca.class, ReportCommand.Monthly.class})
 final class ReportCommand {
   @Mixin GlobalOptions global;
 
@@ -29,6 +33,10 @@ final class ReportCommand {
     @Option(names = "--team", paramLabel = "T", description = "One team (default: all teams).")
     String team;
 
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE: .pdf, .xlsx, .csv or"
+        + " .json (written whole or not at all).")
+    Path out;
+
     Nca(CliContext context) {
       this.context = context;
     }
@@ -39,22 +47,66 @@ final class ReportCommand {
       var connection = context.database().connection();
       Team only = team == null ? null : Stores.teams(context, connection).require(team);
       NcaStatistics stats = NcaStatistics.compute(connection, half, only);
-      Printer printer = context.printer();
-      if (printer.format() == OutputFormat.JSON) {
-        printer.json(stats.asJson());
-        return 0;
-      }
-      if (printer.format() == OutputFormat.TABLE) {
-        context.out.println("NCA statistics " + half + " (" + half.start() + " to " + half.end() + "), team: "
-            + stats.teamName());
-        context.out.println();
-      }
       Table table = Table.of("measure", "MEASURE", "code", "CODE", "count", "COUNT");
       table.row("newChildren", "", stats.newChildren());
       for (Map.Entry<String, Map<String, Integer>> breakdown : stats.breakdowns().entrySet()) {
         breakdown.getValue().forEach((code, count) -> table.row(breakdown.getKey(), code, count));
       }
-      printer.table(table);
+      ReportOutput.emit(context, out, new ReportOutput.Faces(stats.asJson(), table, stats.document()), () -> {
+        context.out.println("NCA statistics " + half + " (" + half.start() + " to " + half.end() + "), team: "
+            + stats.teamName());
+        context.out.println();
+        context.printer().table(table);
+      });
+      return 0;
+    }
+  }
+
+  @Command(name = "monthly", description = {"The coordinator's monthly report (DESIGN 6.4): cases and children"
+      + " received, reviews held, cases reviewed, follow-ups opened, closed and overdue, against the 12 months"
+      + " before.", "Meant for cron: it never prompts, and --out is written whole or not at all."})
+  static final class Monthly implements Callable<Integer> {
+    @Mixin GlobalOptions global;
+    private final CliContext context;
+
+    @Option(names = "--month", required = true, paramLabel = "YYYY-MM", description = "The month.")
+    String month;
+
+    @Option(names = "--team", paramLabel = "T", description = "One team (default: all teams).")
+    String team;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE: .pdf, .xlsx, .csv or"
+        + " .json.")
+    Path out;
+
+    Monthly(CliContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public Integer call() throws SQLException {
+      YearMonth yearMonth;
+      try {
+        yearMonth = YearMonth.parse(month.trim());
+      } catch (java.time.format.DateTimeParseException e) {
+        throw MdtException.usage("--month must look like 2026-10, not '" + month + "'");
+      }
+      var connection = context.database().connection();
+      Team only = team == null ? null : Stores.teams(context, connection).require(team);
+      MonthlyReport report = MonthlyReport.compute(connection, yearMonth, only, context.clock.getZone());
+      Table table = Table.of("month", "MONTH", "casesReceived", "CASES", "childrenReceived", "CHILDREN",
+          "reviewsHeld", "REVIEWS", "casesReviewed", "REVIEWED", "followupsOpened", "FU OPENED", "followupsClosed",
+          "FU CLOSED", "followupsOverdue", "FU OVERDUE");
+      report.months().forEach((m, counts) -> {
+        java.util.List<Object> row = new java.util.ArrayList<>(java.util.List.of(m.toString()));
+        row.addAll(counts.values());
+        table.row(row.toArray());
+      });
+      ReportOutput.emit(context, out, new ReportOutput.Faces(report.asJson(), table, report.document()), () -> {
+        context.out.println("Monthly report " + yearMonth + ", team: " + report.teamName());
+        context.out.println();
+        context.printer().table(table);
+      });
       return 0;
     }
   }

@@ -137,6 +137,39 @@ public final class NcaStatistics {
     return breakdowns;
   }
 
+  private static final Map<String, String> HEADINGS = Map.of("gender", "Gender", "ageAtFirstContact",
+      "Age at first contact", "race", "Race and ethnicity", "abuseTypes", "Abuse types", "offenderRelationship",
+      "Alleged offender's relationship", "offenderAge", "Alleged offender's age", "services", "Services");
+
+  /** The report for PDF and xlsx: the same numbers as the JSON, with its definitions. */
+  public ReportDocument document() {
+    java.util.List<ReportDocument.Section> sections = new java.util.ArrayList<>();
+    sections.add(new ReportDocument.Section("New children", List.of("Measure", "Children"),
+        List.of(List.of("New children", newChildren))));
+    breakdowns.forEach((key, counts) -> {
+      java.util.List<java.util.List<Object>> rows = new java.util.ArrayList<>();
+      counts.forEach((code, count) -> rows.add(List.of(code, count)));
+      sections.add(new ReportDocument.Section(HEADINGS.get(key), List.of("Code", "Children"), rows));
+    });
+    return new ReportDocument("NCA semi-annual statistics " + period, team == null ? "All teams" : team.name(),
+        period.start() + " to " + period.end(), sections, DEFINITIONS);
+  }
+
+  static final List<ReportDocument.Definition> DEFINITIONS = List.of(
+      new ReportDocument.Definition("New child", "a child on a case (one roster row) whose referral date falls in"
+          + " the period and who was 18 or younger on that date; a child on two cases counts twice; a row"
+          + " without a date of birth counts, with age unknown."),
+      new ReportDocument.Definition("Age at first contact", "whole years on the referral date."),
+      new ReportDocument.Definition("Gender, race, relationship", "the roster's codes; not recorded counts as"
+          + " unknown."),
+      new ReportDocument.Definition("Abuse types", "a child counts once under each of the types on their row, so"
+          + " these add up to more than the new children."),
+      new ReportDocument.Definition("Alleged offender's age", "in years as recorded: under 13, 13 to 17, 18 and"
+          + " over, or unknown."),
+      new ReportDocument.Definition("Services", "new children with that service's date recorded (forensic"
+          + " interview, medical exam, mental health referral, mental health services, victim advocacy), or"
+          + " whose case was reviewed at a recorded MDT meeting (case review)."));
+
   /** The report as the JSON object DESIGN section 6.1 specifies. */
   public Map<String, Object> asJson() {
     Map<String, Object> json = new LinkedHashMap<>();

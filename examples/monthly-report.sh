@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The coordinator's monthly report, for cron: last month's report as PDF and JSON in a private folder.
+#
+#   15 6 1 * *  /opt/mdt/examples/monthly-report.sh /srv/mdt/reports >> /var/log/mdt-monthly.log 2>&1
+#
+# Environment: MDT_DB (the database), MDT_PASSPHRASE_FILE (if it is encrypted: cron has no terminal to ask
+# at), MDT_JAR (default: the jar built beside this script). Exits non-zero, with mdt's one-line reason on
+# stderr, when the report could not be written; a report is never left half written.
+set -euo pipefail
+out_dir="${1:-$HOME/mdt-reports}"
+jar="${MDT_JAR:-$(cd "$(dirname "$0")" && pwd)/../target/mdt.jar}"
+month="$(date -d "$(date +%Y-%m-01) -1 month" +%Y-%m)"
+
+umask 077
+mkdir -p "$out_dir"
+for format in pdf json; do
+  java -jar "$jar" report monthly --month "$month" --out "$out_dir/monthly-$month.$format" -q
+done
+echo "$(date -Is) wrote $out_dir/monthly-$month.pdf and .json"

@@ -1,0 +1,72 @@
+package org.mdt.cli;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Locale;
+import org.mdt.MdtException;
+import org.mdt.report.PdfReportWriter;
+import org.mdt.report.ReportDocument;
+import org.mdt.report.XlsxReportWriter;
+
+/**
+ * Where a report goes: stdout in {@code --format}, or {@code --out F} in the format its extension names
+ * (.pdf, .xlsx, .csv, .json), written atomically and readable by its owner only.
+ */
+final class ReportOutput {
+  private ReportOutput() {}
+
+  /** A report's three faces: its JSON contract, its table (CSV and terminal), its document (PDF, xlsx). */
+  record Faces(Object json, Table table, ReportDocument document) {}
+
+  static void emit(CliContext context, Path out, Faces report, Runnable stdoutTable) {
+    if (out == null) {
+      Printer printer = context.printer();
+      if (printer.format() == OutputFormat.JSON) {
+        printer.json(report.json());
+      } else if (printer.format() == OutputFormat.CSV) {
+        printer.table(report.table());
+      } else {
+        stdoutTable.run();
+      }
+      return;
+    }
+    String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
+    Instant created = created(context);
+    if (name.endsWith(".pdf")) {
+      PrivateFiles.writeAtomically(out, stream -> PdfReportWriter.write(report.document(), stream, created));
+    } else if (name.endsWith(".xlsx")) {
+      PrivateFiles.writeAtomically(out, stream -> XlsxReportWriter.write(report.document(), stream, created));
+    } else if (name.endsWith(".csv") || name.endsWith(".json")) {
+      boolean json = name.endsWith(".json");
+      PrivateFiles.writeAtomically(out, stream -> {
+        PrintWriter writer = new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
+        Printer printer = new Printer(writer, json ? OutputFormat.JSON : OutputFormat.CSV);
+        if (json) {
+          printer.json(report.json());
+        } else {
+          printer.table(report.table());
+        }
+        writer.flush();
+      });
+    } else {
+      throw MdtException.usage("--out " + out + ": name it .pdf, .xlsx, .csv or .json");
+    }
+    context.info("wrote " + out);
+  }
+
+  /** The date a report file carries: SOURCE_DATE_EPOCH when set, so the same data gives the same bytes. */
+  static Instant created(CliContext context) {
+    String epoch = context.env.get("SOURCE_DATE_EPOCH");
+    if (epoch == null || epoch.isBlank()) {
+      return context.clock.instant();
+    }
+    try {
+      return Instant.ofEpochSecond(Long.parseLong(epoch.trim()));
+    } catch (NumberFormatException e) {
+      throw MdtException.usage("SOURCE_DATE_EPOCH must be seconds since 1970, not '" + epoch + "'");
+    }
+  }
+}

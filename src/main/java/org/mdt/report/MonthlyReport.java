@@ -1,0 +1,210 @@
+package org.mdt.report;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.mdt.team.Team;
+
+/**
+ * The coordinator's monthly report (DESIGN section 6.4): cases and children received, reviews held, cases
+ * reviewed, follow-ups opened, closed and overdue at the month's end, for the month and each of the 12
+ * before it. Meant for cron: it reads, never asks.
+ */
+public final class MonthlyReport {
+  /** The measures in report order, by their JSON keys. */
+  public static final List<String> MEASURES = List.of("casesReceived", "childrenReceived", "reviewsHeld",
+      "casesReviewed", "followupsOpened", "followupsClosed", "followupsOverdue");
+  private static final int TREND_MONTHS = 12;
+  private static final String TEAM = " AND (CAST(? AS BIGINT) IS NULL OR c.team_id = ?)";
+
+  private final YearMonth month;
+  private final Team team;
+  /** Month → measure → count, for the month and the 12 before, oldest first. */
+  private final Map<YearMonth, Map<String, Integer>> months = new TreeMap<>();
+
+  private MonthlyReport(YearMonth month, Team team) {
+    this.month = month;
+    this.team = team;
+    for (YearMonth m = month.minusMonths(TREND_MONTHS); !m.isAfter(month); m = m.plusMonths(1)) {
+      Map<String, Integer> counts = new LinkedHashMap<>();
+      MEASURES.forEach(measure -> counts.put(measure, 0));
+      months.put(m, counts);
+    }
+  }
+
+  /** Follow-up times are bucketed by day in this zone, the one the coordinator's machine keeps. */
+  public static MonthlyReport compute(Connection connection, YearMonth month, Team team, ZoneId zone)
+      throws SQLException {
+    MonthlyReport report = new MonthlyReport(month, team);
+    LocalDate from = month.minusMonths(TREND_MONTHS).atDay(1);
+    LocalDate to = month.atEndOfMonth();
+    Long teamId = team == null ? null : team.id();
+    for (LocalDate referral : dates(connection, "SELECT MIN(ch.referral_date) FROM case_child ch"
+        + " JOIN mdt_case c ON c.id = ch.case_id WHERE 1 = 1" + TEAM
+        + " GROUP BY ch.case_id HAVING MIN(ch.referral_date) BETWEEN ? AND ?", teamId, from, to)) {
+      report.count(referral, "casesReceived");
+    }
+    for (LocalDate referral : dates(connection, "SELECT ch.referral_date FROM case_child ch"
+        + " JOIN mdt_case c ON c.id = ch.case_id WHERE 1 = 1" + TEAM + " AND ch.referral_date BETWEEN ? AND ?",
+        teamId, from, to)) {
+      report.count(referral, "childrenReceived");
+    }
+    for (LocalDate held : dates(connection, "SELECT m.meeting_date FROM meeting m"
+        + " WHERE m.recorded_at IS NOT NULL AND (CAST(? AS BIGINT) IS NULL OR m.team_id = ?)"
+        + " AND m.meeting_date BETWEEN ? AND ?", teamId, from, to)) {
+      report.count(held, "reviewsHeld");
+    }
+    Set<String> reviewed = new HashSet<>();
+    try (PreparedStatement query = connection.prepareStatement("SELECT m.meeting_date, mc.case_id"
+        + " FROM meeting_case mc JOIN meeting m ON m.id = mc.meeting_id JOIN mdt_case c ON c.id = mc.case_id"
+        + " WHERE mc.reviewed AND m.recorded_at IS NOT NULL" + TEAM + " AND m.meeting_date BETWEEN ? AND ?")) {
+      bind(query, teamId, from, to);
+      try (ResultSet rs = query.executeQuery()) {
+        while (rs.next()) {
+          LocalDate day = rs.getObject(1, LocalDate.class);
+          if (reviewed.add(YearMonth.from(day) + "/" + rs.getLong(2))) {
+            report.count(day, "casesReviewed");
+          }
+        }
+      }
+    }
+    try (PreparedStatement query = connection.prepareStatement("SELECT f.created_at, f.closed_at, f.due_date"
+        + " FROM followup f JOIN mdt_case c ON c.id = f.case_id WHERE 1 = 1" + TEAM)) {
+      query.setObject(1, teamId, Types.BIGINT);
+      query.setObject(2, teamId, Types.BIGINT);
+      try (ResultSet rs = query.executeQuery()) {
+        while (rs.next()) {
+          LocalDate opened = rs.getObject(1, OffsetDateTime.class).atZoneSameInstant(zone).toLocalDate();
+          OffsetDateTime closedAt = rs.getObject(2, OffsetDateTime.class);
+          LocalDate closed = closedAt == null ? null : closedAt.atZoneSameInstant(zone).toLocalDate();
+          LocalDate due = rs.getObject(3, LocalDate.class);
+          report.count(opened, "followupsOpened");
+          if (closed != null) {
+            report.count(closed, "followupsClosed");
+          }
+          report.months.forEach((m, counts) -> {
+            LocalDate end = m.atEndOfMonth();
+            boolean openAtEnd = !opened.isAfter(end) && (closed == null || closed.isAfter(end));
+            if (openAtEnd && due != null && due.isBefore(end)) {
+              counts.merge("followupsOverdue", 1, Integer::sum);
+            }
+          });
+        }
+      }
+    }
+    return report;
+  }
+
+  private static List<LocalDate> dates(Connection connection, String sql, Long teamId, LocalDate from, LocalDate to)
+      throws SQLException {
+    List<LocalDate> dates = new ArrayList<>();
+    try (PreparedStatement query = connection.prepareStatement(sql)) {
+      bind(query, teamId, from, to);
+      try (ResultSet rs = query.executeQuery()) {
+        while (rs.next()) {
+          dates.add(rs.getObject(1, LocalDate.class));
+        }
+      }
+    }
+    return dates;
+  }
+
+  private static void bind(PreparedStatement query, Long teamId, LocalDate from, LocalDate to) throws SQLException {
+    query.setObject(1, teamId, Types.BIGINT);
+    query.setObject(2, teamId, Types.BIGINT);
+    query.setObject(3, from);
+    query.setObject(4, to);
+  }
+
+  private void count(LocalDate day, String measure) {
+    Map<String, Integer> counts = months.get(YearMonth.from(day));
+    if (counts != null) {
+      counts.merge(measure, 1, Integer::sum);
+    }
+  }
+
+  public YearMonth month() {
+    return month;
+  }
+
+  public String teamName() {
+    return team == null ? "all" : team.name();
+  }
+
+  /** Month → measure → count, oldest month first, this month last. */
+  public Map<YearMonth, Map<String, Integer>> months() {
+    return months;
+  }
+
+  public Map<String, Object> asJson() {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("month", month.toString());
+    json.put("team", teamName());
+    json.putAll(months.get(month));
+    List<Map<String, Object>> trend = new ArrayList<>();
+    months.forEach((m, counts) -> {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("month", m.toString());
+      entry.putAll(counts);
+      trend.add(entry);
+    });
+    json.put("trend", trend);
+    return json;
+  }
+
+  public ReportDocument document() {
+    Map<String, Integer> now = months.get(month);
+    Map<String, Integer> before = months.get(month.minusMonths(1));
+    List<List<Object>> summary = new ArrayList<>();
+    for (String measure : MEASURES) {
+      summary.add(List.of(LABELS.get(measure), now.get(measure), before.get(measure), average(measure)));
+    }
+    List<String> trendColumns = new ArrayList<>(List.of("Month"));
+    MEASURES.forEach(m -> trendColumns.add(LABELS.get(m)));
+    List<List<Object>> trend = new ArrayList<>();
+    months.forEach((m, counts) -> {
+      List<Object> row = new ArrayList<>(List.of(m.toString()));
+      row.addAll(counts.values());
+      trend.add(row);
+    });
+    return new ReportDocument("Monthly report " + month, team == null ? "All teams" : team.name(),
+        month.atDay(1) + " to " + month.atEndOfMonth(), List.of(
+            new ReportDocument.Section("This month", List.of("Measure", month.toString(),
+                month.minusMonths(1).toString(), "12-month average"), summary),
+            new ReportDocument.Section("Trend", trendColumns, trend)), DEFINITIONS);
+  }
+
+  /** The mean of the 12 months before this one, to one decimal. */
+  private String average(String measure) {
+    int sum = months.entrySet().stream().filter(e -> e.getKey().isBefore(month))
+        .mapToInt(e -> e.getValue().get(measure)).sum();
+    return String.format(java.util.Locale.ROOT, "%.1f", sum / (double) TREND_MONTHS);
+  }
+
+  private static final Map<String, String> LABELS = Map.of("casesReceived", "Cases received", "childrenReceived",
+      "Children received", "reviewsHeld", "Reviews held", "casesReviewed", "Cases reviewed", "followupsOpened",
+      "Follow-ups opened", "followupsClosed", "Follow-ups closed", "followupsOverdue", "Follow-ups overdue");
+
+  static final List<ReportDocument.Definition> DEFINITIONS = List.of(
+      new ReportDocument.Definition("Cases received", "cases whose first child was referred in the month."),
+      new ReportDocument.Definition("Children received", "children on cases (roster rows) referred in the month."),
+      new ReportDocument.Definition("Reviews held", "MDT case review meetings held in the month and recorded."),
+      new ReportDocument.Definition("Cases reviewed", "distinct cases reviewed at those meetings."),
+      new ReportDocument.Definition("Follow-ups opened / closed", "follow-ups created, and marked done or"
+          + " cancelled, in the month."),
+      new ReportDocument.Definition("Follow-ups overdue", "follow-ups still open at the end of the month's last"
+          + " day whose due date was before that day."));
+}

@@ -1,0 +1,11 @@
+package org.mdt.report;
+
+/** Text bound for a spreadsheet (CSV or xlsx), made safe from formula injection. */
+public final class SpreadsheetText {
+  private SpreadsheetText() {}
+
+  /** Text starting =, +, -, @, tab or CR gets a leading apostrophe: a spreadsheet would run it. */
+  public static String neutralised(String text) {
+    return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+  }
+}
