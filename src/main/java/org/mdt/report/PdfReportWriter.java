@@ -2,16 +2,10 @@ package org.mdt.report;
 
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
-import com.lowagie.text.Element;
-import com.lowagie.text.Font;
-import com.lowagie.text.FontFactory;
-import com.lowagie.text.HeaderFooter;
-import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.PdfDate;
 import com.lowagie.text.pdf.PdfName;
-import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import java.io.ByteArrayOutputStream;
@@ -30,11 +24,6 @@ import java.util.TimeZone;
 
 /** Writes a {@link ReportDocument} as PDF: running head and page numbers on every page, definitions last. */
 public final class PdfReportWriter {
-  private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 16);
-  private static final Font HEADING = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 12);
-  private static final Font BODY = FontFactory.getFont(FontFactory.HELVETICA, 10);
-  private static final Font SMALL = FontFactory.getFont(FontFactory.HELVETICA, 8);
-
   private PdfReportWriter() {}
 
   /** The trailer's file identifier, which OpenPDF makes from the clock and memory. */
@@ -46,7 +35,7 @@ public final class PdfReportWriter {
    */
   public static void write(ReportDocument report, OutputStream out, Instant created) throws IOException {
     ByteArrayOutputStream pdf = new ByteArrayOutputStream();
-    Document document = new Document(PageSize.LETTER, 48, 48, 54, 54);
+    Document document = PdfStyle.document(report.runningHead());
     try {
       PdfWriter writer = PdfWriter.getInstance(document, pdf);
       Calendar calendar = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
@@ -54,29 +43,23 @@ public final class PdfReportWriter {
       document.addTitle(report.runningHead());
       document.addCreator("mdt");
       document.addModificationDate(new PdfDate(calendar));
-      HeaderFooter header = new HeaderFooter(new Phrase(report.runningHead(), SMALL), false);
-      header.setAlignment(Element.ALIGN_CENTER);
-      document.setHeader(header);
-      HeaderFooter footer = new HeaderFooter(new Phrase("Page ", SMALL), true);
-      footer.setAlignment(Element.ALIGN_CENTER);
-      document.setFooter(footer);
       document.open();
       writer.getInfo().put(PdfName.CREATIONDATE, new PdfDate(calendar)); // Document's own would say "now"
 
-      document.add(new Paragraph(report.title(), TITLE));
-      document.add(new Paragraph("Team: " + report.team(), BODY));
-      document.add(new Paragraph("Period: " + report.period(), BODY));
+      document.add(new Paragraph(report.title(), PdfStyle.TITLE));
+      document.add(new Paragraph("Team: " + report.team(), PdfStyle.BODY));
+      document.add(new Paragraph("Period: " + report.period(), PdfStyle.BODY));
       for (ReportDocument.Section section : report.sections()) {
-        document.add(new Paragraph(" ", BODY));
-        document.add(new Paragraph(section.heading(), HEADING));
+        document.add(new Paragraph(" ", PdfStyle.BODY));
+        document.add(new Paragraph(section.heading(), PdfStyle.HEADING));
         document.add(table(section));
       }
       document.newPage();
-      document.add(new Paragraph("Definitions", HEADING));
+      document.add(new Paragraph("Definitions", PdfStyle.HEADING));
       for (ReportDocument.Definition definition : report.definitions()) {
         Paragraph paragraph = new Paragraph();
-        paragraph.add(new Phrase(definition.term() + ": ", FontFactory.getFont(FontFactory.HELVETICA_BOLD, 10)));
-        paragraph.add(new Phrase(definition.meaning(), BODY));
+        paragraph.add(new Phrase(definition.term() + ": ", PdfStyle.BODY_BOLD));
+        paragraph.add(new Phrase(definition.meaning(), PdfStyle.BODY));
         paragraph.setSpacingBefore(4);
         document.add(paragraph);
       }
@@ -108,24 +91,13 @@ public final class PdfReportWriter {
   }
 
   private static PdfPTable table(ReportDocument.Section section) {
-    PdfPTable table = new PdfPTable(section.columns().size());
-    table.setWidthPercentage(100);
-    table.setHeaderRows(1);
-    table.setSpacingBefore(4);
-    for (String column : section.columns()) {
-      PdfPCell cell = new PdfPCell(new Phrase(column, HEADING));
-      cell.setGrayFill(0.9f);
-      table.addCell(cell);
-    }
+    float[] widths = new float[section.columns().size()];
+    java.util.Arrays.fill(widths, 1f);
+    PdfPTable table = PdfStyle.table(widths, section.columns());
     for (java.util.List<Object> row : section.rows()) {
-      for (Object value : row) {
-        PdfPCell cell = new PdfPCell(new Phrase(value == null ? "" : value.toString(), BODY));
-        if (value instanceof Number) {
-          cell.setHorizontalAlignment(Element.ALIGN_RIGHT);
-        }
-        table.addCell(cell);
-      }
+      row.forEach(value -> table.addCell(PdfStyle.cell(value)));
     }
     return table;
   }
+
 }

@@ -2,14 +2,8 @@ package org.mdt.review;
 
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
-import com.lowagie.text.Element;
 import com.lowagie.text.Font;
-import com.lowagie.text.FontFactory;
-import com.lowagie.text.HeaderFooter;
-import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
-import com.lowagie.text.Phrase;
-import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import java.io.OutputStream;
@@ -18,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.mdt.codes.Codes;
+import org.mdt.report.PdfStyle;
 import org.mdt.team.Member;
 
 /**
@@ -26,29 +21,21 @@ import org.mdt.team.Member;
  * name or date of birth is ever written here, and a restricted case shows only its number.
  */
 public final class AgendaPdf {
-  private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 16);
-  private static final Font HEADING = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 12);
-  private static final Font BODY = FontFactory.getFont(FontFactory.HELVETICA, 10);
-  private static final Font SMALL = FontFactory.getFont(FontFactory.HELVETICA, 8);
+  private static final Font TITLE = PdfStyle.TITLE;
+  private static final Font HEADING = PdfStyle.HEADING;
+  private static final Font BODY = PdfStyle.BODY;
   private static final int BLANK_SIGN_IN_ROWS = 2;
 
   private AgendaPdf() {}
 
   public static void write(Agenda agenda, List<Member> members, OutputStream out) {
     Meeting meeting = agenda.meeting();
-    Document document = new Document(PageSize.LETTER, 48, 48, 54, 54);
+    Document document = PdfStyle.document("CONFIDENTIAL - " + meeting.team() + " - case review " + meeting.date());
     try {
       PdfWriter.getInstance(document, out);
       document.addTitle("MDT case review agenda " + meeting.team() + " " + meeting.date());
       document.addCreator("mdt");
       String when = meeting.date() + " (" + meeting.date().getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.US) + ")";
-      HeaderFooter header = new HeaderFooter(new Phrase("CONFIDENTIAL - " + meeting.team() + " - case review "
-          + meeting.date(), SMALL), false);
-      header.setAlignment(Element.ALIGN_CENTER);
-      document.setHeader(header);
-      HeaderFooter footer = new HeaderFooter(new Phrase("Page ", SMALL), true);
-      footer.setAlignment(Element.ALIGN_CENTER);
-      document.setFooter(footer);
       document.open();
 
       document.add(new Paragraph("MDT case review agenda", TITLE));
@@ -59,14 +46,15 @@ public final class AgendaPdf {
       document.add(new Paragraph(" ", BODY));
 
       document.add(new Paragraph("Cases (" + agenda.cases().size() + ")", HEADING));
-      PdfPTable cases = table(new float[] {4, 12, 14, 10, 40}, "#", "Case", "Child", "Reason", "Open follow-ups");
+      PdfPTable cases = PdfStyle.table(new float[] {4, 12, 14, 10, 40},
+          List.of("#", "Case", "Child", "Reason", "Open follow-ups"));
       int number = 1;
       for (Agenda.Item item : agenda.cases()) {
-        cases.addCell(cell(Integer.toString(number++)));
-        cases.addCell(cell(item.facts().caseNumber()));
-        cases.addCell(cell(item.label()));
-        cases.addCell(cell(item.reason().code()));
-        cases.addCell(cell(followups(item)));
+        cases.addCell(PdfStyle.cell(Integer.toString(number++)));
+        cases.addCell(PdfStyle.cell(item.facts().caseNumber()));
+        cases.addCell(PdfStyle.cell(item.label()));
+        cases.addCell(PdfStyle.cell(item.reason().code()));
+        cases.addCell(PdfStyle.cell(followups(item)));
       }
       document.add(cases);
       if (!agenda.rolledOver().isEmpty()) {
@@ -80,16 +68,16 @@ public final class AgendaPdf {
       document.add(new Paragraph("Sign-in sheet - " + meeting.team() + " - " + when, TITLE));
       for (String discipline : Codes.DISCIPLINE.codes()) {
         document.add(new Paragraph(discipline.replace('_', ' '), HEADING));
-        PdfPTable sheet = table(new float[] {30, 30, 40}, "Name", "Agency", "Signature");
+        PdfPTable sheet = PdfStyle.table(new float[] {30, 30, 40}, List.of("Name", "Agency", "Signature"));
         for (Member member : members) {
           if (member.discipline().equals(discipline)) {
-            sheet.addCell(cell(member.name()));
-            sheet.addCell(cell(member.agency()));
-            sheet.addCell(cell(""));
+            sheet.addCell(PdfStyle.cell(member.name()));
+            sheet.addCell(PdfStyle.cell(member.agency()));
+            sheet.addCell(PdfStyle.cell(""));
           }
         }
         for (int i = 0; i < BLANK_SIGN_IN_ROWS * 3; i++) {
-          sheet.addCell(cell(" "));
+          sheet.addCell(PdfStyle.cell(" "));
         }
         document.add(sheet);
       }
@@ -108,24 +96,5 @@ public final class AgendaPdf {
         .map(f -> f.action() + " - " + f.owner() + " (" + f.discipline().replace('_', ' ') + ")"
             + (f.due() == null ? "" : ", due " + f.due()))
         .collect(Collectors.joining("\n"));
-  }
-
-  private static PdfPTable table(float[] widths, String... titles) {
-    PdfPTable table = new PdfPTable(widths);
-    table.setWidthPercentage(100);
-    table.setHeaderRows(1);
-    table.setSpacingBefore(4);
-    for (String title : titles) {
-      PdfPCell cell = new PdfPCell(new Phrase(title, HEADING));
-      cell.setGrayFill(0.9f);
-      table.addCell(cell);
-    }
-    return table;
-  }
-
-  private static PdfPCell cell(String text) {
-    PdfPCell cell = new PdfPCell(new Phrase(text, BODY));
-    cell.setMinimumHeight(18);
-    return cell;
   }
 }
