@@ -35,9 +35,10 @@ public final class PdfReportWriter {
    */
   public static void write(ReportDocument report, OutputStream out, Instant created) throws IOException {
     ByteArrayOutputStream pdf = new ByteArrayOutputStream();
-    Document document = PdfStyle.document(report.runningHead());
+    Document document = PdfStyle.document();
     try {
       PdfWriter writer = PdfWriter.getInstance(document, pdf);
+      PdfStyle.runningHead(writer, report.runningHead());
       Calendar calendar = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
       calendar.setTimeInMillis(created.toEpochMilli());
       document.addTitle(report.runningHead());

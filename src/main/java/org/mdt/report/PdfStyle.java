@@ -4,11 +4,13 @@ import com.lowagie.text.Document;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
 import com.lowagie.text.FontFactory;
-import com.lowagie.text.HeaderFooter;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Phrase;
+import com.lowagie.text.pdf.ColumnText;
 import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPageEventHelper;
 import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfWriter;
 import java.util.List;
 
 /** The look every mdt PDF shares (reports and agendas): fonts, page, running head, page numbers, tables. */
@@ -21,16 +23,26 @@ public final class PdfStyle {
 
   private PdfStyle() {}
 
-  /** A letter page with the running head at the top and "Page N" at the bottom of every page. */
-  public static Document document(String runningHead) {
-    Document document = new Document(PageSize.LETTER, 48, 48, 54, 54);
-    HeaderFooter header = new HeaderFooter(new Phrase(runningHead, SMALL), false);
-    header.setAlignment(Element.ALIGN_CENTER);
-    document.setHeader(header);
-    HeaderFooter footer = new HeaderFooter(new Phrase("Page ", SMALL), true);
-    footer.setAlignment(Element.ALIGN_CENTER);
-    document.setFooter(footer);
-    return document;
+  /** A letter-size document. */
+  public static Document document() {
+    return new Document(PageSize.LETTER, 48, 48, 54, 54);
+  }
+
+  /**
+   * The running head at the top and "Page N" at the bottom of every page, drawn by a page event so that no
+   * page (the last one after an explicit new page included) goes without them.
+   */
+  public static void runningHead(PdfWriter writer, String runningHead) {
+    writer.setPageEvent(new PdfPageEventHelper() {
+      @Override
+      public void onEndPage(PdfWriter pdf, Document document) {
+        float centre = (document.left() + document.right()) / 2;
+        ColumnText.showTextAligned(pdf.getDirectContent(), Element.ALIGN_CENTER, new Phrase(runningHead, SMALL),
+            centre, document.top() + 20, 0);
+        ColumnText.showTextAligned(pdf.getDirectContent(), Element.ALIGN_CENTER,
+            new Phrase("Page " + pdf.getPageNumber(), SMALL), centre, document.bottom() - 24, 0);
+      }
+    });
   }
 
   /** A full-width table whose header row repeats on every page it spans. */

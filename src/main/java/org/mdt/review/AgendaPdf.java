@@ -30,9 +30,9 @@ public final class AgendaPdf {
 
   public static void write(Agenda agenda, List<Member> members, OutputStream out) {
     Meeting meeting = agenda.meeting();
-    Document document = PdfStyle.document("CONFIDENTIAL - " + meeting.team() + " - case review " + meeting.date());
+    Document document = PdfStyle.document();
     try {
-      PdfWriter.getInstance(document, out);
+      PdfStyle.runningHead(PdfWriter.getInstance(document, out), "CONFIDENTIAL - " + meeting.team() + " - case review " + meeting.date());
       document.addTitle("MDT case review agenda " + meeting.team() + " " + meeting.date());
       document.addCreator("mdt");
       String when = meeting.date() + " (" + meeting.date().getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.US) + ")";
