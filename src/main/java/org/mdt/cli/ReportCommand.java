@@ -6,16 +6,18 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mdt.MdtException;
+import org.mdt.report.FiscalQuarter;
 import org.mdt.report.HalfYear;
 import org.mdt.report.MonthlyReport;
 import org.mdt.report.NcaStatistics;
+import org.mdt.report.VocaReport;
 import org.mdt.team.Team;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "report", description = "Grant and accreditation reports.",
-    subcommands = {ReportCommand.Nca.class, ReportCommand.Monthly.class})
+    subcommands = {ReportCommand.Nca.class, ReportCommand.Voca.class, ReportCommand.Monthly.class})
 final class ReportCommand {
   @Mixin GlobalOptions global;
 
@@ -104,6 +106,46 @@ final class ReportCommand {
       });
       ReportOutput.emit(context, out, new ReportOutput.Faces(report.asJson(), table, report.document()), () -> {
         context.out.println("Monthly report " + yearMonth + ", team: " + report.teamName());
+        context.out.println();
+        context.printer().table(table);
+      });
+      return 0;
+    }
+  }
+
+  @Command(name = "voca", description = {"VOCA performance measures for a federal fiscal quarter (DESIGN 6.2):"
+      + " individuals served, new and continuing; new individuals by age, gender, race and victimization type;"
+      + " services by category with individuals and times provided."})
+  static final class Voca implements Callable<Integer> {
+    @Mixin GlobalOptions global;
+    private final CliContext context;
+
+    @Option(names = "--quarter", required = true, paramLabel = "FYyyyyQn",
+        description = "The federal fiscal quarter, e.g. FY2026Q1 (October to December 2025).")
+    String quarter;
+
+    @Option(names = "--team", paramLabel = "T", description = "One team (default: all teams).")
+    String team;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE: .pdf, .xlsx, .csv or"
+        + " .json.")
+    Path out;
+
+    Voca(CliContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public Integer call() throws SQLException {
+      FiscalQuarter fiscalQuarter = FiscalQuarter.parse(quarter);
+      var connection = context.database().connection();
+      Team only = team == null ? null : Stores.teams(context, connection).require(team);
+      VocaReport report = VocaReport.compute(connection, fiscalQuarter, only);
+      Table table = Table.of("measure", "MEASURE", "code", "CODE", "count", "COUNT");
+      report.rows().forEach(row -> table.row(row.toArray()));
+      ReportOutput.emit(context, out, new ReportOutput.Faces(report.asJson(), table, report.document()), () -> {
+        context.out.println("VOCA performance measures " + fiscalQuarter + " (" + fiscalQuarter.start() + " to "
+            + fiscalQuarter.end() + "), team: " + report.teamName());
         context.out.println();
         context.printer().table(table);
       });
