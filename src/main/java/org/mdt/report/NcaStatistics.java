@@ -10,7 +10,6 @@ import java.time.Period;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.mdt.codes.CodeList;
 import org.mdt.codes.Codes;
 import org.mdt.team.Team;
 
@@ -43,18 +42,18 @@ public final class NcaStatistics {
   private final HalfYear period;
   private final Team team;
   private int newChildren;
-  private final Map<String, Map<String, Integer>> breakdowns = new LinkedHashMap<>();
+  private final Breakdowns breakdowns = new Breakdowns()
+      .with("gender", Codes.GENDER.codes())
+      .with("ageAtFirstContact", AGE_BANDS)
+      .with("race", Codes.RACE.codes())
+      .with("abuseTypes", Codes.ABUSE_TYPE.codes())
+      .with("offenderRelationship", Codes.OFFENDER_RELATIONSHIP.codes())
+      .with("offenderAge", OFFENDER_AGE_BANDS)
+      .with("services", SERVICES);
 
   private NcaStatistics(HalfYear period, Team team) {
     this.period = period;
     this.team = team;
-    breakdowns.put("gender", zeros(Codes.GENDER.codes()));
-    breakdowns.put("ageAtFirstContact", zeros(AGE_BANDS));
-    breakdowns.put("race", zeros(Codes.RACE.codes()));
-    breakdowns.put("abuseTypes", zeros(Codes.ABUSE_TYPE.codes()));
-    breakdowns.put("offenderRelationship", zeros(Codes.OFFENDER_RELATIONSHIP.codes()));
-    breakdowns.put("offenderAge", zeros(OFFENDER_AGE_BANDS));
-    breakdowns.put("services", zeros(SERVICES));
   }
 
   /** The statistics of one team, or of all teams when team is null. */
@@ -84,16 +83,16 @@ public final class NcaStatistics {
       return;
     }
     newChildren++;
-    count("gender", coded(Codes.GENDER, rs.getString(3)));
+    count("gender", Breakdowns.coded(Codes.GENDER, rs.getString(3)));
     count("ageAtFirstContact", age == null ? "unknown" : age <= 6 ? "0-6" : age <= 12 ? "7-12" : "13-18");
-    count("race", coded(Codes.RACE, rs.getString(4)));
+    count("race", Breakdowns.coded(Codes.RACE, rs.getString(4)));
     String abuseTypes = rs.getString(5);
     if (abuseTypes != null) {
       for (String type : abuseTypes.split(";")) {
         count("abuseTypes", type);
       }
     }
-    count("offenderRelationship", coded(Codes.OFFENDER_RELATIONSHIP, rs.getString(6)));
+    count("offenderRelationship", Breakdowns.coded(Codes.OFFENDER_RELATIONSHIP, rs.getString(6)));
     int offenderAge = rs.getInt(7);
     count("offenderAge", rs.wasNull() ? "unknown"
         : offenderAge < 13 ? "under_13" : offenderAge < 18 ? "13-17" : "18_and_over");
@@ -105,19 +104,8 @@ public final class NcaStatistics {
     }
   }
 
-  /** A stored code, with not recorded (NULL) counted as unknown. */
-  private static String coded(CodeList codes, String code) {
-    return code == null ? codes.fallback() : code;
-  }
-
   private void count(String breakdown, String code) {
-    breakdowns.get(breakdown).merge(code, 1, Integer::sum);
-  }
-
-  private static Map<String, Integer> zeros(List<String> codes) {
-    Map<String, Integer> map = new LinkedHashMap<>();
-    codes.forEach(code -> map.put(code, 0));
-    return map;
+    breakdowns.count(breakdown, code);
   }
 
   public HalfYear period() {
@@ -134,7 +122,7 @@ public final class NcaStatistics {
   }
 
   public Map<String, Map<String, Integer>> breakdowns() {
-    return breakdowns;
+    return breakdowns.asMap();
   }
 
   private static final Map<String, String> HEADINGS = Map.of("gender", "Gender", "ageAtFirstContact",
@@ -146,7 +134,7 @@ public final class NcaStatistics {
     java.util.List<ReportDocument.Section> sections = new java.util.ArrayList<>();
     sections.add(new ReportDocument.Section("New children", List.of("Measure", "Children"),
         List.of(List.of("New children", newChildren))));
-    breakdowns.forEach((key, counts) -> {
+    breakdowns().forEach((key, counts) -> {
       java.util.List<java.util.List<Object>> rows = new java.util.ArrayList<>();
       counts.forEach((code, count) -> rows.add(List.of(code, count)));
       sections.add(new ReportDocument.Section(HEADINGS.get(key), List.of("Code", "Children"), rows));
@@ -179,7 +167,7 @@ public final class NcaStatistics {
     json.put("period", range);
     json.put("team", teamName());
     json.put("newChildren", newChildren);
-    json.putAll(breakdowns);
+    json.putAll(breakdowns.asMap());
     return json;
   }
 }

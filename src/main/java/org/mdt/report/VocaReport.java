@@ -15,7 +15,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.mdt.codes.CodeList;
 import org.mdt.codes.Codes;
 import org.mdt.team.Team;
 
@@ -53,16 +52,16 @@ public final class VocaReport {
   private final Team team;
   private int served;
   private int newIndividuals;
-  private final Map<String, Map<String, Integer>> demographics = new LinkedHashMap<>();
+  private final Breakdowns demographics = new Breakdowns()
+      .with("age", AGE_BANDS)
+      .with("gender", Codes.GENDER.codes())
+      .with("race", Codes.RACE.codes())
+      .with("victimizationTypes", List.copyOf(VICTIMIZATION.keySet()));
   private final Map<String, int[]> services = new LinkedHashMap<>(); // category → {individuals, times}
 
   private VocaReport(FiscalQuarter quarter, Team team) {
     this.quarter = quarter;
     this.team = team;
-    demographics.put("age", zeros(AGE_BANDS));
-    demographics.put("gender", zeros(Codes.GENDER.codes()));
-    demographics.put("race", zeros(Codes.RACE.codes()));
-    demographics.put("victimizationTypes", zeros(List.copyOf(VICTIMIZATION.keySet())));
     CATEGORIES.forEach(category -> services.put(category, new int[2]));
   }
 
@@ -150,8 +149,8 @@ public final class VocaReport {
     }
     newIndividuals++;
     count("age", ageBand(dob, first));
-    count("gender", coded(Codes.GENDER, gender));
-    count("race", coded(Codes.RACE, race));
+    count("gender", Breakdowns.coded(Codes.GENDER, gender));
+    count("race", Breakdowns.coded(Codes.RACE, race));
     Set<String> types = new LinkedHashSet<>();
     if (abuseTypes != null) {
       for (String type : abuseTypes.split(";")) {
@@ -173,18 +172,8 @@ public final class VocaReport {
     return age <= 12 ? "0-12" : age <= 17 ? "13-17" : age <= 24 ? "18-24" : age <= 59 ? "25-59" : "60_and_over";
   }
 
-  private static String coded(CodeList codes, String code) {
-    return code == null ? codes.fallback() : code;
-  }
-
   private void count(String breakdown, String code) {
-    demographics.get(breakdown).merge(code, 1, Integer::sum);
-  }
-
-  private static Map<String, Integer> zeros(List<String> codes) {
-    Map<String, Integer> map = new LinkedHashMap<>();
-    codes.forEach(code -> map.put(code, 0));
-    return map;
+    demographics.count(breakdown, code);
   }
 
   private static Map<String, List<String>> victimization() {
@@ -220,7 +209,7 @@ public final class VocaReport {
     json.put("individualsServed", served);
     json.put("newIndividuals", newIndividuals);
     json.put("continuingIndividuals", served - newIndividuals);
-    json.putAll(demographics);
+    json.putAll(demographics.asMap());
     Map<String, Object> categories = new LinkedHashMap<>();
     services.forEach((category, counts) -> {
       Map<String, Integer> entry = new LinkedHashMap<>();
@@ -238,7 +227,7 @@ public final class VocaReport {
     rows.add(List.of("individualsServed", "", served));
     rows.add(List.of("newIndividuals", "", newIndividuals));
     rows.add(List.of("continuingIndividuals", "", served - newIndividuals));
-    demographics.forEach((breakdown, counts) -> counts.forEach((code, count) -> rows.add(List.of(breakdown, code,
+    demographics.asMap().forEach((breakdown, counts) -> counts.forEach((code, count) -> rows.add(List.of(breakdown, code,
         count))));
     services.forEach((category, counts) -> {
       rows.add(List.of("services", category + ".individuals", counts[0]));
@@ -254,7 +243,7 @@ public final class VocaReport {
         List.of("Continuing", served - newIndividuals))));
     Map<String, String> headings = Map.of("age", "Age of new individuals", "gender", "Gender of new individuals",
         "race", "Race and ethnicity of new individuals", "victimizationTypes", "Victimization types (new individuals)");
-    demographics.forEach((key, counts) -> {
+    demographics.asMap().forEach((key, counts) -> {
       List<List<Object>> rows = new ArrayList<>();
       counts.forEach((code, count) -> rows.add(List.of(code, count)));
       sections.add(new ReportDocument.Section(headings.get(key), List.of("Code", "Individuals"), rows));
