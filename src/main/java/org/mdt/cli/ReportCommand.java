@@ -140,7 +140,7 @@ final class ReportCommand {
       FiscalQuarter fiscalQuarter = FiscalQuarter.parse(quarter);
       var connection = context.database().connection();
       Team only = team == null ? null : Stores.teams(context, connection).require(team);
-      VocaReport report = VocaReport.compute(connection, fiscalQuarter, only);
+      VocaReport report = VocaReport.compute(connection, VocaReport.Span.of(fiscalQuarter), only);
       Table table = Table.of("measure", "MEASURE", "code", "CODE", "count", "COUNT");
       report.rows().forEach(row -> table.row(row.toArray()));
       ReportOutput.emit(context, out, new ReportOutput.Faces(report.asJson(), table, report.document()), () -> {

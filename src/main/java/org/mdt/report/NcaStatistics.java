@@ -58,10 +58,21 @@ public final class NcaStatistics {
 
   /** The statistics of one team, or of all teams when team is null. */
   public static NcaStatistics compute(Connection connection, HalfYear period, Team team) throws SQLException {
+    return compute(connection, period, period.start(), period.end(), team);
+  }
+
+  /** The same counts over any span of referral dates (the evaluation export counts by month). */
+  public static NcaStatistics compute(Connection connection, LocalDate start, LocalDate end, Team team)
+      throws SQLException {
+    return compute(connection, null, start, end, team);
+  }
+
+  private static NcaStatistics compute(Connection connection, HalfYear period, LocalDate start, LocalDate end,
+      Team team) throws SQLException {
     NcaStatistics stats = new NcaStatistics(period, team);
     try (PreparedStatement query = connection.prepareStatement(QUERY)) {
-      query.setObject(1, period.start());
-      query.setObject(2, period.end());
+      query.setObject(1, start);
+      query.setObject(2, end);
       Long teamId = team == null ? null : team.id();
       query.setObject(3, teamId, Types.BIGINT);
       query.setObject(4, teamId, Types.BIGINT);

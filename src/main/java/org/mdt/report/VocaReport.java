@@ -48,7 +48,23 @@ public final class VocaReport {
 
   public static final List<String> CATEGORIES = List.of("A", "B", "C", "E");
 
-  private final FiscalQuarter quarter;
+  /**
+   * The days a VOCA count covers, and the start of the fiscal year they belong to (which decides new or
+   * continuing): a fiscal quarter, or a month of the evaluation export.
+   */
+  public record Span(String label, LocalDate fiscalYearStart, LocalDate start, LocalDate end) {
+    public static Span of(FiscalQuarter quarter) {
+      return new Span(quarter.toString(), quarter.fiscalYearStart(), quarter.start(), quarter.end());
+    }
+
+    public static Span of(java.time.YearMonth month) {
+      LocalDate first = month.atDay(1);
+      int fiscalYear = first.getMonthValue() >= 10 ? first.getYear() + 1 : first.getYear();
+      return new Span(month.toString(), LocalDate.of(fiscalYear - 1, 10, 1), first, month.atEndOfMonth());
+    }
+  }
+
+  private final Span span;
   private final Team team;
   private int served;
   private int newIndividuals;
@@ -59,16 +75,16 @@ public final class VocaReport {
       .with("victimizationTypes", List.copyOf(VICTIMIZATION.keySet()));
   private final Map<String, int[]> services = new LinkedHashMap<>(); // category → {individuals, times}
 
-  private VocaReport(FiscalQuarter quarter, Team team) {
-    this.quarter = quarter;
+  private VocaReport(Span span, Team team) {
+    this.span = span;
     this.team = team;
     CATEGORIES.forEach(category -> services.put(category, new int[2]));
   }
 
-  public static VocaReport compute(Connection connection, FiscalQuarter quarter, Team team) throws SQLException {
-    VocaReport report = new VocaReport(quarter, team);
-    LocalDate from = quarter.fiscalYearStart();
-    LocalDate to = quarter.end();
+  public static VocaReport compute(Connection connection, Span span, Team team) throws SQLException {
+    VocaReport report = new VocaReport(span, team);
+    LocalDate from = span.fiscalYearStart();
+    LocalDate to = span.end();
     Long teamId = team == null ? null : team.id();
     Map<Long, List<LocalDate>> reviews = new HashMap<>();
     try (PreparedStatement query = connection.prepareStatement("SELECT mc.case_id, m.meeting_date"
@@ -120,8 +136,8 @@ public final class VocaReport {
   /** One child: its service events of the fiscal year so far decide whether, and how, it counts. */
   private void add(LocalDate dob, String gender, String race, String abuseTypes, Map<Service, LocalDate> dates,
       List<LocalDate> reviewDates) {
-    LocalDate fiscalYearStart = quarter.fiscalYearStart();
-    LocalDate end = quarter.end();
+    LocalDate fiscalYearStart = span.fiscalYearStart();
+    LocalDate end = span.end();
     LocalDate first = null;
     Map<String, Integer> timesThisQuarter = new HashMap<>();
     List<Map.Entry<Service, LocalDate>> events = new ArrayList<>(dates.entrySet());
@@ -132,7 +148,7 @@ public final class VocaReport {
         continue;
       }
       first = first == null || day.isBefore(first) ? day : first;
-      if (!day.isBefore(quarter.start())) {
+      if (!day.isBefore(span.start())) {
         timesThisQuarter.merge(event.getKey().category, 1, Integer::sum);
       }
     }
@@ -144,7 +160,7 @@ public final class VocaReport {
       services.get(category)[0]++;
       services.get(category)[1] += times;
     });
-    if (first.isBefore(quarter.start())) {
+    if (first.isBefore(span.start())) {
       return; // continuing: its demographics were counted in the quarter it was new
     }
     newIndividuals++;
@@ -192,18 +208,35 @@ public final class VocaReport {
     return team == null ? "all" : team.name();
   }
 
-  public FiscalQuarter quarter() {
-    return quarter;
+  public Span span() {
+    return span;
+  }
+
+  public int served() {
+    return served;
+  }
+
+  public int newIndividuals() {
+    return newIndividuals;
+  }
+
+  public Map<String, Map<String, Integer>> demographics() {
+    return demographics.asMap();
+  }
+
+  /** Category → {individuals, times}. */
+  public Map<String, int[]> services() {
+    return services;
   }
 
   /** The JSON keys of the issue: quarter, individualsServed, newIndividuals, continuingIndividuals, age,
    * gender, race, victimizationTypes, services (category → individuals and times). */
   public Map<String, Object> asJson() {
     Map<String, Object> json = new LinkedHashMap<>();
-    json.put("quarter", quarter.toString());
+    json.put("quarter", span.label());
     Map<String, String> period = new LinkedHashMap<>();
-    period.put("start", quarter.start().toString());
-    period.put("end", quarter.end().toString());
+    period.put("start", span.start().toString());
+    period.put("end", span.end().toString());
     json.put("period", period);
     json.put("team", teamName());
     json.put("individualsServed", served);
@@ -253,8 +286,8 @@ public final class VocaReport {
         counts[0], counts[1])));
     sections.add(new ReportDocument.Section("Services", List.of("Category", "Individuals", "Times provided"),
         serviceRows));
-    return new ReportDocument("VOCA performance measures " + quarter, team == null ? "All teams" : team.name(),
-        quarter.start() + " to " + quarter.end(), sections, DEFINITIONS);
+    return new ReportDocument("VOCA performance measures " + span.label(), team == null ? "All teams" : team.name(),
+        span.start() + " to " + span.end(), sections, DEFINITIONS);
   }
 
   static final Map<String, String> CATEGORY_NAMES = Map.of("A", "Information and referral", "B",
