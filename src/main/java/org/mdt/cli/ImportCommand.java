@@ -23,6 +23,9 @@ final class ImportCommand {
       "The whole file is one transaction; re-importing it changes nothing, and a blank cell never erases a"
           + " stored value."})
   static final class Roster implements Callable<Integer> {
+    /** An import that grew the file by more than this leaves it compacted (H2 keeps the space otherwise). */
+    private static final long COMPACT_AFTER_GROWTH = 64L << 20;
+
     /** Problems listed on stderr before the rest are only counted (all of them with -v). */
     private static final int PROBLEMS_SHOWN = 20;
 
@@ -57,6 +60,7 @@ final class ImportCommand {
     @Override
     public Integer call() {
       MappingFile mappingFile = mapping == null ? MappingFile.NONE : MappingFile.read(mapping);
+      long sizeBefore = context.database().fileSize();
       ImportResult result;
       try (RejectsFile rejectsFile = rejects == null ? null : new RejectsFile(rejects)) {
         StderrProblems problems = new StderrProblems(rejectsFile);
@@ -77,6 +81,9 @@ final class ImportCommand {
       context.printer().record(result.summary().asMap());
       if (dryRun) {
         context.info("dry run: nothing was written to the database");
+      } else if (context.database().fileSize() - sizeBefore > COMPACT_AFTER_GROWTH) {
+        context.info("compacting the database after a large import");
+        context.database().compact();
       }
       return 0;
     }

@@ -98,6 +98,14 @@ public final class DatabaseLocation {
     return new DatabaseLocation(file.resolveSibling(name), null, fileKey);
   }
 
+  long fileSize() {
+    try {
+      return exists() ? Files.size(mvFile()) : 0;
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
   /** Whether the database file exists. */
   public boolean exists() {
     return file != null && Files.exists(mvFile());
