@@ -26,19 +26,19 @@ public final class CommandFactory {
 
   /** Parses and runs one command line; returns its exit code. */
   public static int execute(CliContext context, String... args) {
-    return create(context, colour(context, args)).execute(args);
+    return create(context).execute(args);
   }
 
-  static CommandLine create(CliContext context, Ansi ansi) {
+  static CommandLine create(CliContext context) {
     CommandLine commandLine = new CommandLine(MdtCommand.class, new ContextFactory(context));
     commandLine.setOut(context.out);
     commandLine.setErr(context.err);
-    commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(ansi));
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.registerConverter(LocalDate.class, CommandFactory::isoDate);
     commandLine.setParameterExceptionHandler(CommandFactory::badUsage);
     commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> failed(context, e));
     commandLine.setExecutionStrategy(parseResult -> {
+      commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(colour(context)));
       if (CommandLine.printHelpIfRequested(parseResult)) {
         return 0;
       }
@@ -59,9 +59,9 @@ public final class CommandFactory {
     return commandLine;
   }
 
-  private static Ansi colour(CliContext context, String[] args) {
-    boolean off = !context.interactive || context.env.containsKey("NO_COLOR") || List.of(args).contains("--no-color");
-    return off ? Ansi.OFF : Ansi.ON;
+  /** Colour only for a person at a terminal who has not asked for none (--no-color, NO_COLOR). */
+  private static Ansi colour(CliContext context) {
+    return !context.interactive || context.noColor || context.env.containsKey("NO_COLOR") ? Ansi.OFF : Ansi.ON;
   }
 
   private static CommandLine executed(ParseResult parseResult) {
