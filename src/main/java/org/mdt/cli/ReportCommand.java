@@ -1,11 +1,11 @@
 package org.mdt.cli;
 
-import java.nio.file.Path;
 import java.time.YearMonth;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mdt.MdtException;
+import org.mdt.report.AccreditationReport;
 import org.mdt.report.FiscalQuarter;
 import org.mdt.report.HalfYear;
 import org.mdt.report.MonthlyReport;
@@ -17,7 +17,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "report", description = "Grant and accreditation reports.",
-    subcommands = {ReportCommand.Nca.class, ReportCommand.Voca.class, ReportCommand.Monthly.class})
+    subcommands = {ReportCommand.Nca.class, ReportCommand.Voca.class, ReportCommand.Accreditation.class,
+        ReportCommand.Monthly.class})
 final class ReportCommand {
   @Mixin GlobalOptions global;
 
@@ -32,12 +33,8 @@ final class ReportCommand {
         description = "The half-year: H1 is Jan 1 to Jun 30, H2 Jul 1 to Dec 31.")
     String period;
 
-    @Option(names = "--team", paramLabel = "T", description = "One team (default: all teams).")
-    String team;
+    @Mixin ReportTarget target;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE: .pdf, .xlsx, .csv or"
-        + " .json (written whole or not at all).")
-    Path out;
 
     Nca(CliContext context) {
       this.context = context;
@@ -47,14 +44,14 @@ final class ReportCommand {
     public Integer call() throws SQLException {
       HalfYear half = HalfYear.parse(period);
       var connection = context.database().connection();
-      Team only = team == null ? null : Stores.teams(context, connection).require(team);
+      Team only = target.team(context, connection);
       NcaStatistics stats = NcaStatistics.compute(connection, half, only);
       Table table = Table.of("measure", "MEASURE", "code", "CODE", "count", "COUNT");
       table.row("newChildren", "", stats.newChildren());
       for (Map.Entry<String, Map<String, Integer>> breakdown : stats.breakdowns().entrySet()) {
         breakdown.getValue().forEach((code, count) -> table.row(breakdown.getKey(), code, count));
       }
-      ReportOutput.emit(context, out, new ReportOutput.Faces(stats.asJson(), table, stats.document()), () -> {
+      ReportOutput.emit(context, target.out, new ReportOutput.Faces(stats.asJson(), table, stats.document()), () -> {
         context.out.println("NCA statistics " + half + " (" + half.start() + " to " + half.end() + "), team: "
             + stats.teamName());
         context.out.println();
@@ -74,12 +71,8 @@ final class ReportCommand {
     @Option(names = "--month", required = true, paramLabel = "YYYY-MM", description = "The month.")
     String month;
 
-    @Option(names = "--team", paramLabel = "T", description = "One team (default: all teams).")
-    String team;
+    @Mixin ReportTarget target;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE: .pdf, .xlsx, .csv or"
-        + " .json.")
-    Path out;
 
     Monthly(CliContext context) {
       this.context = context;
@@ -94,7 +87,7 @@ final class ReportCommand {
         throw MdtException.usage("--month must look like 2026-10, not '" + month + "'");
       }
       var connection = context.database().connection();
-      Team only = team == null ? null : Stores.teams(context, connection).require(team);
+      Team only = target.team(context, connection);
       MonthlyReport report = MonthlyReport.compute(connection, yearMonth, only, context.clock.getZone());
       Table table = Table.of("month", "MONTH", "casesReceived", "CASES", "childrenReceived", "CHILDREN",
           "reviewsHeld", "REVIEWS", "casesReviewed", "REVIEWED", "followupsOpened", "FU OPENED", "followupsClosed",
@@ -104,7 +97,7 @@ final class ReportCommand {
         row.addAll(counts.values());
         table.row(row.toArray());
       });
-      ReportOutput.emit(context, out, new ReportOutput.Faces(report.asJson(), table, report.document()), () -> {
+      ReportOutput.emit(context, target.out, new ReportOutput.Faces(report.asJson(), table, report.document()), () -> {
         context.out.println("Monthly report " + yearMonth + ", team: " + report.teamName());
         context.out.println();
         context.printer().table(table);
@@ -124,12 +117,8 @@ final class ReportCommand {
         description = "The federal fiscal quarter, e.g. FY2026Q1 (October to December 2025).")
     String quarter;
 
-    @Option(names = "--team", paramLabel = "T", description = "One team (default: all teams).")
-    String team;
+    @Mixin ReportTarget target;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE: .pdf, .xlsx, .csv or"
-        + " .json.")
-    Path out;
 
     Voca(CliContext context) {
       this.context = context;
@@ -139,13 +128,50 @@ final class ReportCommand {
     public Integer call() throws SQLException {
       FiscalQuarter fiscalQuarter = FiscalQuarter.parse(quarter);
       var connection = context.database().connection();
-      Team only = team == null ? null : Stores.teams(context, connection).require(team);
+      Team only = target.team(context, connection);
       VocaReport report = VocaReport.compute(connection, VocaReport.Span.of(fiscalQuarter), only);
       Table table = Table.of("measure", "MEASURE", "code", "CODE", "count", "COUNT");
       report.rows().forEach(row -> table.row(row.toArray()));
-      ReportOutput.emit(context, out, new ReportOutput.Faces(report.asJson(), table, report.document()), () -> {
+      ReportOutput.emit(context, target.out, new ReportOutput.Faces(report.asJson(), table, report.document()), () -> {
         context.out.println("VOCA performance measures " + fiscalQuarter + " (" + fiscalQuarter.start() + " to "
             + fiscalQuarter.end() + "), team: " + report.teamName());
+        context.out.println();
+        context.printer().table(table);
+      });
+      return 0;
+    }
+  }
+
+  @Command(name = "accreditation", description = {"Accreditation evidence for a year, by NCA standard (DESIGN"
+      + " 6.3): disciplines, case review, services, case tracking, with charts and the cases behind any"
+      + " shortfall."})
+  static final class Accreditation implements Callable<Integer> {
+    @Mixin GlobalOptions global;
+    private final CliContext context;
+
+    @Option(names = "--year", required = true, paramLabel = "YYYY", description = "The calendar year.")
+    int year;
+
+    @Mixin ReportTarget target;
+
+
+    Accreditation(CliContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public Integer call() throws SQLException {
+      if (year < 1990 || year > 2999) {
+        throw MdtException.usage("--year must be a year such as 2026, not " + year);
+      }
+      var connection = context.database().connection();
+      Team only = target.team(context, connection);
+      AccreditationReport report = AccreditationReport.compute(connection, year, only,
+          java.time.LocalDate.now(context.clock), context.clock.getZone());
+      Table table = Table.of("section", "SECTION", "measure", "MEASURE", "value", "VALUE");
+      report.rows().forEach(row -> table.row(row.toArray()));
+      ReportOutput.emit(context, target.out, new ReportOutput.Faces(report.asJson(), table, report.document()), () -> {
+        context.out.println("Accreditation evidence " + year + ", team: " + report.teamName());
         context.out.println();
         context.printer().table(table);
       });

@@ -54,6 +54,11 @@ public final class PdfReportWriter {
         document.add(new Paragraph(" ", PdfStyle.BODY));
         document.add(new Paragraph(section.heading(), PdfStyle.HEADING));
         document.add(table(section));
+        if (section.chart() != null) {
+          com.lowagie.text.Image image = com.lowagie.text.Image.getInstance(BarCharts.png(section.chart()));
+          image.scaleToFit(document.right() - document.left(), 240);
+          document.add(image);
+        }
       }
       document.newPage();
       document.add(new Paragraph("Definitions", PdfStyle.HEADING));

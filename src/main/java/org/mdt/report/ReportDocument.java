@@ -10,8 +10,15 @@ import java.util.List;
 public record ReportDocument(String title, String team, String period, List<Section> sections,
     List<Definition> definitions) {
 
-  /** A heading and a table under it. */
-  public record Section(String heading, List<String> columns, List<List<Object>> rows) {}
+  /** A heading, a table under it, and optionally a bar chart of some of its figures. */
+  public record Section(String heading, List<String> columns, List<List<Object>> rows, Chart chart) {
+    public Section(String heading, List<String> columns, List<List<Object>> rows) {
+      this(heading, columns, rows, null);
+    }
+  }
+
+  /** A bar chart: a value for each label, in order. */
+  public record Chart(String title, String valueAxis, java.util.Map<String, ? extends Number> values) {}
 
   /** What a term in the report means, exactly as the counts use it. */
   public record Definition(String term, String meaning) {}

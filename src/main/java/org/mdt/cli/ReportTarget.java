@@ -1,0 +1,22 @@
+package org.mdt.cli;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.mdt.team.Team;
+import picocli.CommandLine.Option;
+
+/** Which team a report covers and where it goes: the options every report shares. */
+final class ReportTarget {
+  @Option(names = "--team", paramLabel = "T", description = "One team (default: all teams).")
+  String team;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE: .pdf, .xlsx, .csv or"
+      + " .json (whole or not at all).")
+  Path out;
+
+  /** The team named, or null for all teams. */
+  Team team(CliContext context, Connection connection) throws SQLException {
+    return team == null ? null : Stores.teams(context, connection).require(team);
+  }
+}

@@ -1,0 +1,401 @@
+package org.mdt.report;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.Month;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.mdt.codes.Codes;
+import org.mdt.team.Team;
+
+/**
+ * Accreditation evidence for a calendar year, one section per NCA standard the data speaks to (DESIGN
+ * section 6.3): the MDT's disciplines, case review, forensic interviews, medical, mental health and victim
+ * advocacy services, and case tracking completeness. Where a standard falls short, the cases behind it are
+ * listed by case number (never by child).
+ */
+public final class AccreditationReport {
+  /** Services, in report order: columns 4 to 8 of the children query. */
+  static final List<String> SERVICES = List.of("forensic_interview", "medical_exam", "mental_health_referral",
+      "mental_health_services", "victim_advocacy");
+  /**
+   * Case-tracking elements the standard requires, and the column of the children query that records each
+   * (0: a recorded review of the case, not a column).
+   */
+  static final Map<String, Integer> TRACKED = tracked();
+  private static final int SHORTFALL_SHOWN = 100;
+
+  private final int year;
+  private final Team team;
+  final Map<String, Integer> membersByDiscipline = new LinkedHashMap<>();
+  final List<String> missingDisciplines = new ArrayList<>();
+  int meetingsHeld;
+  int casesReviewed;
+  int newCases;
+  int reviewedWithin30;
+  int reviewedWithin60;
+  final Set<String> notReviewedWithin60 = new TreeSet<>();
+  final Map<String, Integer> meetingsAttendedByDiscipline = new LinkedHashMap<>();
+  int followupsMade;
+  int followupsDoneOnTime;
+  int followupsOverdue;
+  int children;
+  final Map<String, Integer> childrenWithService = new LinkedHashMap<>();
+  final Map<String, List<Long>> daysToService = new LinkedHashMap<>();
+  final Set<String> notInterviewed = new TreeSet<>();
+  final Map<String, Integer> recorded = new LinkedHashMap<>();
+  final Map<Month, Integer> referralsByMonth = new LinkedHashMap<>();
+
+  private AccreditationReport(int year, Team team) {
+    this.year = year;
+    this.team = team;
+    Codes.DISCIPLINE.codes().forEach(d -> membersByDiscipline.put(d, 0));
+    Codes.REQUIRED_DISCIPLINES.forEach(d -> meetingsAttendedByDiscipline.put(d, 0));
+    SERVICES.forEach(s -> {
+      childrenWithService.put(s, 0);
+      daysToService.put(s, new ArrayList<>());
+    });
+    TRACKED.keySet().forEach(e -> recorded.put(e, 0));
+    for (Month month : Month.values()) {
+      referralsByMonth.put(month, 0);
+    }
+  }
+
+  public static AccreditationReport compute(Connection connection, int year, Team team, LocalDate today, ZoneId zone)
+      throws SQLException {
+    AccreditationReport report = new AccreditationReport(year, team);
+    LocalDate from = LocalDate.of(year, 1, 1);
+    LocalDate to = LocalDate.of(year, 12, 31);
+    Long teamId = team == null ? null : team.id();
+    String teamFilter = "(CAST(? AS BIGINT) IS NULL OR %s = ?)";
+
+    try (PreparedStatement query = connection.prepareStatement("SELECT discipline, COUNT(*) FROM member"
+        + " WHERE active AND " + teamFilter.formatted("team_id") + " GROUP BY discipline")) {
+      bindTeam(query, 1, teamId);
+      try (ResultSet rs = query.executeQuery()) {
+        while (rs.next()) {
+          report.membersByDiscipline.put(rs.getString(1), rs.getInt(2));
+        }
+      }
+    }
+    Codes.REQUIRED_DISCIPLINES.stream().filter(d -> report.membersByDiscipline.get(d) == 0)
+        .forEach(report.missingDisciplines::add);
+
+    // Recorded reviews of every case (any year: a case referred in December is reviewed in January).
+    Map<Long, LocalDate> firstReview = new HashMap<>();
+    Set<Long> reviewedThisYear = new HashSet<>();
+    try (PreparedStatement query = connection.prepareStatement("SELECT mc.case_id, m.meeting_date FROM meeting_case mc"
+        + " JOIN meeting m ON m.id = mc.meeting_id WHERE mc.reviewed AND m.recorded_at IS NOT NULL AND "
+        + teamFilter.formatted("m.team_id"))) {
+      bindTeam(query, 1, teamId);
+      try (ResultSet rs = query.executeQuery()) {
+        while (rs.next()) {
+          LocalDate day = rs.getObject(2, LocalDate.class);
+          firstReview.merge(rs.getLong(1), day, (a, b) -> a.isBefore(b) ? a : b);
+          if (!day.isBefore(from) && !day.isAfter(to)) {
+            reviewedThisYear.add(rs.getLong(1));
+          }
+        }
+      }
+    }
+    report.casesReviewed = reviewedThisYear.size();
+
+    Map<Long, Set<String>> disciplinesAt = new HashMap<>();
+    try (PreparedStatement query = connection.prepareStatement("SELECT m.id, a.discipline FROM meeting m"
+        + " LEFT JOIN meeting_attendance a ON a.meeting_id = m.id WHERE m.recorded_at IS NOT NULL"
+        + " AND m.meeting_date BETWEEN ? AND ? AND " + teamFilter.formatted("m.team_id"))) {
+      query.setObject(1, from);
+      query.setObject(2, to);
+      bindTeam(query, 3, teamId);
+      try (ResultSet rs = query.executeQuery()) {
+        while (rs.next()) {
+          Set<String> present = disciplinesAt.computeIfAbsent(rs.getLong(1), id -> new HashSet<>());
+          if (rs.getString(2) != null) {
+            present.add(rs.getString(2));
+          }
+        }
+      }
+    }
+    report.meetingsHeld = disciplinesAt.size();
+    disciplinesAt.values().forEach(present -> present.forEach(d ->
+        report.meetingsAttendedByDiscipline.computeIfPresent(d, (k, n) -> n + 1)));
+
+    Map<Long, LocalDate> caseFirstReferral = new HashMap<>();
+    Map<Long, String> caseNumbers = new HashMap<>();
+    try (PreparedStatement query = connection.prepareStatement("SELECT c.id, c.case_number, ch.referral_date,"
+        + " ch.forensic_interview_date, ch.medical_exam_date, ch.mental_health_referral_date,"
+        + " ch.mental_health_services_date, ch.victim_advocacy_date, ch.child_dob, ch.child_gender, ch.child_race,"
+        + " ch.abuse_types, ch.offender_relationship, ch.offender_age, ch.offender_gender, c.charges_filed,"
+        + " c.prosecution_disposition, c.cps_outcome"
+        + " FROM case_child ch JOIN mdt_case c ON c.id = ch.case_id"
+        + " WHERE ch.referral_date BETWEEN ? AND ? AND " + teamFilter.formatted("c.team_id"))) {
+      query.setObject(1, from);
+      query.setObject(2, to);
+      bindTeam(query, 3, teamId);
+      query.setFetchSize(1000);
+      try (ResultSet rs = query.executeQuery()) {
+        while (rs.next()) {
+          long caseId = rs.getLong(1);
+          String caseNumber = rs.getString(2);
+          LocalDate referral = rs.getObject(3, LocalDate.class);
+          caseNumbers.put(caseId, caseNumber);
+          caseFirstReferral.merge(caseId, referral, (a, b) -> a.isBefore(b) ? a : b);
+          report.children++;
+          report.referralsByMonth.merge(referral.getMonth(), 1, Integer::sum);
+          int column = 4;
+          for (String service : SERVICES) {
+            LocalDate day = rs.getObject(column++, LocalDate.class);
+            if (day != null) {
+              report.childrenWithService.merge(service, 1, Integer::sum);
+              long days = ChronoUnit.DAYS.between(referral, day);
+              if (days >= 0) {
+                report.daysToService.get(service).add(days);
+              }
+            } else if (service.equals("forensic_interview")) {
+              report.notInterviewed.add(caseNumber);
+            }
+          }
+          for (Map.Entry<String, Integer> tracked : TRACKED.entrySet()) {
+            boolean present = tracked.getValue() == 0 ? firstReview.containsKey(caseId)
+                : rs.getObject(tracked.getValue()) != null;
+            if (present) {
+              report.recorded.merge(tracked.getKey(), 1, Integer::sum);
+            }
+          }
+        }
+      }
+    }
+    caseFirstReferral.forEach((caseId, referral) -> {
+      report.newCases++;
+      LocalDate reviewed = firstReview.get(caseId);
+      long days = reviewed == null ? Long.MAX_VALUE : ChronoUnit.DAYS.between(referral, reviewed);
+      if (days >= 0 && days <= 30) {
+        report.reviewedWithin30++;
+      }
+      if (days >= 0 && days <= 60) {
+        report.reviewedWithin60++;
+      } else {
+        report.notReviewedWithin60.add(caseNumbers.get(caseId));
+      }
+    });
+
+    LocalDate overdueBy = today.isBefore(to) ? today : to;
+    try (PreparedStatement query = connection.prepareStatement("SELECT f.due_date, f.status, f.closed_at FROM followup f"
+        + " JOIN mdt_case c ON c.id = f.case_id WHERE f.created_at >= ? AND f.created_at < ? AND "
+        + teamFilter.formatted("c.team_id"))) {
+      query.setObject(1, from.atStartOfDay(zone).toOffsetDateTime());
+      query.setObject(2, to.plusDays(1).atStartOfDay(zone).toOffsetDateTime());
+      bindTeam(query, 3, teamId);
+      try (ResultSet rs = query.executeQuery()) {
+        while (rs.next()) {
+          report.followupsMade++;
+          LocalDate due = rs.getObject(1, LocalDate.class);
+          String status = rs.getString(2);
+          OffsetDateTime closedAt = rs.getObject(3, OffsetDateTime.class);
+          LocalDate closed = closedAt == null ? null : closedAt.atZoneSameInstant(zone).toLocalDate();
+          if (status.equals("done") && (due == null || !closed.isAfter(due))) {
+            report.followupsDoneOnTime++;
+          }
+          if (status.equals("open") && due != null && due.isBefore(overdueBy)) {
+            report.followupsOverdue++;
+          }
+        }
+      }
+    }
+    return report;
+  }
+
+  private static void bindTeam(PreparedStatement query, int first, Long teamId) throws SQLException {
+    query.setObject(first, teamId, Types.BIGINT);
+    query.setObject(first + 1, teamId, Types.BIGINT);
+  }
+
+  static Long median(List<Long> values) {
+    if (values.isEmpty()) {
+      return null;
+    }
+    List<Long> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    int middle = sorted.size() / 2;
+    return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+  }
+
+  /** A share as a percentage to one decimal, or null when there is nothing to divide by. */
+  static Double percent(int part, int whole) {
+    return whole == 0 ? null : Math.round(1000.0 * part / whole) / 10.0;
+  }
+
+  public String teamName() {
+    return team == null ? "all" : team.name();
+  }
+
+  public Map<String, Object> asJson() {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("year", year);
+    json.put("team", teamName());
+    Map<String, Object> mdt = new LinkedHashMap<>();
+    mdt.put("membersByDiscipline", membersByDiscipline);
+    mdt.put("missingDisciplines", missingDisciplines);
+    json.put("mdt", mdt);
+    Map<String, Object> review = new LinkedHashMap<>();
+    review.put("meetingsHeld", meetingsHeld);
+    review.put("casesReviewed", casesReviewed);
+    review.put("newCases", newCases);
+    review.put("reviewedWithin30Days", reviewedWithin30);
+    review.put("reviewedWithin60Days", reviewedWithin60);
+    review.put("percentWithin30Days", percent(reviewedWithin30, newCases));
+    review.put("percentWithin60Days", percent(reviewedWithin60, newCases));
+    review.put("notReviewedWithin60Days", List.copyOf(notReviewedWithin60));
+    Map<String, Object> attendance = new LinkedHashMap<>();
+    meetingsAttendedByDiscipline.forEach((d, n) -> attendance.put(d, percent(n, meetingsHeld)));
+    review.put("attendancePercentByDiscipline", attendance);
+    review.put("followupsMade", followupsMade);
+    review.put("followupsDoneOnTime", followupsDoneOnTime);
+    review.put("followupsOverdue", followupsOverdue);
+    json.put("caseReview", review);
+    Map<String, Object> services = new LinkedHashMap<>();
+    services.put("children", children);
+    SERVICES.forEach(service -> {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("children", childrenWithService.get(service));
+      entry.put("percent", percent(childrenWithService.get(service), children));
+      entry.put("medianDaysFromReferral", median(daysToService.get(service)));
+      services.put(service, entry);
+    });
+    services.put("notInterviewed", List.copyOf(notInterviewed));
+    json.put("services", services);
+    Map<String, Object> tracking = new LinkedHashMap<>();
+    recorded.forEach((element, n) -> tracking.put(element, percent(n, children)));
+    json.put("caseTrackingPercentRecorded", tracking);
+    return json;
+  }
+
+  /** Section, measure, value rows: the CSV and terminal view. */
+  public List<List<Object>> rows() {
+    List<List<Object>> rows = new ArrayList<>();
+    membersByDiscipline.forEach((d, n) -> rows.add(List.of("mdt", "members." + d, n)));
+    rows.add(List.of("mdt", "missingDisciplines", String.join(";", missingDisciplines)));
+    rows.add(List.of("caseReview", "meetingsHeld", meetingsHeld));
+    rows.add(List.of("caseReview", "casesReviewed", casesReviewed));
+    rows.add(List.of("caseReview", "newCases", newCases));
+    rows.add(List.of("caseReview", "reviewedWithin30Days", reviewedWithin30));
+    rows.add(List.of("caseReview", "reviewedWithin60Days", reviewedWithin60));
+    meetingsAttendedByDiscipline.forEach((d, n) -> rows.add(List.of("caseReview", "meetingsAttended." + d, n)));
+    rows.add(List.of("caseReview", "followupsMade", followupsMade));
+    rows.add(List.of("caseReview", "followupsDoneOnTime", followupsDoneOnTime));
+    rows.add(List.of("caseReview", "followupsOverdue", followupsOverdue));
+    rows.add(List.of("services", "children", children));
+    childrenWithService.forEach((s, n) -> rows.add(List.of("services", s, n)));
+    recorded.forEach((e, n) -> rows.add(List.of("caseTracking", e, n)));
+    return rows;
+  }
+
+  public ReportDocument document() {
+    List<ReportDocument.Section> sections = new ArrayList<>();
+    List<List<Object>> members = new ArrayList<>();
+    membersByDiscipline.forEach((d, n) -> members.add(List.of(d, n)));
+    members.add(List.of("Required disciplines missing", missingDisciplines.isEmpty() ? "none"
+        : String.join(", ", missingDisciplines)));
+    sections.add(new ReportDocument.Section("Multidisciplinary team: active members by discipline",
+        List.of("Discipline", "Members"), members));
+
+    Map<String, Double> attendance = new LinkedHashMap<>();
+    List<List<Object>> review = new ArrayList<>(List.of(
+        List.of("Meetings held (recorded)", meetingsHeld),
+        List.of("Cases reviewed", casesReviewed),
+        List.of("New cases (first referral in " + year + ")", newCases),
+        List.of("Reviewed within 30 days of referral", share(reviewedWithin30, newCases)),
+        List.of("Reviewed within 60 days of referral", share(reviewedWithin60, newCases)),
+        List.of("Follow-ups made", followupsMade),
+        List.of("Follow-ups done on time", followupsDoneOnTime),
+        List.of("Follow-ups overdue", followupsOverdue)));
+    meetingsAttendedByDiscipline.forEach((d, n) -> {
+      Double rate = percent(n, meetingsHeld);
+      attendance.put(d.replace('_', ' '), rate == null ? 0.0 : rate);
+      review.add(List.of("Attendance: " + d, share(n, meetingsHeld)));
+    });
+    sections.add(new ReportDocument.Section("Case review", List.of("Measure", "Value"), review,
+        new ReportDocument.Chart("Attendance by discipline (% of meetings)", "% of meetings", attendance)));
+    sections.add(shortfall("Case review shortfall: new cases not reviewed within 60 days", notReviewedWithin60));
+
+    List<List<Object>> services = new ArrayList<>();
+    SERVICES.forEach(s -> {
+      Long median = median(daysToService.get(s));
+      services.add(List.of(s.replace('_', ' '), share(childrenWithService.get(s), children),
+          median == null ? "-" : median + " days"));
+    });
+    Map<String, Integer> volume = new LinkedHashMap<>();
+    referralsByMonth.forEach((m, n) -> volume.put(m.toString().substring(0, 3), n));
+    sections.add(new ReportDocument.Section("Forensic interview, medical, mental health and advocacy services ("
+        + children + " children referred)", List.of("Service", "Children with it", "Median from referral"), services,
+        new ReportDocument.Chart("Children referred by month, " + year, "Children", volume)));
+    sections.add(shortfall("Forensic interview shortfall: cases with a child not interviewed", notInterviewed));
+
+    List<List<Object>> tracking = new ArrayList<>();
+    recorded.forEach((e, n) -> tracking.add(List.of(e.replace('_', ' '), share(n, children))));
+    sections.add(new ReportDocument.Section("Case tracking: elements recorded", List.of("Element", "Recorded for"),
+        tracking));
+    return new ReportDocument("Accreditation evidence " + year, team == null ? "All teams" : team.name(),
+        year + "-01-01 to " + year + "-12-31", sections, DEFINITIONS);
+  }
+
+  private static ReportDocument.Section shortfall(String heading, Set<String> caseNumbers) {
+    List<String> shown = caseNumbers.stream().limit(SHORTFALL_SHOWN).toList();
+    String list = caseNumbers.isEmpty() ? "none" : String.join(", ", shown)
+        + (caseNumbers.size() > shown.size() ? " ... and " + (caseNumbers.size() - shown.size()) + " more" : "");
+    return new ReportDocument.Section(heading, List.of("Cases (" + caseNumbers.size() + ")"), List.of(List.of(list)));
+  }
+
+  private static String share(int part, int whole) {
+    Double percent = percent(part, whole);
+    return part + " of " + whole + (percent == null ? "" : " (" + percent + "%)");
+  }
+
+  private static Map<String, Integer> tracked() {
+    Map<String, Integer> map = new LinkedHashMap<>();
+    map.put("child_dob", 9);
+    map.put("child_gender", 10);
+    map.put("child_race", 11);
+    map.put("abuse_types", 12);
+    map.put("offender_relationship", 13);
+    map.put("offender_age", 14);
+    map.put("offender_gender", 15);
+    map.put("charges_filed", 16);
+    map.put("prosecution_disposition", 17);
+    map.put("cps_outcome", 18);
+    map.put("mdt_review", 0);
+    map.put("medical_exam", 5);
+    map.put("mental_health_referral", 6);
+    return map;
+  }
+
+  static final List<ReportDocument.Definition> DEFINITIONS = List.of(
+      new ReportDocument.Definition("Members", "active members of the team by discipline today; the NCA MDT"
+          + " standard requires law enforcement, child protective services, prosecution, medical, mental health,"
+          + " victim advocacy and the CAC."),
+      new ReportDocument.Definition("New case", "a case whose first child referred in the year was referred in"
+          + " the year; reviewed within 30 / 60 days: its first recorded review came that many days or fewer after"
+          + " that referral."),
+      new ReportDocument.Definition("Attendance", "the share of the year's recorded meetings at which at least"
+          + " one member of the discipline signed in."),
+      new ReportDocument.Definition("Follow-ups", "made in the year; done on time: marked done on or before the"
+          + " due date (or with none); overdue: still open past the due date at the end of the year (or today)."),
+      new ReportDocument.Definition("Services", "children referred in the year with the service's date"
+          + " recorded; median days from the referral to it, counting only dates on or after the referral."),
+      new ReportDocument.Definition("Case tracking", "the share of children referred in the year with each"
+          + " element recorded (case-level elements count for every child on the case)."));
+}
