@@ -30,6 +30,7 @@ class CommandsTest {
     Mdt.Result version = mdt.run("--version");
     assertEquals(0, version.code());
     assertTrue(version.out().matches("(?s)mdt \\d+\\.\\d+\\.\\d+.*"), version.out());
+    assertEquals(version.out(), mdt.run("team", "--version").out(), "the fast path says what picocli says");
     assertTrue(mdt.run("--help").out().contains("import"));
     assertFalse(Files.exists(dir.resolve("mdt.mv.db")));
   }
