@@ -33,8 +33,8 @@ final class HeaderDetector {
     return CodeList.normalize(header).replace(" ", "");
   }
 
-  /** The header found, and the rows read before it, which are not data. */
-  record Found(int headerRowNumber, Map<Column, Integer> indexByColumn, Map<Column, String> headerByColumn,
+  /** The header found: which column holds which field, and the headers it could not use. */
+  record Found(Map<Column, Integer> indexByColumn, Map<Column, String> headerByColumn,
       List<String> ignoredHeaders, List<String> repeatedHeaders) {
 
     /** The file's own header for a column, which is what a person fixing the file looks for. */
@@ -85,7 +85,7 @@ final class HeaderDetector {
         headerByColumn.put(column, header);
       }
     }
-    return new Found(row.number(), indexByColumn, headerByColumn, ignored, repeated);
+    return new Found(indexByColumn, headerByColumn, ignored, repeated);
   }
 
   private static String missing(Found found) {

@@ -5,9 +5,7 @@ import java.util.List;
 /**
  * What an import did.
  *
- * @param headerRow the row the header was found on
  * @param ignoredHeaders headers that name no canonical column (their cells are not imported)
  * @param repeatedHeaders headers naming a column an earlier header already named (ignored)
  */
-public record ImportResult(ImportSummary summary, int headerRow, List<String> ignoredHeaders,
-    List<String> repeatedHeaders, boolean dryRun) {}
+public record ImportResult(ImportSummary summary, List<String> ignoredHeaders, List<String> repeatedHeaders) {}

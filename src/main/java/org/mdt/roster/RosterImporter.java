@@ -13,7 +13,6 @@ import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.mdt.MdtException;
@@ -53,8 +52,7 @@ public final class RosterImporter {
       Database.SqlWork<ImportSummary> work =
           connection -> new Run(connection, request, source, header, problems, listener, sha256).rows();
       ImportSummary summary = request.dryRun() ? database.rolledBack(work) : database.inTransaction(work);
-      return new ImportResult(summary, header.headerRowNumber(), header.ignoredHeaders(), header.repeatedHeaders(),
-          request.dryRun());
+      return new ImportResult(summary, header.ignoredHeaders(), header.repeatedHeaders());
     } catch (IOException e) {
       throw MdtException.data("cannot read " + file.getFileName() + ": " + e.getMessage(), e);
     } catch (UncheckedIOException e) {
@@ -95,7 +93,7 @@ public final class RosterImporter {
       this.sha256 = sha256;
       this.audit = new AuditLog(connection, osUser, command, clock);
       TeamStore teams = new TeamStore(connection, audit);
-      teams.teams().forEach(t -> teamsByKey.put(t.name().toLowerCase(Locale.ROOT), t));
+      teams.teams().forEach(t -> teamsByKey.put(TeamStore.nameKey(t.name()), t));
       boolean fileNamesTeams = header.indexByColumn().containsKey(Column.TEAM);
       // Rows that name no team take --team, or the only team; a file that never names one needs one of the two.
       defaultTeam = request.team() != null || !fileNamesTeams || teamsByKey.size() == 1
@@ -217,7 +215,7 @@ public final class RosterImporter {
         }
         return defaultTeam;
       }
-      Team team = teamsByKey.get(named.toLowerCase(Locale.ROOT));
+      Team team = teamsByKey.get(TeamStore.nameKey(named));
       if (team == null) {
         row.rejections.add(parser.problem(row, Column.TEAM, "unknown team '" + named + "'"));
       }

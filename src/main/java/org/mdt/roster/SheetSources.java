@@ -3,7 +3,6 @@ package org.mdt.roster;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
@@ -24,10 +23,8 @@ final class SheetSources {
   static SheetSource open(Path file, String sheetName) throws IOException {
     String name = file.getFileName().toString();
     byte[] head;
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = Files.newInputStream(file)) { // the importer has checked that it exists
       head = in.readNBytes(8192);
-    } catch (NoSuchFileException e) {
-      throw MdtException.data("no such file: " + file);
     }
     if (head.length == 0) {
       throw MdtException.data(name + " is empty");

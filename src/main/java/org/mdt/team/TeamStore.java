@@ -197,7 +197,8 @@ public final class TeamStore {
     return new Team(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4));
   }
 
-  static String nameKey(String name) {
+  /** Team names are unique ignoring case and surrounding spaces: the key they are stored and found by. */
+  public static String nameKey(String name) {
     return name.trim().toLowerCase(Locale.ROOT);
   }
 }
