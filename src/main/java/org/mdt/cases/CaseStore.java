@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.mdt.MdtException;
+import org.mdt.db.Sql;
 import org.mdt.roster.Column;
 import org.mdt.team.Team;
 
@@ -41,10 +42,10 @@ public final class CaseStore {
         + " ORDER BY MIN(ch.referral_date), t.name, c.case_number";
     List<CaseSummary> cases = new ArrayList<>();
     try (PreparedStatement query = connection.prepareStatement(sql)) {
-      bindTwice(query, 1, filter.team() == null ? null : filter.team().id(), Types.BIGINT);
-      bindTwice(query, 3, filter.status(), Types.VARCHAR);
-      bindTwice(query, 5, filter.referredFrom(), Types.DATE);
-      bindTwice(query, 7, filter.referredTo(), Types.DATE);
+      Sql.bindTwice(query, 1, filter.team() == null ? null : filter.team().id(), Types.BIGINT);
+      Sql.bindTwice(query, 3, filter.status(), Types.VARCHAR);
+      Sql.bindTwice(query, 5, filter.referredFrom(), Types.DATE);
+      Sql.bindTwice(query, 7, filter.referredTo(), Types.DATE);
       try (ResultSet rs = query.executeQuery()) {
         while (rs.next()) {
           cases.add(new CaseSummary(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
@@ -62,7 +63,7 @@ public final class CaseStore {
         + " c.restricted FROM mdt_case c JOIN team t ON t.id = c.team_id WHERE c.case_number = ?"
         + " AND (CAST(? AS BIGINT) IS NULL OR c.team_id = ?) ORDER BY t.name_key")) {
       query.setString(1, caseNumber);
-      bindTwice(query, 2, team == null ? null : team.id(), Types.BIGINT);
+      Sql.bindTwice(query, 2, team == null ? null : team.id(), Types.BIGINT);
       try (ResultSet rs = query.executeQuery()) {
         while (rs.next()) {
           found.add(new CaseRef(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getBoolean(5)));
@@ -119,10 +120,4 @@ public final class CaseStore {
     return values;
   }
 
-  /** Binds a value to a {@code (? IS NULL OR column = ?)} pair. */
-  private static void bindTwice(PreparedStatement statement, int first, Object value, int sqlType)
-      throws SQLException {
-    statement.setObject(first, value, sqlType);
-    statement.setObject(first + 1, value, sqlType);
-  }
 }

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.mdt.codes.Codes;
+import org.mdt.db.Sql;
 import org.mdt.team.Team;
 
 /**
@@ -85,7 +86,7 @@ public final class AccreditationReport {
 
     try (PreparedStatement query = connection.prepareStatement("SELECT discipline, COUNT(*) FROM member"
         + " WHERE active AND " + teamFilter.formatted("team_id") + " GROUP BY discipline")) {
-      bindTeam(query, 1, teamId);
+      Sql.bindTwice(query, 1, teamId, Types.BIGINT);
       try (ResultSet rs = query.executeQuery()) {
         while (rs.next()) {
           report.membersByDiscipline.put(rs.getString(1), rs.getInt(2));
@@ -101,7 +102,7 @@ public final class AccreditationReport {
     try (PreparedStatement query = connection.prepareStatement("SELECT mc.case_id, m.meeting_date FROM meeting_case mc"
         + " JOIN meeting m ON m.id = mc.meeting_id WHERE mc.reviewed AND m.recorded_at IS NOT NULL AND "
         + teamFilter.formatted("m.team_id"))) {
-      bindTeam(query, 1, teamId);
+      Sql.bindTwice(query, 1, teamId, Types.BIGINT);
       try (ResultSet rs = query.executeQuery()) {
         while (rs.next()) {
           LocalDate day = rs.getObject(2, LocalDate.class);
@@ -120,7 +121,7 @@ public final class AccreditationReport {
         + " AND m.meeting_date BETWEEN ? AND ? AND " + teamFilter.formatted("m.team_id"))) {
       query.setObject(1, from);
       query.setObject(2, to);
-      bindTeam(query, 3, teamId);
+      Sql.bindTwice(query, 3, teamId, Types.BIGINT);
       try (ResultSet rs = query.executeQuery()) {
         while (rs.next()) {
           Set<String> present = disciplinesAt.computeIfAbsent(rs.getLong(1), id -> new HashSet<>());
@@ -145,7 +146,7 @@ public final class AccreditationReport {
         + " WHERE ch.referral_date BETWEEN ? AND ? AND " + teamFilter.formatted("c.team_id"))) {
       query.setObject(1, from);
       query.setObject(2, to);
-      bindTeam(query, 3, teamId);
+      Sql.bindTwice(query, 3, teamId, Types.BIGINT);
       query.setFetchSize(1000);
       try (ResultSet rs = query.executeQuery()) {
         while (rs.next()) {
@@ -199,7 +200,7 @@ public final class AccreditationReport {
         + teamFilter.formatted("c.team_id"))) {
       query.setObject(1, from.atStartOfDay(zone).toOffsetDateTime());
       query.setObject(2, to.plusDays(1).atStartOfDay(zone).toOffsetDateTime());
-      bindTeam(query, 3, teamId);
+      Sql.bindTwice(query, 3, teamId, Types.BIGINT);
       try (ResultSet rs = query.executeQuery()) {
         while (rs.next()) {
           report.followupsMade++;
@@ -217,11 +218,6 @@ public final class AccreditationReport {
       }
     }
     return report;
-  }
-
-  private static void bindTeam(PreparedStatement query, int first, Long teamId) throws SQLException {
-    query.setObject(first, teamId, Types.BIGINT);
-    query.setObject(first + 1, teamId, Types.BIGINT);
   }
 
   static Long median(List<Long> values) {

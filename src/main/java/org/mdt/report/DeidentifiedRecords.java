@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Consumer;
+import org.mdt.db.Sql;
 import org.mdt.team.Team;
 
 /**
@@ -48,8 +49,7 @@ public final class DeidentifiedRecords {
       query.setObject(1, from);
       query.setObject(2, to);
       Long teamId = team == null ? null : team.id();
-      query.setObject(3, teamId, Types.BIGINT);
-      query.setObject(4, teamId, Types.BIGINT);
+      Sql.bindTwice(query, 3, teamId, Types.BIGINT);
       query.setFetchSize(1000);
       try (ResultSet rs = query.executeQuery()) {
         while (rs.next()) {

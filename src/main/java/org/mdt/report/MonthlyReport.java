@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.mdt.db.Sql;
 import org.mdt.team.Team;
 
 /**
@@ -83,8 +84,7 @@ public final class MonthlyReport {
     }
     try (PreparedStatement query = connection.prepareStatement("SELECT f.created_at, f.closed_at, f.due_date"
         + " FROM followup f JOIN mdt_case c ON c.id = f.case_id WHERE 1 = 1" + TEAM)) {
-      query.setObject(1, teamId, Types.BIGINT);
-      query.setObject(2, teamId, Types.BIGINT);
+      Sql.bindTwice(query, 1, teamId, Types.BIGINT);
       try (ResultSet rs = query.executeQuery()) {
         while (rs.next()) {
           LocalDate opened = rs.getObject(1, OffsetDateTime.class).atZoneSameInstant(zone).toLocalDate();
@@ -123,8 +123,7 @@ public final class MonthlyReport {
   }
 
   private static void bind(PreparedStatement query, Long teamId, LocalDate from, LocalDate to) throws SQLException {
-    query.setObject(1, teamId, Types.BIGINT);
-    query.setObject(2, teamId, Types.BIGINT);
+    Sql.bindTwice(query, 1, teamId, Types.BIGINT);
     query.setObject(3, from);
     query.setObject(4, to);
   }

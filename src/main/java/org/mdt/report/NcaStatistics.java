@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mdt.codes.Codes;
+import org.mdt.db.Sql;
 import org.mdt.team.Team;
 
 /**
@@ -74,8 +75,7 @@ public final class NcaStatistics {
       query.setObject(1, start);
       query.setObject(2, end);
       Long teamId = team == null ? null : team.id();
-      query.setObject(3, teamId, Types.BIGINT);
-      query.setObject(4, teamId, Types.BIGINT);
+      Sql.bindTwice(query, 3, teamId, Types.BIGINT);
       query.setFetchSize(1000);
       try (ResultSet rs = query.executeQuery()) {
         while (rs.next()) {

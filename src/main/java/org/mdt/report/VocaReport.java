@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.mdt.codes.Codes;
+import org.mdt.db.Sql;
 import org.mdt.team.Team;
 
 /**
@@ -93,8 +94,7 @@ public final class VocaReport {
         + " AND (CAST(? AS BIGINT) IS NULL OR m.team_id = ?)")) {
       query.setObject(1, from);
       query.setObject(2, to);
-      query.setObject(3, teamId, Types.BIGINT);
-      query.setObject(4, teamId, Types.BIGINT);
+      Sql.bindTwice(query, 3, teamId, Types.BIGINT);
       try (ResultSet rs = query.executeQuery()) {
         while (rs.next()) {
           reviews.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(rs.getObject(2, LocalDate.class));
@@ -111,8 +111,7 @@ public final class VocaReport {
         + " OR ch.victim_advocacy_date" + inRange + " OR ch.case_id IN (SELECT mc.case_id FROM meeting_case mc"
         + " JOIN meeting m ON m.id = mc.meeting_id WHERE mc.reviewed AND m.recorded_at IS NOT NULL"
         + " AND m.meeting_date" + inRange + "))")) {
-      query.setObject(1, teamId, Types.BIGINT);
-      query.setObject(2, teamId, Types.BIGINT);
+      Sql.bindTwice(query, 1, teamId, Types.BIGINT);
       for (int i = 3; i <= 12; i += 2) {
         query.setObject(i, from);
         query.setObject(i + 1, to);

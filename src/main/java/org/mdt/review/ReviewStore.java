@@ -88,8 +88,7 @@ public final class ReviewStore {
         + " WHERE (CAST(? AS BIGINT) IS NULL OR m.team_id = ?) AND (CAST(? AS DATE) IS NULL OR m.meeting_date >= ?)"
         + " ORDER BY m.meeting_date, t.name_key")) {
       Long teamId = team == null ? null : team.id();
-      query.setObject(1, teamId, Types.BIGINT);
-      query.setObject(2, teamId, Types.BIGINT);
+      Sql.bindTwice(query, 1, teamId, Types.BIGINT);
       query.setObject(3, from, Types.DATE);
       query.setObject(4, from, Types.DATE);
       try (ResultSet rs = query.executeQuery()) {

@@ -132,8 +132,7 @@ public final class TeamStore {
             + " WHERE (? IS NULL OR m.team_id = ?) AND (? OR m.active)"
             + " ORDER BY t.name_key, m.discipline, m.name, m.id")) {
       Long teamId = team == null ? null : team.id();
-      query.setObject(1, teamId, java.sql.Types.BIGINT);
-      query.setObject(2, teamId, java.sql.Types.BIGINT);
+      Sql.bindTwice(query, 1, teamId, java.sql.Types.BIGINT);
       query.setBoolean(3, includeInactive);
       try (ResultSet rs = query.executeQuery()) {
         while (rs.next()) {
