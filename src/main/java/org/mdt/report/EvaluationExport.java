@@ -56,8 +56,7 @@ public final class EvaluationExport {
             export.equations.add(new SmallCellSuppression.Equation(parts, newChildren));
           }
         });
-        VocaReport voca = VocaReport.compute(connection, new VocaReport.Span(month.toString(),
-            VocaReport.Span.of(month).fiscalYearStart(), start, end), team);
+        VocaReport voca = VocaReport.compute(connection, VocaReport.Span.within(month.toString(), start, end), team);
         SmallCellSuppression.Cell served = export.add(name, month, "voca", "individualsServed", "", voca.served(), row);
         SmallCellSuppression.Cell fresh = export.add(name, month, "voca", "newIndividuals", "", voca.newIndividuals(), row);
         SmallCellSuppression.Cell continuing = export.add(name, month, "voca", "continuingIndividuals", "",

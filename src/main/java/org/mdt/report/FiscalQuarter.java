@@ -21,6 +21,13 @@ public record FiscalQuarter(int fiscalYear, int quarter) {
     return new FiscalQuarter(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
   }
 
+  /** The fiscal quarter a day falls in: October 2025 is FY2026Q1. */
+  public static FiscalQuarter containing(LocalDate day) {
+    int monthsIntoYear = (day.getMonthValue() + 2) % 12; // October = 0
+    int fiscalYear = day.getMonthValue() >= 10 ? day.getYear() + 1 : day.getYear();
+    return new FiscalQuarter(fiscalYear, monthsIntoYear / 3 + 1);
+  }
+
   public LocalDate fiscalYearStart() {
     return LocalDate.of(fiscalYear - 1, 10, 1);
   }

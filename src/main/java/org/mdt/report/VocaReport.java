@@ -58,10 +58,9 @@ public final class VocaReport {
       return new Span(quarter.toString(), quarter.fiscalYearStart(), quarter.start(), quarter.end());
     }
 
-    public static Span of(java.time.YearMonth month) {
-      LocalDate first = month.atDay(1);
-      int fiscalYear = first.getMonthValue() >= 10 ? first.getYear() + 1 : first.getYear();
-      return new Span(month.toString(), LocalDate.of(fiscalYear - 1, 10, 1), first, month.atEndOfMonth());
+    /** Any days within one fiscal year, such as a month of the evaluation export. */
+    public static Span within(String label, LocalDate start, LocalDate end) {
+      return new Span(label, FiscalQuarter.containing(start).fiscalYearStart(), start, end);
     }
   }
 

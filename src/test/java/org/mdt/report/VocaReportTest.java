@@ -99,6 +99,16 @@ class VocaReportTest {
   }
 
   @Test
+  void fiscalQuartersOfDays() {
+    assertEquals(FiscalQuarter.parse("FY2026Q1"), FiscalQuarter.containing(java.time.LocalDate.of(2025, 10, 1)));
+    assertEquals(FiscalQuarter.parse("FY2026Q1"), FiscalQuarter.containing(java.time.LocalDate.of(2025, 12, 31)));
+    assertEquals(FiscalQuarter.parse("FY2026Q2"), FiscalQuarter.containing(java.time.LocalDate.of(2026, 1, 1)));
+    assertEquals(FiscalQuarter.parse("FY2026Q4"), FiscalQuarter.containing(java.time.LocalDate.of(2026, 9, 30)));
+    assertEquals(java.time.LocalDate.of(2025, 10, 1), FiscalQuarter.containing(java.time.LocalDate.of(2026, 3, 15))
+        .fiscalYearStart());
+  }
+
+  @Test
   void thirdQuarterAndBadQuarters() {
     JsonNode q3 = voca("FY2026Q3");
     assertEquals(1, q3.path("individualsServed").asInt()); // Vic; Uma was never served
