@@ -1,9 +1,6 @@
 package org.mdt.cli;
 
 import com.fasterxml.jackson.databind.SequenceWriter;
-import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
@@ -111,14 +108,11 @@ final class ExportCommand {
     private void writeRecords(java.sql.Connection connection) {
       int[] written = new int[1];
       PrivateFiles.writeAtomically(records, stream -> {
-        CsvMapper mapper = new CsvMapper();
-        mapper.enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING);
-        try (SequenceWriter csv = mapper.writer(CsvSchema.emptySchema().withLineSeparator("\n"))
-            .writeValues(new OutputStreamWriter(stream, StandardCharsets.UTF_8))) {
+        try (SequenceWriter csv = Printer.csvWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8))) {
           csv.write(DeidentifiedRecords.COLUMNS);
           written[0] = DeidentifiedRecords.write(connection, from, to, null, record -> {
             try {
-              csv.write(record);
+              csv.write(Printer.neutralised(record)); // team names are typed by people
             } catch (IOException e) {
               throw new UncheckedIOException(e);
             }

@@ -2,6 +2,7 @@ package org.mdt.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
@@ -99,18 +100,26 @@ public final class Printer {
   }
 
   private void csv(List<String> keys, List<List<Object>> rows) {
-    CsvSchema schema = CsvSchema.emptySchema().withLineSeparator("\n");
-    List<Object> header = new ArrayList<>(keys);
-    CsvMapper mapper = new CsvMapper();
-    mapper.enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING); // quote only cells that need it
-    try (var csv = mapper.writer(schema).writeValues(nonClosing(out))) {
-      csv.write(header);
+    try (SequenceWriter csv = csvWriter(nonClosing(out))) {
+      csv.write(new ArrayList<Object>(keys));
       for (List<Object> row : rows) {
-        csv.write(row.stream().map(Printer::neutralised).toList());
+        csv.write(neutralised(row));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Every CSV mdt writes: "\n" line ends, quotes only on cells that need them. */
+  static SequenceWriter csvWriter(Writer writer) throws IOException {
+    CsvMapper mapper = new CsvMapper();
+    mapper.enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING);
+    return mapper.writer(CsvSchema.emptySchema().withLineSeparator("\n")).writeValues(writer);
+  }
+
+  /** A CSV row with its text cells neutralised against formula injection. */
+  static List<Object> neutralised(List<?> row) {
+    return row.stream().map(Printer::neutralised).toList();
   }
 
   private static Writer nonClosing(Writer writer) {

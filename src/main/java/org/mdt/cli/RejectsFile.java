@@ -1,9 +1,6 @@
 package org.mdt.cli;
 
 import com.fasterxml.jackson.databind.SequenceWriter;
-import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -19,9 +16,7 @@ final class RejectsFile implements AutoCloseable {
   RejectsFile(Path path) {
     this.path = path;
     try {
-      CsvMapper mapper = new CsvMapper();
-      mapper.enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING);
-      csv = mapper.writer(CsvSchema.emptySchema().withLineSeparator("\n")).writeValues(PrivateFiles.newWriter(path));
+      csv = Printer.csvWriter(PrivateFiles.newWriter(path));
       csv.write(List.of("row", "column", "header", "reason"));
     } catch (IOException e) {
       throw MdtException.data("cannot write " + path + ": " + e.getMessage(), e);
@@ -30,8 +25,7 @@ final class RejectsFile implements AutoCloseable {
 
   void add(Problem problem) {
     try {
-      csv.write(List.of(problem.row(), problem.column(), Printer.neutralised(problem.header()),
-          Printer.neutralised(problem.reason())));
+      csv.write(Printer.neutralised(List.of(problem.row(), problem.column(), problem.header(), problem.reason())));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -34,13 +34,13 @@ class EvaluationExportTest {
   @BeforeEach
   void twoTeams() throws Exception {
     mdt = new Mdt(dir).withTeam("North MDT");
-    mdt.ok("team", "add", "South MDT");
+    mdt.ok("team", "add", "+South MDT"); // a name a spreadsheet would take for a formula
     Path roster = SharedData.file("county-2025-cp1252.csv");
     mdt.ok("import", "roster", roster.toString(), "--team", "North MDT");
     mdt.ok("import", "roster", Files.writeString(dir.resolve("south.csv"), String.join("\n",
         "case_number,referral_date,child_first_name,child_last_name,child_dob,child_gender",
         "S-1,2025-02-03,Quinn,Oakley,2015-01-01,F", "S-2,2025-02-10,Reed,Parks,2012-01-01,M",
-        "S-3,2025-03-01,Sage,Quarry,2010-01-01,F")).toString(), "--team", "South MDT");
+        "S-3,2025-03-01,Sage,Quarry,2010-01-01,F")).toString(), "--team", "+South MDT");
     county = new ArrayList<>();
     List<String> lines = Files.readAllLines(roster, Charset.forName("windows-1252"));
     for (String line : lines.subList(1, lines.size())) {
@@ -165,6 +165,7 @@ class EvaluationExportTest {
         }
       }
     }
+    assertTrue(text.contains(",'+South MDT,"), "the records file neutralises text a spreadsheet would run");
     for (String name : List.of("Quinn", "Oakley", "S-1", "2015-01-01")) {
       assertFalse(text.contains(name), name);
     }
