@@ -99,8 +99,8 @@ public final class AccreditationReport {
     // Recorded reviews of every case (any year: a case referred in December is reviewed in January).
     Map<Long, LocalDate> firstReview = new HashMap<>();
     Set<Long> reviewedThisYear = new HashSet<>();
-    try (PreparedStatement query = connection.prepareStatement("SELECT mc.case_id, m.meeting_date FROM meeting_case mc"
-        + " JOIN meeting m ON m.id = mc.meeting_id WHERE mc.reviewed AND m.recorded_at IS NOT NULL AND "
+    try (PreparedStatement query = connection.prepareStatement("SELECT mc.case_id, m.meeting_date FROM meeting m"
+        + " JOIN meeting_case mc ON mc.meeting_id = m.id WHERE mc.reviewed AND m.recorded_at IS NOT NULL AND "
         + teamFilter.formatted("m.team_id"))) {
       Sql.bindTwice(query, 1, teamId, Types.BIGINT);
       try (ResultSet rs = query.executeQuery()) {
@@ -143,7 +143,7 @@ public final class AccreditationReport {
         + " ch.abuse_types, ch.offender_relationship, ch.offender_age, ch.offender_gender, c.charges_filed,"
         + " c.prosecution_disposition, c.cps_outcome"
         + " FROM case_child ch JOIN mdt_case c ON c.id = ch.case_id"
-        + " WHERE ch.referral_date BETWEEN ? AND ? AND " + teamFilter.formatted("c.team_id"))) {
+        + " WHERE ch.referral_date BETWEEN ? AND ? AND " + teamFilter.formatted("ch.team_id"))) {
       query.setObject(1, from);
       query.setObject(2, to);
       Sql.bindTwice(query, 3, teamId, Types.BIGINT);
@@ -196,8 +196,8 @@ public final class AccreditationReport {
 
     LocalDate overdueBy = today.isBefore(to) ? today : to;
     try (PreparedStatement query = connection.prepareStatement("SELECT f.due_date, f.status, f.closed_at FROM followup f"
-        + " JOIN mdt_case c ON c.id = f.case_id WHERE f.created_at >= ? AND f.created_at < ? AND "
-        + teamFilter.formatted("c.team_id"))) {
+        + " WHERE f.created_at >= ? AND f.created_at < ? AND (CAST(? AS BIGINT) IS NULL"
+        + "   OR EXISTS (SELECT 1 FROM mdt_case c WHERE c.id = f.case_id AND c.team_id = ?))")) {
       query.setObject(1, from.atStartOfDay(zone).toOffsetDateTime());
       query.setObject(2, to.plusDays(1).atStartOfDay(zone).toOffsetDateTime());
       Sql.bindTwice(query, 3, teamId, Types.BIGINT);

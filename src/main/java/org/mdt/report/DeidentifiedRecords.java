@@ -43,8 +43,8 @@ public final class DeidentifiedRecords {
         + " ch.mental_health_services_date, ch.victim_advocacy_date,"
         + " EXISTS (SELECT 1 FROM meeting_case mc JOIN meeting m ON m.id = mc.meeting_id"
         + "   WHERE mc.case_id = ch.case_id AND mc.reviewed AND m.recorded_at IS NOT NULL)"
-        + " FROM case_child ch JOIN mdt_case c ON c.id = ch.case_id JOIN team t ON t.id = c.team_id"
-        + " WHERE ch.referral_date BETWEEN ? AND ? AND (CAST(? AS BIGINT) IS NULL OR c.team_id = ?)"
+        + " FROM case_child ch JOIN team t ON t.id = ch.team_id"
+        + " WHERE ch.referral_date BETWEEN ? AND ? AND (CAST(? AS BIGINT) IS NULL OR ch.team_id = ?)"
         + " ORDER BY RANDOM()")) {
       query.setObject(1, from);
       query.setObject(2, to);

@@ -7,9 +7,11 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.mdt.codes.Codes;
 import org.mdt.db.Sql;
 import org.mdt.team.Team;
@@ -31,14 +33,19 @@ public final class NcaStatistics {
       "offenderRelationship", "offenderAge", "services");
   private static final int OLDEST_CHILD = 18;
 
-  private static final String QUERY = "SELECT ch.referral_date, ch.child_dob, ch.child_gender, ch.child_race,"
-      + " ch.abuse_types, ch.offender_relationship, ch.offender_age,"
+  // Every column is in the case_child_report index, so H2 reads a slice of the index and not the table.
+  private static final String QUERY = "SELECT ch.team_id, ch.referral_date, ch.child_dob, ch.child_gender,"
+      + " ch.child_race, ch.abuse_types, ch.offender_relationship, ch.offender_age,"
       + " ch.forensic_interview_date, ch.medical_exam_date, ch.mental_health_referral_date,"
       + " ch.mental_health_services_date, ch.victim_advocacy_date,"
       + " EXISTS (SELECT 1 FROM meeting_case mc JOIN meeting m ON m.id = mc.meeting_id"
       + "   WHERE mc.case_id = ch.case_id AND mc.reviewed AND m.recorded_at IS NOT NULL)"
-      + " FROM case_child ch JOIN mdt_case c ON c.id = ch.case_id"
-      + " WHERE ch.referral_date BETWEEN ? AND ? AND (CAST(? AS BIGINT) IS NULL OR c.team_id = ?)";
+      + " FROM case_child ch"
+      + " WHERE ch.referral_date BETWEEN ? AND ? AND (CAST(? AS BIGINT) IS NULL OR ch.team_id = ?)";
+
+  /** One roster row as these counts read it; {@code services} in {@link #SERVICES} order. */
+  record Child(long teamId, LocalDate referral, LocalDate dob, String gender, String race, String abuseTypes,
+      String offenderRelationship, Integer offenderAge, boolean[] services) {}
 
   private final HalfYear period;
   private final Team team;
@@ -59,57 +66,61 @@ public final class NcaStatistics {
 
   /** The statistics of one team, or of all teams when team is null. */
   public static NcaStatistics compute(Connection connection, HalfYear period, Team team) throws SQLException {
-    return compute(connection, period, period.start(), period.end(), team);
-  }
-
-  /** The same counts over any span of referral dates (the evaluation export counts by month). */
-  public static NcaStatistics compute(Connection connection, LocalDate start, LocalDate end, Team team)
-      throws SQLException {
-    return compute(connection, null, start, end, team);
-  }
-
-  private static NcaStatistics compute(Connection connection, HalfYear period, LocalDate start, LocalDate end,
-      Team team) throws SQLException {
     NcaStatistics stats = new NcaStatistics(period, team);
+    scan(connection, period.start(), period.end(), team == null ? null : team.id(), stats::add);
+    return stats;
+  }
+
+  /** Empty counts over some other span (the evaluation export counts by month), fed by {@link #scan}. */
+  static NcaStatistics empty(Team team) {
+    return new NcaStatistics(null, team);
+  }
+
+  /** Hands every roster row referred from start to end (of one team, or all when teamId is null) to sink. */
+  static void scan(Connection connection, LocalDate start, LocalDate end, Long teamId, Consumer<Child> sink)
+      throws SQLException {
     try (PreparedStatement query = connection.prepareStatement(QUERY)) {
       query.setObject(1, start);
       query.setObject(2, end);
-      Long teamId = team == null ? null : team.id();
       Sql.bindTwice(query, 3, teamId, Types.BIGINT);
       query.setFetchSize(1000);
       try (ResultSet rs = query.executeQuery()) {
         while (rs.next()) {
-          stats.add(rs);
+          boolean[] services = new boolean[SERVICES.size()];
+          for (int i = 0; i < services.length - 1; i++) {
+            services[i] = rs.getObject(9 + i) != null;
+          }
+          services[services.length - 1] = rs.getBoolean(9 + services.length - 1);
+          int offenderAge = rs.getInt(8);
+          Integer recordedOffenderAge = rs.wasNull() ? null : offenderAge;
+          sink.accept(new Child(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class),
+              rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+              recordedOffenderAge, services));
         }
       }
     }
-    return stats;
   }
 
-  private void add(ResultSet rs) throws SQLException {
-    LocalDate referral = rs.getObject(1, LocalDate.class);
-    LocalDate dob = rs.getObject(2, LocalDate.class);
-    Integer age = dob == null ? null : Period.between(dob, referral).getYears();
+  void add(Child child) {
+    Integer age = child.dob() == null ? null : Period.between(child.dob(), child.referral()).getYears();
     if (age != null && age > OLDEST_CHILD) {
       return;
     }
     newChildren++;
-    count("gender", Breakdowns.coded(Codes.GENDER, rs.getString(3)));
+    count("gender", Breakdowns.coded(Codes.GENDER, child.gender()));
     count("ageAtFirstContact", age == null ? "unknown" : age <= 6 ? "0-6" : age <= 12 ? "7-12" : "13-18");
-    count("race", Breakdowns.coded(Codes.RACE, rs.getString(4)));
-    String abuseTypes = rs.getString(5);
-    if (abuseTypes != null) {
-      for (String type : abuseTypes.split(";")) {
+    count("race", Breakdowns.coded(Codes.RACE, child.race()));
+    if (child.abuseTypes() != null) {
+      for (String type : child.abuseTypes().split(";")) {
         count("abuseTypes", type);
       }
     }
-    count("offenderRelationship", Breakdowns.coded(Codes.OFFENDER_RELATIONSHIP, rs.getString(6)));
-    int offenderAge = rs.getInt(7);
-    count("offenderAge", rs.wasNull() ? "unknown"
+    count("offenderRelationship", Breakdowns.coded(Codes.OFFENDER_RELATIONSHIP, child.offenderRelationship()));
+    Integer offenderAge = child.offenderAge();
+    count("offenderAge", offenderAge == null ? "unknown"
         : offenderAge < 13 ? "under_13" : offenderAge < 18 ? "13-17" : "18_and_over");
     for (int i = 0; i < SERVICES.size(); i++) {
-      boolean received = i < SERVICES.size() - 1 ? rs.getObject(8 + i) != null : rs.getBoolean(8 + i);
-      if (received) {
+      if (child.services()[i]) {
         count("services", SERVICES.get(i));
       }
     }
@@ -142,11 +153,11 @@ public final class NcaStatistics {
 
   /** The report for PDF and xlsx: the same numbers as the JSON, with its definitions. */
   public ReportDocument document() {
-    java.util.List<ReportDocument.Section> sections = new java.util.ArrayList<>();
+    List<ReportDocument.Section> sections = new ArrayList<>();
     sections.add(new ReportDocument.Section("New children", List.of("Measure", "Children"),
         List.of(List.of("New children", newChildren))));
     breakdowns().forEach((key, counts) -> {
-      java.util.List<java.util.List<Object>> rows = new java.util.ArrayList<>();
+      List<List<Object>> rows = new ArrayList<>();
       counts.forEach((code, count) -> rows.add(List.of(code, count)));
       sections.add(new ReportDocument.Section(HEADINGS.get(key), List.of("Code", "Children"), rows));
     });

@@ -8,13 +8,14 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.mdt.codes.Codes;
 import org.mdt.db.Sql;
 import org.mdt.team.Team;
@@ -83,12 +84,29 @@ public final class VocaReport {
 
   public static VocaReport compute(Connection connection, Span span, Team team) throws SQLException {
     VocaReport report = new VocaReport(span, team);
-    LocalDate from = span.fiscalYearStart();
-    LocalDate to = span.end();
-    Long teamId = team == null ? null : team.id();
+    scan(connection, span.fiscalYearStart(), span.end(), team == null ? null : team.id(), report::add);
+    return report;
+  }
+
+  /** Empty counts for a span, fed by {@link #scan} (the evaluation export counts every month in one scan). */
+  static VocaReport empty(Span span, Team team) {
+    return new VocaReport(span, team);
+  }
+
+  /** A child on a case with its service events (service dates and recorded reviews of its case). */
+  record Individual(long teamId, LocalDate dob, String gender, String race, String abuseTypes,
+      List<Map.Entry<Service, LocalDate>> events) {}
+
+  /**
+   * Hands sink every child (of one team, or all when teamId is null) with a service event from {@code from}
+   * to {@code to}, with all its events in that range. A service may precede the referral, so no referral
+   * date bounds the search: it reads the whole of the case_child_report index, never the table.
+   */
+  static void scan(Connection connection, LocalDate from, LocalDate to, Long teamId, Consumer<Individual> sink)
+      throws SQLException {
     Map<Long, List<LocalDate>> reviews = new HashMap<>();
     try (PreparedStatement query = connection.prepareStatement("SELECT mc.case_id, m.meeting_date"
-        + " FROM meeting_case mc JOIN meeting m ON m.id = mc.meeting_id"
+        + " FROM meeting m JOIN meeting_case mc ON mc.meeting_id = m.id"
         + " WHERE mc.reviewed AND m.recorded_at IS NOT NULL AND m.meeting_date BETWEEN ? AND ?"
         + " AND (CAST(? AS BIGINT) IS NULL OR m.team_id = ?)")) {
       query.setObject(1, from);
@@ -100,49 +118,85 @@ public final class VocaReport {
         }
       }
     }
+    String columns = "SELECT ch.id, ch.team_id, ch.case_id, ch.child_dob, ch.child_gender, ch.child_race,"
+        + " ch.abuse_types, ch.forensic_interview_date, ch.medical_exam_date, ch.mental_health_services_date,"
+        + " ch.victim_advocacy_date FROM case_child ch";
     String inRange = " BETWEEN ? AND ?";
-    try (PreparedStatement query = connection.prepareStatement("SELECT ch.case_id, ch.child_dob, ch.child_gender,"
-        + " ch.child_race, ch.abuse_types, ch.forensic_interview_date, ch.medical_exam_date,"
-        + " ch.mental_health_services_date, ch.victim_advocacy_date"
-        + " FROM case_child ch JOIN mdt_case c ON c.id = ch.case_id"
-        + " WHERE (CAST(? AS BIGINT) IS NULL OR c.team_id = ?) AND (ch.forensic_interview_date" + inRange
-        + " OR ch.medical_exam_date" + inRange + " OR ch.mental_health_services_date" + inRange
-        + " OR ch.victim_advocacy_date" + inRange + " OR ch.case_id IN (SELECT mc.case_id FROM meeting_case mc"
-        + " JOIN meeting m ON m.id = mc.meeting_id WHERE mc.reviewed AND m.recorded_at IS NOT NULL"
-        + " AND m.meeting_date" + inRange + "))")) {
-      Sql.bindTwice(query, 1, teamId, Types.BIGINT);
-      for (int i = 3; i <= 12; i += 2) {
+    // Children with a service date in range. The always-true referral condition lets the planner read the
+    // narrower case_child_report index instead of the table.
+    Set<Long> emitted = new HashSet<>();
+    try (PreparedStatement query = connection.prepareStatement(columns
+        + " WHERE ch.referral_date >= ? AND (CAST(? AS BIGINT) IS NULL OR ch.team_id = ?)"
+        + " AND (ch.forensic_interview_date" + inRange + " OR ch.medical_exam_date" + inRange
+        + " OR ch.mental_health_services_date" + inRange + " OR ch.victim_advocacy_date" + inRange + ")")) {
+      query.setObject(1, LocalDate.of(1, 1, 1));
+      Sql.bindTwice(query, 2, teamId, Types.BIGINT);
+      for (int i = 4; i <= 11; i += 2) {
         query.setObject(i, from);
         query.setObject(i + 1, to);
       }
       query.setFetchSize(1000);
       try (ResultSet rs = query.executeQuery()) {
         while (rs.next()) {
-          Map<Service, LocalDate> dates = new EnumMap<>(Service.class);
-          dates.put(Service.FORENSIC_INTERVIEW, rs.getObject(6, LocalDate.class));
-          dates.put(Service.MEDICAL_EXAM, rs.getObject(7, LocalDate.class));
-          dates.put(Service.MENTAL_HEALTH_SERVICES, rs.getObject(8, LocalDate.class));
-          dates.put(Service.VICTIM_ADVOCACY, rs.getObject(9, LocalDate.class));
-          report.add(rs.getObject(2, LocalDate.class), rs.getString(3), rs.getString(4), rs.getString(5), dates,
-              reviews.getOrDefault(rs.getLong(1), List.of()));
+          emitted.add(rs.getLong(1));
+          sink.accept(individual(rs, from, to, reviews));
         }
       }
     }
-    return report;
+    // Then the other children of the cases reviewed in range: their ids come from an index alone, and only
+    // the few not already counted are read whole (reading every reviewed child took most of the time).
+    List<Long> reviewedOnly = new ArrayList<>();
+    try (PreparedStatement query = connection.prepareStatement("SELECT ch.id FROM case_child ch"
+        + " WHERE ch.case_id = ?")) {
+      for (Long caseId : reviews.keySet()) {
+        query.setLong(1, caseId);
+        try (ResultSet rs = query.executeQuery()) {
+          while (rs.next()) {
+            if (!emitted.contains(rs.getLong(1))) {
+              reviewedOnly.add(rs.getLong(1));
+            }
+          }
+        }
+      }
+    }
+    try (PreparedStatement query = connection.prepareStatement(columns + " WHERE ch.id = ?")) {
+      for (long childId : reviewedOnly) {
+        query.setLong(1, childId);
+        try (ResultSet rs = query.executeQuery()) {
+          while (rs.next()) {
+            sink.accept(individual(rs, from, to, reviews));
+          }
+        }
+      }
+    }
+  }
+
+  private static final Service[] DATED = {Service.FORENSIC_INTERVIEW, Service.MEDICAL_EXAM,
+      Service.MENTAL_HEALTH_SERVICES, Service.VICTIM_ADVOCACY};
+
+  private static Individual individual(ResultSet rs, LocalDate from, LocalDate to,
+      Map<Long, List<LocalDate>> reviews) throws SQLException {
+    List<Map.Entry<Service, LocalDate>> events = new ArrayList<>();
+    for (int i = 0; i < DATED.length; i++) {
+      LocalDate day = rs.getObject(8 + i, LocalDate.class);
+      if (day != null && !day.isBefore(from) && !day.isAfter(to)) {
+        events.add(Map.entry(DATED[i], day));
+      }
+    }
+    reviews.getOrDefault(rs.getLong(3), List.of()).forEach(day -> events.add(Map.entry(Service.CASE_REVIEW, day)));
+    return new Individual(rs.getLong(2), rs.getObject(4, LocalDate.class), rs.getString(5), rs.getString(6),
+        rs.getString(7), events);
   }
 
   /** One child: its service events of the fiscal year so far decide whether, and how, it counts. */
-  private void add(LocalDate dob, String gender, String race, String abuseTypes, Map<Service, LocalDate> dates,
-      List<LocalDate> reviewDates) {
+  void add(Individual individual) {
     LocalDate fiscalYearStart = span.fiscalYearStart();
     LocalDate end = span.end();
     LocalDate first = null;
     Map<String, Integer> timesThisQuarter = new HashMap<>();
-    List<Map.Entry<Service, LocalDate>> events = new ArrayList<>(dates.entrySet());
-    reviewDates.forEach(day -> events.add(Map.entry(Service.CASE_REVIEW, day)));
-    for (Map.Entry<Service, LocalDate> event : events) {
+    for (Map.Entry<Service, LocalDate> event : individual.events()) {
       LocalDate day = event.getValue();
-      if (day == null || day.isBefore(fiscalYearStart) || day.isAfter(end)) {
+      if (day.isBefore(fiscalYearStart) || day.isAfter(end)) {
         continue;
       }
       first = first == null || day.isBefore(first) ? day : first;
@@ -162,12 +216,12 @@ public final class VocaReport {
       return; // continuing: its demographics were counted in the quarter it was new
     }
     newIndividuals++;
-    count("age", ageBand(dob, first));
-    count("gender", Breakdowns.coded(Codes.GENDER, gender));
-    count("race", Breakdowns.coded(Codes.RACE, race));
+    count("age", ageBand(individual.dob(), first));
+    count("gender", Breakdowns.coded(Codes.GENDER, individual.gender()));
+    count("race", Breakdowns.coded(Codes.RACE, individual.race()));
     Set<String> types = new LinkedHashSet<>();
-    if (abuseTypes != null) {
-      for (String type : abuseTypes.split(";")) {
+    if (individual.abuseTypes() != null) {
+      for (String type : individual.abuseTypes().split(";")) {
         VICTIMIZATION.forEach((voca, abuse) -> {
           if (abuse.contains(type)) {
             types.add(voca);

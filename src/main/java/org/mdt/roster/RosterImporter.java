@@ -151,7 +151,7 @@ public final class RosterImporter {
       casesSeen.set(index(caseId));
       long childId;
       if (storedChild == null) {
-        childId = store.insertChild(caseId, row.childKey(), row.values, importId, now);
+        childId = store.insertChild(caseId, team.id(), row.childKey(), row.values, importId, now);
         inserted++;
       } else {
         childId = storedChild.id();

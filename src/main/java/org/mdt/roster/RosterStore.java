@@ -43,8 +43,8 @@ final class RosterStore implements AutoCloseable {
         + ", updated_at = ? WHERE id = ?");
     findChild = connection.prepareStatement(
         "SELECT id, match_key, " + childColumns + " FROM case_child WHERE case_id = ?");
-    insertChild = connection.prepareStatement("INSERT INTO case_child (case_id, match_key, " + childColumns
-        + ", created_import_id, created_at, updated_at) VALUES (?, ?, " + marks(Column.CHILD_ROW_COLUMNS.size())
+    insertChild = connection.prepareStatement("INSERT INTO case_child (case_id, team_id, match_key, " + childColumns
+        + ", created_import_id, created_at, updated_at) VALUES (?, ?, ?, " + marks(Column.CHILD_ROW_COLUMNS.size())
         + ", ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
     updateChild = connection.prepareStatement("UPDATE case_child SET " + assignments(Column.CHILD_ROW_COLUMNS)
         + ", updated_at = ? WHERE id = ?");
@@ -121,11 +121,12 @@ final class RosterStore implements AutoCloseable {
     }
   }
 
-  long insertChild(long caseId, String matchKey, Map<Column, Object> values, long importId, OffsetDateTime now)
-      throws SQLException {
+  long insertChild(long caseId, long teamId, String matchKey, Map<Column, Object> values, long importId,
+      OffsetDateTime now) throws SQLException {
     insertChild.setLong(1, caseId);
-    insertChild.setString(2, matchKey);
-    int next = bind(insertChild, 3, Column.CHILD_ROW_COLUMNS, values);
+    insertChild.setLong(2, teamId);
+    insertChild.setString(3, matchKey);
+    int next = bind(insertChild, 4, Column.CHILD_ROW_COLUMNS, values);
     insertChild.setLong(next, importId);
     insertChild.setObject(next + 1, now);
     insertChild.setObject(next + 2, now);

@@ -47,8 +47,8 @@ public final class ReviewBenchmark {
         st.execute("INSERT INTO mdt_case (team_id, case_number, case_status, created_at, updated_at)"
             + " SELECT MOD(X, " + TEAMS + ") + 1, 'C-' || X, 'open', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP"
             + " FROM SYSTEM_RANGE(1, " + CASES + ")");
-        st.execute("INSERT INTO case_child (case_id, match_key, referral_date, child_first_name, child_last_name,"
-            + " forensic_interview_date, created_at, updated_at) SELECT id, 'k', DATE '2025-06-01' + MOD(id, 500),"
+        st.execute("INSERT INTO case_child (case_id, team_id, match_key, referral_date, child_first_name, child_last_name,"
+            + " forensic_interview_date, created_at, updated_at) SELECT id, team_id, 'k', DATE '2025-06-01' + MOD(id, 500),"
             + " 'Ana', 'Lane', DATE '2025-06-03' + MOD(id, 500), CURRENT_TIMESTAMP, CURRENT_TIMESTAMP FROM mdt_case");
       }
       System.out.printf("machine: %d cores; %d teams, %,d open cases%n", Runtime.getRuntime().availableProcessors(),

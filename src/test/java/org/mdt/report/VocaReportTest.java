@@ -98,6 +98,19 @@ class VocaReportTest {
     }
   }
 
+  /** A case reviewed at two meetings is one individual provided the service twice, never two individuals. */
+  @Test
+  void aSecondReviewCountsAsATimeNotAnIndividual() {
+    mdt.ok("review", "schedule", "--from", "2026-03-02", "--to", "2026-03-02", "--rule", "weekly:MON");
+    mdt.at("2026-05-01T12:00:00Z").ok("review", "record", "2", "--attended", "1", "--reviewed", "C4", "C3");
+    JsonNode q2 = voca("FY2026Q2");
+    assertEquals(4, q2.path("individualsServed").asInt()); // still Yuri, Zack, Wren, Tess
+    assertEquals(3, q2.path("newIndividuals").asInt());
+    // Wren and Tess twice each (C4 at both meetings), Zack once (C3 at the second, besides his own services)
+    assertService(q2.path("services"), "A", 3, 5);
+    assertService(q2.path("services"), "E", 1, 1);
+  }
+
   @Test
   void fiscalQuartersOfDays() {
     assertEquals(FiscalQuarter.parse("FY2026Q1"), FiscalQuarter.containing(java.time.LocalDate.of(2025, 10, 1)));
