@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mdt.Json;
 import org.mdt.Mdt;
+import org.mdt.Pdfs;
 
 /** Accreditation evidence on a year whose every figure is worked out by hand in the comments. */
 class AccreditationReportTest {
@@ -82,13 +81,7 @@ class AccreditationReportTest {
     mdt.ok("report", "accreditation", "--year", "2025", "--out", pdf.toString());
     String raw = new String(Files.readAllBytes(pdf), StandardCharsets.ISO_8859_1);
     assertTrue(raw.contains("/Subtype/Image"), "the charts are drawn into the PDF");
-    StringBuilder text = new StringBuilder();
-    PdfReader reader = new PdfReader(pdf.toString());
-    for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-      text.append(new PdfTextExtractor(reader).getTextFromPage(page));
-    }
-    reader.close();
-    String all = text.toString();
+    String all = Pdfs.text(pdf);
     for (String expected : List.of("Multidisciplinary team", "Case review", "Case tracking", "Definitions",
         "Accreditation evidence 2025 - All teams", "C-1", "B-1")) {
       assertTrue(all.contains(expected), expected);

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mdt.Json;
 import org.mdt.Mdt;
+import org.mdt.Pdfs;
 
 /**
  * The review cycle of DESIGN sections 4 and 5 on a small roster whose every case is due (or not) for one
@@ -153,14 +152,7 @@ class ReviewCycleTest {
       assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
           Files.getPosixFilePermissions(written)), written + " is readable by its owner only");
     }
-    StringBuilder text = new StringBuilder();
-    PdfReader reader = new PdfReader(pdf.toString());
-    PdfTextExtractor extractor = new PdfTextExtractor(reader);
-    for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-      text.append(extractor.getTextFromPage(page)).append('\n');
-    }
-    reader.close();
-    String all = text.toString();
+    String all = Pdfs.text(pdf);
     for (String expected : List.of("North MDT", "2027-01-05", "09:30", "CAC room 2", "N-1", "N.Q.", "restricted case",
         "requested", "F-1, R-1", "Sign-in sheet", "Dana Reyes", "law enforcement", "Page 2")) {
       assertTrue(all.contains(expected), "agenda PDF lacks '" + expected + "':\n" + all);
