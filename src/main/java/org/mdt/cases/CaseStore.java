@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.mdt.MdtException;
@@ -71,13 +72,59 @@ public final class CaseStore {
       }
     }
     if (found.isEmpty()) {
-      throw MdtException.domain("unknown case " + caseNumber + (team == null ? "" : " in team " + team.name()));
+      List<String> near = nearNumbers(caseNumber, team);
+      throw MdtException.domain("unknown case " + caseNumber + (team == null ? "" : " in team " + team.name())
+          + (near.isEmpty() ? "" : "; did you mean " + String.join(" or ", near) + "?"));
     }
     if (found.size() > 1) {
       throw MdtException.usage("case " + caseNumber + " exists in several teams ("
           + found.stream().map(CaseRef::team).collect(Collectors.joining(", ")) + "): say which with --team");
     }
     return found.get(0);
+  }
+
+  /**
+   * The case numbers a mistyped one most likely meant: within two edits (a slipped digit, a missing dash),
+   * nearest first, at most three. Read only when a number is not found, so a full scan is affordable.
+   */
+  private List<String> nearNumbers(String caseNumber, Team team) throws SQLException {
+    String typed = caseNumber.toLowerCase(Locale.ROOT);
+    int allowed = Math.min(2, Math.max(1, typed.length() / 4));
+    List<Map.Entry<String, Integer>> near = new ArrayList<>();
+    try (PreparedStatement query = connection.prepareStatement("SELECT DISTINCT case_number FROM mdt_case"
+        + " WHERE (CAST(? AS BIGINT) IS NULL OR team_id = ?) AND LENGTH(case_number) BETWEEN ? AND ?")) {
+      Sql.bindTwice(query, 1, team == null ? null : team.id(), Types.BIGINT);
+      query.setInt(3, typed.length() - allowed);
+      query.setInt(4, typed.length() + allowed);
+      try (ResultSet rs = query.executeQuery()) {
+        while (rs.next()) {
+          int distance = EditDistance.between(typed, rs.getString(1).toLowerCase(Locale.ROOT), allowed);
+          if (distance <= allowed) {
+            near.add(Map.entry(rs.getString(1), distance));
+          }
+        }
+      }
+    }
+    return near.stream().sorted(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+        .limit(3).map(Map.Entry::getKey).toList();
+  }
+
+  /** Case numbers beginning with {@code prefix}, in order, for completion in the shell. */
+  public List<String> numbersStartingWith(String prefix, Team team, int limit) throws SQLException {
+    List<String> numbers = new ArrayList<>();
+    try (PreparedStatement query = connection.prepareStatement("SELECT DISTINCT case_number FROM mdt_case"
+        + " WHERE (CAST(? AS BIGINT) IS NULL OR team_id = ?) AND case_number LIKE ? ESCAPE '\\'"
+        + " ORDER BY case_number FETCH FIRST ? ROWS ONLY")) {
+      Sql.bindTwice(query, 1, team == null ? null : team.id(), Types.BIGINT);
+      query.setString(3, prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+      query.setInt(4, limit);
+      try (ResultSet rs = query.executeQuery()) {
+        while (rs.next()) {
+          numbers.add(rs.getString(1));
+        }
+      }
+    }
+    return numbers;
   }
 
   /** One case by its number; within the team given, or in whichever single team holds that number. */
