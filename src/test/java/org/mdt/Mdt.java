@@ -23,6 +23,7 @@ public final class Mdt {
   private final Map<String, String> env = new HashMap<>();
   private ImportListener importListener = ImportListener.NONE;
   private Instant now = NOW;
+  private boolean stderrIsTerminal;
 
   public Mdt(Path dir) {
     env.put("MDT_DB", dir.resolve("mdt").toString());
@@ -41,6 +42,12 @@ public final class Mdt {
     return this;
   }
 
+  /** As if stderr were a terminal: progress lines are drawn. */
+  public Mdt stderrIsTerminal() {
+    stderrIsTerminal = true;
+    return this;
+  }
+
   public Mdt importListener(ImportListener listener) {
     this.importListener = listener;
     return this;
@@ -51,6 +58,7 @@ public final class Mdt {
     StringWriter err = new StringWriter();
     CliContext context = new CliContext(new PrintWriter(out, true), new PrintWriter(err, true), env,
         Clock.fixed(now, ZoneOffset.UTC), false, importListener);
+    context.setProgressOnStderr(stderrIsTerminal);
     int code = CommandFactory.execute(context, args);
     return new Result(code, out.toString(), err.toString());
   }

@@ -29,6 +29,12 @@ public final class CliContext implements AutoCloseable {
   boolean noColor;
   java.nio.file.Path passphraseFile;
   String commandLine = "mdt";
+  /** Whether stderr is a terminal, where a progress line may be drawn (Main knows; tests and pipes: no). */
+  boolean progressOnStderr;
+  /** The progress line being drawn, which a note must not be written into. */
+  volatile Progress progress;
+  /** The team {@code use} chose in the shell: the default of every --team option. */
+  String defaultTeam;
 
   private Database database;
 
@@ -40,6 +46,11 @@ public final class CliContext implements AutoCloseable {
     this.clock = clock;
     this.interactive = interactive;
     this.importListener = importListener;
+  }
+
+  /** For Main, which can tell whether stderr is a terminal, and for tests that pretend it is. */
+  public void setProgressOnStderr(boolean drawn) {
+    progressOnStderr = drawn;
   }
 
   DatabaseLocation location() {
@@ -89,8 +100,13 @@ public final class CliContext implements AutoCloseable {
   /** A note for the person at the terminal (stderr); -q silences it. */
   void info(String message) {
     if (!quiet) {
-      err.println(message);
-      err.flush();
+      Progress shown = progress;
+      if (shown != null) {
+        shown.printAbove(message);
+      } else {
+        err.println(message);
+        err.flush();
+      }
     }
   }
 

@@ -45,6 +45,8 @@ public final class CommandFactory {
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.registerConverter(LocalDate.class, CommandFactory::isoDate);
     commandLine.setParameterExceptionHandler(CommandFactory::badUsage);
+    commandLine.setDefaultValueProvider(argument -> argument instanceof CommandLine.Model.OptionSpec option
+        && option.longestName().equals("--team") ? context.defaultTeam : null);
     commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> failed(context, e));
     commandLine.setExecutionStrategy(parseResult -> {
       commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(colour(context)));
@@ -57,7 +59,9 @@ public final class CommandFactory {
             + String.join(", ", executed.getSubcommands().keySet()));
       }
       context.commandLine = executed.getCommandSpec().qualifiedName();
-      try {
+      // reports have no rows to count as they go; the line still says mdt is at work (import counts rows)
+      boolean report = context.commandLine.startsWith("mdt report ") || context.commandLine.startsWith("mdt export ");
+      try (Progress progress = report ? Progress.start(context, context.commandLine, null) : null) {
         return new CommandLine.RunLast().execute(parseResult);
       } catch (Error e) { // out of memory, a class missing from the jar: still one line and exit 4
         return failed(context, e);

@@ -64,8 +64,13 @@ final class ImportCommand {
       ImportResult result;
       try (RejectsFile rejectsFile = rejects == null ? null : new RejectsFile(rejects)) {
         StderrProblems problems = new StderrProblems(rejectsFile);
-        result = new RosterImporter(context.database(), context.clock, context.osUser(), context.commandLine)
-            .run(new ImportRequest(file, team, sheet, mappingFile, dryRun), problems, context.importListener);
+        try (Progress progress = Progress.start(context, "importing " + file.getFileName(), "rows")) {
+          result = new RosterImporter(context.database(), context.clock, context.osUser(), context.commandLine)
+              .run(new ImportRequest(file, team, sheet, mappingFile, dryRun), problems, (rowsRead, rowNumber) -> {
+                progress.advance(rowsRead);
+                context.importListener.rowHandled(rowsRead, rowNumber);
+              });
+        }
         problems.finish();
         if (rejectsFile != null) {
           context.info("wrote " + result.summary().rejected() + " rejected row(s) to " + rejects);

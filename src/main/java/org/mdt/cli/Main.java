@@ -15,9 +15,26 @@ public final class Main {
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, charset), true);
     CliContext context = new CliContext(out, err, System.getenv(), Clock.systemDefaultZone(),
         System.console() != null, ImportListener.NONE);
+    context.setProgressOnStderr(stderrIsTerminal());
     int exitCode = CommandFactory.execute(context, args);
     out.flush();
     err.flush();
     System.exit(exitCode);
+  }
+
+  /**
+   * Java has no isatty for stderr alone: on Linux /proc says where file descriptor 2 goes; elsewhere a
+   * console (stdin and stdout at a terminal) is the best guess.
+   */
+  private static boolean stderrIsTerminal() {
+    if (System.getenv("TERM") == null || "dumb".equals(System.getenv("TERM"))) {
+      return false;
+    }
+    try {
+      String target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/2")).toString();
+      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+    } catch (java.io.IOException | UnsupportedOperationException e) {
+      return System.console() != null;
+    }
   }
 }
