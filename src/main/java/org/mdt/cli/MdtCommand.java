@@ -9,7 +9,8 @@ import picocli.CommandLine.Mixin;
     description = "Case rosters, reviews, follow-ups and reports for Children's Advocacy Center MDTs.",
     subcommands = {InitCommand.class, RekeyCommand.class, TeamCommand.class, MemberCommand.class, CaseCommand.class,
         ImportCommand.class, ReviewCommand.class, FollowupCommand.class,
-        ReportCommand.class, ExportCommand.class, AuditCommand.class, BackupCommand.class, RestoreCommand.class},
+        ReportCommand.class, ExportCommand.class, AuditCommand.class, BackupCommand.class, RestoreCommand.class,
+        ShellCommand.class, DemoCommand.class},
     footer = {"", "Exit codes: 0 success, 1 domain error, 2 bad usage, 3 bad input data or database problem,"
         + " 4 internal error."})
 final class MdtCommand {

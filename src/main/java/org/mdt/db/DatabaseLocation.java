@@ -144,7 +144,8 @@ public final class DatabaseLocation {
     return file != null;
   }
 
-  void createParentDirectory() {
+  /** Creates the folder the file goes in, readable by its owner only. */
+  public void createParentDirectory() {
     if (file == null) {
       return;
     }
@@ -164,6 +165,16 @@ public final class DatabaseLocation {
     if (file != null) {
       Database.ownerOnly(mvFile());
     }
+  }
+
+  /** A short name for a prompt: the file's name, or the JDBC URL. */
+  public String displayName() {
+    return file != null ? file.getFileName() + H2_SUFFIX : url;
+  }
+
+  /** The folder mdt keeps its own files in when no --db says otherwise (the shell's history too). */
+  public static Path defaultDirectory(Map<String, String> env) {
+    return defaultPath(env).getParent();
   }
 
   @Override

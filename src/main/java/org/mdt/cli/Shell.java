@@ -1,0 +1,155 @@
+package org.mdt.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+import org.mdt.MdtException;
+import org.mdt.db.DatabaseLocation;
+import org.mdt.team.Member;
+import org.mdt.team.Team;
+import org.mdt.team.TeamStore;
+
+/**
+ * The read-run loop of {@code mdt shell}. Each line runs as its own mdt command through the same factory,
+ * opening the database and closing it again, so a cron report is never locked out by an idle shell.
+ */
+final class Shell {
+  static final List<String> BUILT_INS = List.of("use", "exit", "quit", "help");
+  private static final int CASE_CANDIDATES = 200;
+
+  private final CliContext context;
+  private final Terminal terminal;
+  private String team;
+
+  Shell(CliContext context, Terminal terminal, String team) {
+    this.context = context;
+    this.terminal = terminal;
+    this.team = team;
+  }
+
+  int run() throws IOException {
+    LineReader reader = LineReaderBuilder.builder().appName("mdt").terminal(terminal)
+        .completer(new ShellCompleter(CommandFactory.create(context).getCommandSpec(), this))
+        .variable(LineReader.HISTORY_FILE, historyFile())
+        .build();
+    PrintWriter out = terminal.writer();
+    out.println("mdt shell on " + location() + ". Tab completes; 'use TEAM' sets the team; 'exit' leaves.");
+    while (true) {
+      String line;
+      try {
+        line = reader.readLine(prompt());
+      } catch (UserInterruptException e) {
+        continue; // Ctrl-C abandons the line, as in bash
+      } catch (EndOfFileException e) {
+        return 0;
+      }
+      List<String> words = new ArrayList<>(reader.getParsedLine().words());
+      words.removeIf(String::isEmpty);
+      if (words.isEmpty()) {
+        continue;
+      }
+      switch (words.get(0)) {
+        case "exit", "quit" -> {
+          return 0;
+        }
+        case "use" -> use(words.subList(1, words.size()));
+        case "help" -> execute(List.of("--help"));
+        case "shell" -> context.err.println("mdt: already in the shell");
+        default -> execute(words);
+      }
+    }
+  }
+
+  /** Runs one mdt command line with the shell's database and team; returns its exit code. */
+  int execute(List<String> args) {
+    CliContext line = lineContext(context.out);
+    int code = CommandFactory.execute(line, args.toArray(String[]::new));
+    line.out.flush();
+    return code;
+  }
+
+  private CliContext lineContext(PrintWriter out) {
+    Map<String, String> env = new HashMap<>(context.env);
+    if (context.db != null) {
+      env.put("MDT_DB", context.db);
+    }
+    if (context.passphraseFile != null) {
+      env.put("MDT_PASSPHRASE_FILE", context.passphraseFile.toString());
+    }
+    CliContext line = new CliContext(out, context.err, env, context.clock, context.interactive,
+        context.importListener);
+    line.defaultTeam = team;
+    return line;
+  }
+
+  private void use(List<String> names) {
+    if (names.isEmpty()) {
+      team = null;
+      return;
+    }
+    String name = String.join(" ", names);
+    try (CliContext line = lineContext(context.out)) {
+      team = Stores.teams(line, line.database().connection()).require(name).name();
+    } catch (MdtException e) {
+      context.err.println("mdt: " + e.getMessage());
+    } catch (java.sql.SQLException e) {
+      context.err.println("mdt: " + e.getMessage());
+    }
+  }
+
+  String prompt() {
+    return "mdt " + location().displayName() + (team == null ? "" : " [" + team + "]") + "> ";
+  }
+
+  String team() {
+    return team;
+  }
+
+  private DatabaseLocation location() {
+    return context.location();
+  }
+
+  /**
+   * Names from the database for completion, case numbers only those starting with {@code casePrefix}; none
+   * when it cannot be opened (no database yet, another process holds it).
+   */
+  Candidates candidates(String casePrefix) {
+    try (CliContext line = lineContext(new PrintWriter(java.io.Writer.nullWriter()))) {
+      Connection connection = line.database().connection();
+      TeamStore teams = Stores.teams(line, connection);
+      Team current = team == null ? null : teams.find(team).orElse(null);
+      List<Team> all = teams.teams();
+      List<String> memberNames = new ArrayList<>();
+      for (Team each : current == null ? all : List.of(current)) {
+        teams.members(each, false).stream().map(Member::name).forEach(memberNames::add);
+      }
+      return new Candidates(all.stream().map(Team::name).toList(), memberNames,
+          Stores.cases(connection).numbersStartingWith(casePrefix, current, CASE_CANDIDATES));
+    } catch (MdtException | java.sql.SQLException e) {
+      return new Candidates(List.of(), List.of(), List.of());
+    }
+  }
+
+  record Candidates(List<String> teams, List<String> members, List<String> cases) {}
+
+  /** History beside the default database, owner-only: it holds case numbers. */
+  private Path historyFile() throws IOException {
+    Path file = DatabaseLocation.defaultDirectory(context.env).resolve("history");
+    DatabaseLocation.of(file.toString(), context.env).createParentDirectory();
+    if (!Files.exists(file)) {
+      PrivateFiles.newOutputStream(file).close();
+    }
+    return file;
+  }
+}

@@ -1,0 +1,107 @@
+package org.mdt.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jline.reader.Candidate;
+import org.jline.reader.Parser;
+import org.jline.reader.impl.DefaultParser;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mdt.Mdt;
+import org.mdt.roster.ImportListener;
+
+/** mdt shell on JLine's dumb terminal with piped input: commands run, and tab completes from the database. */
+class ShellTest {
+  @TempDir Path dir;
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+  private CliContext context;
+
+  @BeforeEach
+  void database() throws Exception {
+    Mdt mdt = new Mdt(dir);
+    mdt.ok("init");
+    mdt.ok("team", "add", "North MDT");
+    mdt.ok("team", "add", "South MDT");
+    mdt.ok("member", "add", "--team", "North MDT", "--name", "Dana Reyes", "--discipline", "DCF", "--agency", "DCF");
+    mdt.ok("member", "add", "--team", "South MDT", "--name", "Sam Ortiz", "--discipline", "LE", "--agency", "PD");
+    Path roster = Files.writeString(dir.resolve("r.csv"), "case_number,referral_date,child_first_name\n"
+        + "25-1042,2025-03-01,Ana\n25-1043,2025-03-02,Bo\n26-0001,2026-01-05,Cy\n");
+    mdt.ok("import", "roster", roster.toString(), "--team", "North MDT");
+    context = new CliContext(new PrintWriter(out, true), new PrintWriter(err, true),
+        Map.of("MDT_DB", dir.resolve("mdt").toString(), "XDG_DATA_HOME", dir.resolve("xdg").toString(),
+            "MDT_LOCK_WAIT", "0"),
+        Clock.fixed(Mdt.NOW, ZoneOffset.UTC), false, ImportListener.NONE);
+  }
+
+  private Terminal terminal(String input, ByteArrayOutputStream screen) throws Exception {
+    return TerminalBuilder.builder().system(false).dumb(true).encoding(StandardCharsets.UTF_8)
+        .streams(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), screen).build();
+  }
+
+  @Test
+  void runsCommandsWithTheTeamInUseAndLeavesOnExit() throws Exception {
+    ByteArrayOutputStream screen = new ByteArrayOutputStream();
+    try (Terminal terminal = terminal("use North MDT\ncase list --format csv\nmember list --format csv\n"
+        + "case show 25-1O42\nexit\nteam list\n", screen)) {
+      assertEquals(0, new Shell(context, terminal, null).run());
+    }
+    String shown = screen.toString(StandardCharsets.UTF_8);
+    assertTrue(shown.contains("mdt mdt.mv.db [North MDT]> "), shown); // the prompt names database and team
+    String results = out.toString();
+    assertTrue(results.contains("25-1042") && results.contains("26-0001"), results);
+    assertTrue(results.contains("Dana Reyes") && !results.contains("Sam Ortiz"), results); // --team defaulted
+    assertFalse(results.contains("South MDT"), "nothing after exit ran: " + results);
+    // an unknown case number suggests the near ones
+    assertTrue(err.toString().contains("unknown case 25-1O42 in team North MDT; did you mean 25-1042?"), err.toString());
+    assertTrue(Files.exists(dir.resolve("xdg/mdt/history")), "history is kept");
+  }
+
+  private List<String> complete(String line) throws Exception {
+    try (Terminal terminal = terminal("", new ByteArrayOutputStream())) {
+      Shell shell = new Shell(context, terminal, null);
+      ShellCompleter completer = new ShellCompleter(CommandFactory.create(context).getCommandSpec(), shell);
+      List<Candidate> candidates = new ArrayList<>();
+      completer.complete(null, new DefaultParser().parse(line, line.length(), Parser.ParseContext.COMPLETE),
+          candidates);
+      return candidates.stream().map(Candidate::value).filter(v -> v.startsWith(lastWord(line))).toList();
+    }
+  }
+
+  private static String lastWord(String line) {
+    return line.endsWith(" ") ? "" : line.substring(line.lastIndexOf(' ') + 1);
+  }
+
+  @Test
+  void completesCommandsOptionsTeamsMembersAndCaseNumbers() throws Exception {
+    assertEquals(Set.of("rekey", "report", "restore", "review"), Set.copyOf(complete("re")));
+    assertEquals(List.of("schedule"), complete("review sch"));
+    assertTrue(complete("review schedule --").containsAll(List.of("--team", "--from", "--to", "--rule")));
+    assertEquals(List.of("North MDT", "South MDT"), complete("report nca --team "));
+    assertEquals(List.of("North MDT", "South MDT"), complete("use "));
+    assertEquals(List.of("Dana Reyes", "Sam Ortiz"), complete("followup list --owner "));
+    assertEquals(List.of("25-1042", "25-1043"), complete("case show 25-"));
+    // another case of --reviewed A B ..., or the next option
+    assertTrue(complete("review record 4 --reviewed 25-1042 ").containsAll(List.of("25-1042", "25-1043", "26-0001",
+        "--followup")));
+    assertEquals(List.of("table", "csv", "json"), complete("team list --format "));
+  }
+}
