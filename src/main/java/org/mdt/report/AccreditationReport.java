@@ -135,7 +135,6 @@ public final class AccreditationReport {
     disciplinesAt.values().forEach(present -> present.forEach(d ->
         report.meetingsAttendedByDiscipline.computeIfPresent(d, (k, n) -> n + 1)));
 
-    Map<Long, LocalDate> caseFirstReferral = new HashMap<>();
     Map<Long, String> caseNumbers = new HashMap<>();
     try (PreparedStatement query = connection.prepareStatement("SELECT c.id, c.case_number, ch.referral_date,"
         + " ch.forensic_interview_date, ch.medical_exam_date, ch.mental_health_referral_date,"
@@ -154,7 +153,6 @@ public final class AccreditationReport {
           String caseNumber = rs.getString(2);
           LocalDate referral = rs.getObject(3, LocalDate.class);
           caseNumbers.put(caseId, caseNumber);
-          caseFirstReferral.merge(caseId, referral, (a, b) -> a.isBefore(b) ? a : b);
           report.children++;
           report.referralsByMonth.merge(referral.getMonth(), 1, Integer::sum);
           int column = 4;
@@ -180,7 +178,8 @@ public final class AccreditationReport {
         }
       }
     }
-    caseFirstReferral.forEach((caseId, referral) -> {
+    // every new case has a child referred in the year, so the loop above knows its number
+    FirstReferrals.between(connection, teamId, from, to).forEach((caseId, referral) -> {
       report.newCases++;
       LocalDate reviewed = firstReview.get(caseId);
       long days = reviewed == null ? Long.MAX_VALUE : ChronoUnit.DAYS.between(referral, reviewed);

@@ -53,11 +53,7 @@ public final class MonthlyReport {
     LocalDate from = month.minusMonths(TREND_MONTHS).atDay(1);
     LocalDate to = month.atEndOfMonth();
     Long teamId = team == null ? null : team.id();
-    // A case is received on its first child's referral. One ordered pass over the case_child_first_referral
-    // index finds every case's first referral; probing each case for an earlier child took four times as long.
-    for (LocalDate referral : dates(connection, "SELECT MIN(ch.referral_date) FROM case_child ch"
-        + " WHERE 1 = 1" + TEAM.formatted("ch.team_id")
-        + " GROUP BY ch.case_id HAVING MIN(ch.referral_date) BETWEEN ? AND ?", teamId, from, to)) {
+    for (LocalDate referral : FirstReferrals.between(connection, teamId, from, to).values()) {
       report.count(referral, "casesReceived");
     }
     for (LocalDate referral : dates(connection, "SELECT ch.referral_date FROM case_child ch"

@@ -20,6 +20,30 @@ import org.mdt.Pdfs;
 class AccreditationReportTest {
   @TempDir Path dir;
 
+  /** A case is new in the year of its first child's referral, not again when a sibling is referred later. */
+  @Test
+  void aCaseFirstReferredLastYearIsNotNewThisYear() throws Exception {
+    Mdt mdt = new Mdt(dir).withTeam("North MDT").at("2025-01-01T12:00:00Z");
+    mdt.ok("import", "roster", Files.writeString(dir.resolve("r.csv"), String.join("\n",
+        "case_number,referral_date,child_first_name,child_dob",
+        "D-1,2024-12-20,Dan,2015-01-01",
+        "D-1,2025-02-01,Dee,2016-01-01", // a sibling, referred in the new year
+        "E-1,2025-02-03,Eve,2014-01-01") + "\n").toString());
+    mdt.ok("member", "add", "--name", "Pat Law", "--discipline", "police", "--agency", "Town PD");
+    mdt.ok("review", "schedule", "--from", "2025-02-10", "--to", "2025-02-10", "--rule", "weekly:MON");
+    mdt.at("2025-02-10T18:00:00Z").ok("review", "record", "1", "--attended", "1", "--reviewed", "D-1", "E-1");
+    mdt.at("2025-06-01T12:00:00Z");
+
+    JsonNode y2025 = Json.parse(mdt.ok("report", "accreditation", "--year", "2025", "--format", "json"));
+    assertEquals(1, y2025.path("caseReview").path("newCases").asInt()); // E-1 only
+    assertEquals(1, y2025.path("caseReview").path("reviewedWithin30Days").asInt()); // E-1: 7 days
+    assertEquals(2, y2025.path("services").path("children").asInt()); // Dee and Eve were referred in 2025
+    JsonNode y2024 = Json.parse(mdt.ok("report", "accreditation", "--year", "2024", "--format", "json"));
+    assertEquals(1, y2024.path("caseReview").path("newCases").asInt()); // D-1
+    assertEquals(0, y2024.path("caseReview").path("reviewedWithin30Days").asInt());
+    assertEquals(1, y2024.path("caseReview").path("reviewedWithin60Days").asInt()); // 52 days, in 2025
+  }
+
   @Test
   void eachStandardsFiguresAndTheCasesBehindShortfalls() throws Exception {
     Mdt mdt = new Mdt(dir).withTeam("North MDT").at("2025-01-01T12:00:00Z");
