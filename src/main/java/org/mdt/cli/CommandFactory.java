@@ -9,6 +9,7 @@ import java.util.List;
 import org.mdt.MdtException;
 import org.mdt.db.DbErrors;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.IFactory;
 import picocli.CommandLine.ParameterException;
@@ -35,11 +36,23 @@ public final class CommandFactory {
       context.out.flush();
       return 0;
     }
-    return create(context).execute(args);
+    return create(context, named(args)).execute(args);
   }
 
+  /** The whole command tree: help, completion, the shell and the man pages need every command. */
   static CommandLine create(CliContext context) {
-    CommandLine commandLine = new CommandLine(MdtCommand.class, new ContextFactory(context));
+    return create(context, null);
+  }
+
+  /** The tree with only {@code only} under the root when it is given (the command a line names). */
+  private static CommandLine create(CliContext context, Class<?> only) {
+    ContextFactory factory = new ContextFactory(context);
+    CommandLine commandLine = new CommandLine(MdtCommand.class, factory);
+    for (Class<?> subcommand : MdtCommand.SUBCOMMANDS) {
+      if (only == null || only == subcommand) {
+        commandLine.addSubcommand(new CommandLine(subcommand, factory));
+      }
+    }
     commandLine.setOut(context.out);
     commandLine.setErr(context.err);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
@@ -70,6 +83,27 @@ public final class CommandFactory {
       }
     });
     return commandLine;
+  }
+
+  /**
+   * The top-level command a line names, or null (then the whole tree is built: a mistyped command gets its
+   * suggestions, and "mdt --help" lists every command). Global options may come first; three take a value.
+   */
+  private static Class<?> named(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (arg.equals("--db") || arg.equals("--format") || arg.equals("--passphrase-file")) {
+        i++;
+      } else if (!arg.startsWith("-")) {
+        for (Class<?> subcommand : MdtCommand.SUBCOMMANDS) {
+          if (subcommand.getAnnotation(Command.class).name().equals(arg)) {
+            return subcommand;
+          }
+        }
+        return null;
+      }
+    }
+    return null;
   }
 
   /** Colour only for a person at a terminal who has not asked for none (--no-color, NO_COLOR). */
