@@ -382,9 +382,9 @@ public final class AccreditationReport {
       new ReportDocument.Definition("Members", "active members of the team by discipline today; the NCA MDT"
           + " standard requires law enforcement, child protective services, prosecution, medical, mental health,"
           + " victim advocacy and the CAC."),
-      new ReportDocument.Definition("New case", "a case whose first child referred in the year was referred in"
-          + " the year; reviewed within 30 / 60 days: its first recorded review came that many days or fewer after"
-          + " that referral."),
+      new ReportDocument.Definition("New case", "a case whose first child was referred in the year (a sibling"
+          + " referred later does not make it new again); reviewed within 30 / 60 days: its first recorded review"
+          + " came that many days or fewer after that referral."),
       new ReportDocument.Definition("Attendance", "the share of the year's recorded meetings at which at least"
           + " one member of the discipline signed in."),
       new ReportDocument.Definition("Follow-ups", "made in the year; done on time: marked done on or before the"
