@@ -100,7 +100,8 @@ public final class VocaReport {
   /**
    * Hands sink every child (of one team, or all when teamId is null) with a service event from {@code from}
    * to {@code to}, with all its events in that range. A service may precede the referral, so no referral
-   * date bounds the search: it reads the whole of the case_child_report index, never the table.
+   * date bounds the search: it reads the whole of the case_child_report index, and the table only for the
+   * children whose one event is a review of their case.
    */
   static void scan(Connection connection, LocalDate from, LocalDate to, Long teamId, Consumer<Individual> sink)
       throws SQLException {
