@@ -33,6 +33,8 @@ public final class CliContext implements AutoCloseable {
   boolean progressOnStderr;
   /** The progress line being drawn, which a note must not be written into. */
   volatile Progress progress;
+  /** The passphrase the shell asked for once, used by every command it runs (kept in memory only). */
+  char[] sessionPassphrase;
   /** The team {@code use} chose in the shell: the default of every --team option. */
   String defaultTeam;
 

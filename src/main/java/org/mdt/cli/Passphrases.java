@@ -36,6 +36,9 @@ final class Passphrases {
     if (file != null) {
       return read(file);
     }
+    if (context.sessionPassphrase != null) {
+      return context.sessionPassphrase.clone();
+    }
     if (context.interactive) {
       return prompt("Passphrase for " + location + ": ");
     }

@@ -31,6 +31,7 @@ final class Shell {
   private final CliContext context;
   private final Terminal terminal;
   private String team;
+  private char[] passphrase;
 
   Shell(CliContext context, Terminal terminal, String team) {
     this.context = context;
@@ -45,6 +46,14 @@ final class Shell {
         .build();
     PrintWriter out = terminal.writer();
     out.println("mdt shell on " + location() + ". Tab completes; 'use TEAM' sets the team; 'exit' leaves.");
+    if (location().isEncryptedFile() && new Passphrases(context).passphraseFile() == null) {
+      // asked once, masked, and kept for the session: not once per command
+      try {
+        passphrase = reader.readLine("Passphrase for " + location() + ": ", '*').toCharArray();
+      } catch (UserInterruptException | EndOfFileException e) {
+        return 0;
+      }
+    }
     while (true) {
       String line;
       try {
@@ -90,6 +99,7 @@ final class Shell {
     CliContext line = new CliContext(out, context.err, env, context.clock, context.interactive,
         context.importListener);
     line.defaultTeam = team;
+    line.sessionPassphrase = passphrase;
     return line;
   }
 

@@ -52,9 +52,12 @@ class ShellTest {
         Clock.fixed(Mdt.NOW, ZoneOffset.UTC), false, ImportListener.NONE);
   }
 
+  /** A dumb terminal on piped input; its echo is off, as a real terminal's is while JLine reads a line. */
   private Terminal terminal(String input, ByteArrayOutputStream screen) throws Exception {
-    return TerminalBuilder.builder().system(false).dumb(true).encoding(StandardCharsets.UTF_8)
+    Terminal terminal = TerminalBuilder.builder().system(false).dumb(true).encoding(StandardCharsets.UTF_8)
         .streams(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), screen).build();
+    terminal.echo(false);
+    return terminal;
   }
 
   @Test
@@ -73,6 +76,29 @@ class ShellTest {
     // an unknown case number suggests the near ones
     assertTrue(err.toString().contains("unknown case 25-1O42 in team North MDT; did you mean 25-1042?"), err.toString());
     assertTrue(Files.exists(dir.resolve("xdg/mdt/history")), "history is kept");
+  }
+
+  /** On an encrypted database the shell asks for the passphrase once, not at every command. */
+  @Test
+  void asksForTheEncryptedDatabasesPassphraseOnce() throws Exception {
+    Path secret = Files.writeString(dir.resolve("pass.txt"), "correct horse battery staple\n");
+    Mdt mdt = new Mdt(dir).env("MDT_DB", dir.resolve("secret").toString());
+    mdt.ok("init", "--encrypt", "--passphrase-file", secret.toString());
+    mdt.ok("team", "add", "Hidden MDT", "--passphrase-file", secret.toString());
+    CliContext encrypted = new CliContext(new PrintWriter(out, true), new PrintWriter(err, true),
+        Map.of("MDT_DB", dir.resolve("secret").toString(), "XDG_DATA_HOME", dir.resolve("xdg").toString(),
+            "MDT_LOCK_WAIT", "0"),
+        Clock.fixed(Mdt.NOW, ZoneOffset.UTC), false, ImportListener.NONE);
+    ByteArrayOutputStream screen = new ByteArrayOutputStream();
+    try (Terminal terminal = terminal("correct horse battery staple\nteam list --format csv\n"
+        + "member list --format csv\nexit\n", screen)) {
+      assertEquals(0, new Shell(encrypted, terminal, null).run());
+    }
+    String shown = screen.toString(StandardCharsets.UTF_8);
+    assertEquals(1, shown.split("Passphrase for ", -1).length - 1, shown);
+    assertFalse(shown.contains("correct horse"), "the passphrase is not echoed: " + shown);
+    assertTrue(out.toString().contains("Hidden MDT"), out + "\n" + err);
+    assertEquals("", err.toString());
   }
 
   private List<String> complete(String line) throws Exception {
