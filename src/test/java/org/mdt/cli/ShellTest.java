@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import org.jline.reader.Candidate;
 import org.jline.reader.Parser;
 import org.jline.reader.impl.DefaultParser;
@@ -52,12 +56,39 @@ class ShellTest {
         Clock.fixed(Mdt.NOW, ZoneOffset.UTC), false, ImportListener.NONE);
   }
 
-  /** A dumb terminal on piped input; its echo is off, as a real terminal's is while JLine reads a line. */
+  /**
+   * A dumb terminal on piped input with its echo off, as a real terminal's is while JLine reads a line. The
+   * input is held back until echo is off: the dumb terminal may start reading as soon as it is built.
+   */
   private Terminal terminal(String input, ByteArrayOutputStream screen) throws Exception {
+    CountDownLatch echoOff = new CountDownLatch(1);
+    InputStream held = new FilterInputStream(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8))) {
+      @Override
+      public int read() throws IOException {
+        await(echoOff);
+        return super.read();
+      }
+
+      @Override
+      public int read(byte[] buffer, int offset, int length) throws IOException {
+        await(echoOff);
+        return super.read(buffer, offset, length);
+      }
+    };
     Terminal terminal = TerminalBuilder.builder().system(false).dumb(true).encoding(StandardCharsets.UTF_8)
-        .streams(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), screen).build();
+        .streams(held, screen).build();
     terminal.echo(false);
+    echoOff.countDown();
     return terminal;
+  }
+
+  private static void await(CountDownLatch latch) throws IOException {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException();
+    }
   }
 
   @Test
