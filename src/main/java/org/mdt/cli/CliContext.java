@@ -50,6 +50,16 @@ public final class CliContext implements AutoCloseable {
     this.importListener = importListener;
   }
 
+  /**
+   * The context of a command run from this one (a line of the shell, a step of the demo): the same stderr,
+   * import listener and progress setting, its own stdout, environment and clock, no options parsed yet.
+   */
+  CliContext child(PrintWriter childOut, Map<String, String> childEnv, Clock childClock, boolean childInteractive) {
+    CliContext child = new CliContext(childOut, err, childEnv, childClock, childInteractive, importListener);
+    child.progressOnStderr = progressOnStderr;
+    return child;
+  }
+
   /** For Main, which can tell whether stderr is a terminal, and for tests that pretend it is. */
   public void setProgressOnStderr(boolean drawn) {
     progressOnStderr = drawn;

@@ -174,8 +174,7 @@ final class DemoCommand implements Callable<Integer> {
     Map<String, String> env = new HashMap<>(context.env);
     env.put("MDT_DB", out.toAbsolutePath().resolve(DATABASE).toString());
     env.remove("MDT_PASSPHRASE_FILE");
-    CliContext step = new CliContext(new PrintWriter(captured, true), context.err, env, clock, false,
-        context.importListener);
+    CliContext step = context.child(new PrintWriter(captured, true), env, clock, false);
     List<String> command = new ArrayList<>(List.of("--quiet"));
     command.addAll(List.of(args));
     int code = CommandFactory.execute(step, command.toArray(String[]::new));

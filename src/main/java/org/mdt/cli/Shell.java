@@ -80,12 +80,11 @@ final class Shell {
     }
   }
 
-  /** Runs one mdt command line with the shell's database and team; returns its exit code. */
-  int execute(List<String> args) {
+  /** Runs one mdt command line with the shell's database and team; its errors are already on stderr. */
+  private void execute(List<String> args) {
     CliContext line = lineContext(context.out);
-    int code = CommandFactory.execute(line, args.toArray(String[]::new));
+    CommandFactory.execute(line, args.toArray(String[]::new));
     line.out.flush();
-    return code;
   }
 
   private CliContext lineContext(PrintWriter out) {
@@ -96,8 +95,7 @@ final class Shell {
     if (context.passphraseFile != null) {
       env.put("MDT_PASSPHRASE_FILE", context.passphraseFile.toString());
     }
-    CliContext line = new CliContext(out, context.err, env, context.clock, context.interactive,
-        context.importListener);
+    CliContext line = context.child(out, env, context.clock, context.interactive);
     line.defaultTeam = team;
     line.sessionPassphrase = passphrase;
     return line;
@@ -111,19 +109,13 @@ final class Shell {
     String name = String.join(" ", names);
     try (CliContext line = lineContext(context.out)) {
       team = Stores.teams(line, line.database().connection()).require(name).name();
-    } catch (MdtException e) {
-      context.err.println("mdt: " + e.getMessage());
-    } catch (java.sql.SQLException e) {
+    } catch (MdtException | java.sql.SQLException e) {
       context.err.println("mdt: " + e.getMessage());
     }
   }
 
   String prompt() {
     return "mdt " + location().displayName() + (team == null ? "" : " [" + team + "]") + "> ";
-  }
-
-  String team() {
-    return team;
   }
 
   private DatabaseLocation location() {

@@ -109,6 +109,30 @@ class ShellTest {
     assertTrue(Files.exists(dir.resolve("xdg/mdt/history")), "history is kept");
   }
 
+  /** A command the shell runs draws its progress line as it would outside the shell, stderr being a terminal. */
+  @Test
+  void commandsInTheShellShowProgress() throws Exception {
+    ImportListener slow = (rowsRead, rowNumber) -> {
+      if (rowsRead == 1) {
+        try {
+          Thread.sleep(1600); // past the second after which progress appears
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    };
+    CliContext atTerminal = new CliContext(new PrintWriter(out, true), new PrintWriter(err, true),
+        Map.of("MDT_DB", dir.resolve("mdt").toString(), "XDG_DATA_HOME", dir.resolve("xdg").toString(),
+            "MDT_LOCK_WAIT", "0"),
+        Clock.fixed(Mdt.NOW, ZoneOffset.UTC), false, slow);
+    atTerminal.setProgressOnStderr(true);
+    try (Terminal terminal = terminal("import roster " + dir.resolve("r.csv") + " --team \"North MDT\"\nexit\n",
+        new ByteArrayOutputStream())) {
+      assertEquals(0, new Shell(atTerminal, terminal, null).run());
+    }
+    assertTrue(err.toString().contains("\rimporting r.csv ["), err.toString());
+  }
+
   /** On an encrypted database the shell asks for the passphrase once, not at every command. */
   @Test
   void asksForTheEncryptedDatabasesPassphraseOnce() throws Exception {
