@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "audit", description = "Read the audit trail: who changed what, when, with which command.")
+@Command(name = "audit", description = {"Read the audit trail: who changed what, when, with which command.",
+    "'mdt audit verify' checks its hash chain."}, subcommands = AuditCommand.Verify.class)
 final class AuditCommand implements Callable<Integer> {
   @Mixin GlobalOptions global;
   private final CliContext context;
@@ -43,5 +44,34 @@ final class AuditCommand implements Callable<Integer> {
     }
     context.printer().table(table);
     return 0;
+  }
+
+  @Command(name = "verify", description = {"Check the audit trail's hash chain: each row carries the hash of"
+      + " the one before, so a row deleted, changed or moved by other tools breaks it.",
+      "Exit 3 names the first row that does not fit. (Rows cut from the end are found only against a"
+      + " backup's manifest.)"})
+  static final class Verify implements Callable<Integer> {
+    @Mixin GlobalOptions global;
+    private final CliContext context;
+
+    Verify(CliContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public Integer call() throws SQLException {
+      AuditLog.Verification result = AuditLog.verify(context.database().connection());
+      if (!result.intact()) {
+        throw org.mdt.MdtException.data("audit trail broken: " + result.problem() + " (" + result.rows()
+            + " rows before it verified)");
+      }
+      java.util.Map<String, Object> record = new java.util.LinkedHashMap<>();
+      record.put("rows", result.rows());
+      record.put("lastId", result.lastId());
+      record.put("lastHash", result.lastHash());
+      record.put("intact", true);
+      context.printer().record(record);
+      return 0;
+    }
   }
 }

@@ -1,17 +1,20 @@
 package org.mdt.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.mdt.MdtException;
 import org.mdt.db.Backups;
+import org.mdt.db.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "backup", description = {"Write a consistent copy of the database while it is in use: a"
-    + " compressed SQL script, encrypted with the database's passphrase when the database is encrypted."})
+@Command(name = "backup", description = {"Write a consistent copy of the database while it is in use: a zip"
+    + " of every table's rows as data with a manifest of counts and SHA-256 sums (README: Backup format),"
+    + " encrypted (AES-256-GCM, a key from the passphrase by Argon2id) when the database is encrypted."})
 final class BackupCommand implements Callable<Integer> {
   @Mixin GlobalOptions global;
   private final CliContext context;
@@ -31,8 +34,27 @@ final class BackupCommand implements Callable<Integer> {
     if (Files.exists(file) && !force) {
       throw MdtException.domain(file + " exists: add --force to replace it");
     }
-    Backups.backup(context.database(), file);
-    context.info("wrote " + file + (context.database().location().isEncrypted() ? " (encrypted)" : ""));
+    Database database = context.database();
+    boolean encrypted = database.location().isEncrypted();
+    char[] passphrase = encrypted ? context.unlockingPassphrase() : null;
+    Backups.Summary[] summary = new Backups.Summary[1];
+    PrivateFiles.writeAtomically(file, out -> summary[0] = Backups.write(database, passphrase, out,
+        new VersionProvider().getVersion()[0]));
+    long rows = summary[0].rows().values().stream().mapToLong(Long::longValue).sum();
+    context.info("wrote " + file + (encrypted ? " (encrypted)" : "") + ": " + rows + " rows of "
+        + summary[0].rows().size() + " tables");
+    if (sameFileSystem(file, database.location().baseFile())) {
+      context.info("note: the backup is on the same disk as the database; keep a copy on another one");
+    }
     return 0;
+  }
+
+  private static boolean sameFileSystem(Path backup, Path database) {
+    try {
+      return database != null && Files.getFileStore(backup.toAbsolutePath().getParent())
+          .equals(Files.getFileStore(database.getParent()));
+    } catch (IOException e) {
+      return false;
+    }
   }
 }

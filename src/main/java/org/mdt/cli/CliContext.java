@@ -39,6 +39,8 @@ public final class CliContext implements AutoCloseable {
   String defaultTeam;
 
   private Database database;
+  /** The passphrase that unlocked the database in this command (a backup is encrypted with it). */
+  private char[] unlockingPassphrase;
 
   public CliContext(PrintWriter out, PrintWriter err, Map<String, String> env, Clock clock, boolean interactive,
       ImportListener importListener) {
@@ -72,7 +74,16 @@ public final class CliContext implements AutoCloseable {
   /** Where the database is, with its key when the file is encrypted (which asks for the passphrase). */
   DatabaseLocation unlockedLocation() {
     DatabaseLocation location = location();
-    return location.isEncryptedFile() ? location.encryptedWith(passphrases().current(location)) : location;
+    if (!location.isEncryptedFile()) {
+      return location;
+    }
+    unlockingPassphrase = passphrases().current(location);
+    return location.encryptedWith(unlockingPassphrase);
+  }
+
+  /** The passphrase {@link #unlockedLocation} used; null when the database is not encrypted. */
+  char[] unlockingPassphrase() {
+    return unlockingPassphrase;
   }
 
   Passphrases passphrases() {

@@ -67,7 +67,8 @@ public final class CommandFactory {
         return 0;
       }
       CommandLine executed = executed(parseResult);
-      if (!executed.getSubcommands().isEmpty()) { // "mdt team" alone: a group, not a command
+      // "mdt team" alone: a group, not a command ("mdt audit" is both: it runs, and has "verify")
+      if (!executed.getSubcommands().isEmpty() && !(executed.getCommand() instanceof java.util.concurrent.Callable)) {
         throw new ParameterException(executed, "a command is required: one of "
             + String.join(", ", executed.getSubcommands().keySet()));
       }

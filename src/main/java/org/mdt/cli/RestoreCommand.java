@@ -1,19 +1,18 @@
 package org.mdt.cli;
 
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mdt.MdtException;
 import org.mdt.db.Backups;
-import org.mdt.db.Database;
 import org.mdt.db.DatabaseLocation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "restore", description = {"Replace the database with a backup, after checking the backup"
-    + " loads whole. An encrypted backup needs its passphrase and stays encrypted."})
+@Command(name = "restore", description = {"Replace the database with a backup, after loading all of it into a"
+    + " new database and checking every count, SHA-256 and the audit chain. An encrypted backup needs its"
+    + " passphrase; the database is encrypted when the backup or the database it replaces was."})
 final class RestoreCommand implements Callable<Integer> {
   @Mixin GlobalOptions global;
   private final CliContext context;
@@ -29,21 +28,20 @@ final class RestoreCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws java.sql.SQLException {
+  public Integer call() {
     DatabaseLocation target = context.location();
-    boolean encrypted = Backups.isEncrypted(backup);
+    boolean encryptedBackup = Backups.isEncrypted(backup); // refuses what is no mdt backup
     if (target.exists() && !force) {
       throw MdtException.domain("database " + target + " exists: add --force to replace it with " + backup);
     }
-    if (encrypted) {
-      target = target.encryptedWith(context.passphrases().current(target));
-    }
-    Backups.restore(backup, target);
-    try (Database database = Database.open(target, false, java.time.Duration.ZERO)) {
-      Stores.audit(context, database.connection()).updated("database", 0,
-          Map.of("restored", new Object[] {null, backup.getFileName().toString()}));
-    }
-    context.info("restored " + target + " from " + backup);
+    char[] passphrase = encryptedBackup || target.isEncryptedFile() ? context.passphrases().current(target) : null;
+    DatabaseLocation unlocked = passphrase == null ? target : target.encryptedWith(passphrase);
+    Backups.Restored restored = Backups.restore(backup, encryptedBackup ? passphrase : null, unlocked,
+        connection -> Stores.audit(context, connection));
+    restored.warnings().forEach(warning -> context.info("warning: " + warning));
+    long rows = restored.rows().values().stream().mapToLong(Long::longValue).sum();
+    context.info("restored " + target + " from " + backup + ": " + rows + " rows"
+        + (unlocked.isEncrypted() ? " (encrypted)" : ""));
     return 0;
   }
 }

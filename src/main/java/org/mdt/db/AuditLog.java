@@ -4,24 +4,35 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The append-only audit trail of DESIGN section 7: who (the OS user), when, which command, and what
- * changed. Rows are only ever inserted, in the same transaction as the change they describe.
+ * changed. Rows are only ever inserted, in the same transaction as the change they describe, and each
+ * carries the SHA-256 of its own content chained to the row before, so {@link #verify} finds a row deleted,
+ * edited or moved by anyone who opened the file with other tools.
  */
 public final class AuditLog {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** The previous hash of the first row. */
+  public static final String GENESIS = "0".repeat(64);
 
   private final Connection connection;
   private final String osUser;
   private final String command;
   private final Clock clock;
   private PreparedStatement insert;
+  private PreparedStatement head;
 
   public AuditLog(Connection connection, String osUser, String command, Clock clock) {
     this.connection = connection;
@@ -87,20 +98,85 @@ public final class AuditLog {
 
   private void append(String entity, long id, String action, Object changes) throws SQLException {
     if (insert == null) {
-      insert = connection.prepareStatement("INSERT INTO audit_log"
-          + " (occurred_at, os_user, command, entity, entity_id, action, changes) VALUES (?, ?, ?, ?, ?, ?, ?)");
+      insert = connection.prepareStatement("INSERT INTO audit_log (occurred_at, os_user, command, entity,"
+          + " entity_id, action, changes, prev_hash, row_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      // several stores (each with its own AuditLog) append in one transaction: the head is read every time
+      head = connection.prepareStatement("SELECT row_hash FROM audit_log ORDER BY id DESC FETCH FIRST 1 ROW ONLY");
     }
-    insert.setObject(1, OffsetDateTime.now(clock));
+    String previous;
+    try (ResultSet rs = head.executeQuery()) {
+      previous = rs.next() ? rs.getString(1) : GENESIS;
+    }
+    // the stored precision (microseconds), so the hash recomputed from the stored row is the same
+    OffsetDateTime at = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+    String json;
+    try {
+      json = JSON.writeValueAsString(changes);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("audit entry not serialisable", e);
+    }
+    insert.setObject(1, at);
     insert.setString(2, osUser);
     insert.setString(3, command);
     insert.setString(4, entity);
     insert.setLong(5, id);
     insert.setString(6, action);
-    try {
-      insert.setString(7, JSON.writeValueAsString(changes));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("audit entry not serialisable", e);
-    }
+    insert.setString(7, json);
+    insert.setString(8, previous);
+    insert.setString(9, chainHash(previous, at, osUser, command, entity, id, action, json));
     insert.executeUpdate();
+  }
+
+  /**
+   * The hash of one row: SHA-256 over the previous row's hash and the row's fields as a JSON array (the
+   * time as a UTC instant, so the stored offset does not matter). The id is left out: it is the chain's order.
+   */
+  public static String chainHash(String previous, OffsetDateTime at, String osUser, String command, String entity,
+      Long entityId, String action, String changes) {
+    try {
+      byte[] fields = JSON.writeValueAsBytes(new Object[] {previous, at.toInstant().toString(), osUser, command,
+          entity, entityId, action, changes});
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(fields));
+    } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+      throw new IllegalStateException("cannot hash an audit row", e);
+    }
+  }
+
+  /** What {@link #verify} found: the rows checked, the chain's last hash, and the first row that breaks it. */
+  public record Verification(long rows, Long lastId, String lastHash, Long brokenAt, String problem) {
+    public boolean intact() {
+      return brokenAt == null;
+    }
+  }
+
+  /** Recomputes the chain from the first row; stops at the first row that does not fit. */
+  public static Verification verify(Connection connection) throws SQLException {
+    String expectedPrevious = GENESIS;
+    long rows = 0;
+    Long lastId = null;
+    try (Statement st = connection.createStatement();
+        ResultSet rs = st.executeQuery("SELECT id, occurred_at, os_user, command, entity, entity_id, action, changes,"
+            + " prev_hash, row_hash FROM audit_log ORDER BY id")) {
+      while (rs.next()) {
+        long id = rs.getLong(1);
+        long entityId = rs.getLong(6);
+        Long entity = rs.wasNull() ? null : entityId;
+        String previous = rs.getString(9);
+        String stored = rs.getString(10);
+        if (!expectedPrevious.equals(previous)) {
+          return new Verification(rows, lastId, expectedPrevious, id, "row " + id + " does not follow row "
+              + (lastId == null ? "0 (the start)" : lastId) + ": a row before it was deleted or changed");
+        }
+        String computed = chainHash(previous, rs.getObject(2, OffsetDateTime.class), rs.getString(3), rs.getString(4),
+            rs.getString(5), entity, rs.getString(7), rs.getString(8));
+        if (!computed.equals(stored)) {
+          return new Verification(rows, lastId, expectedPrevious, id, "row " + id + " was changed after it was written");
+        }
+        expectedPrevious = stored;
+        lastId = id;
+        rows++;
+      }
+    }
+    return new Verification(rows, lastId, expectedPrevious, null, null);
   }
 }

@@ -1,64 +1,185 @@
 package org.mdt.db;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
 import java.time.Duration;
-import java.util.Arrays;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipOutputStream;
 import org.mdt.MdtException;
+import org.mdt.crypto.SegmentedCipher;
 
 /**
- * Backups as H2 SQL scripts (TECH-NOTES: the way through H2 file-format changes), deflated, and encrypted
- * with the database's own key when the database is encrypted. A backup is written to a temporary file
- * and renamed, so a failed one never leaves a half file under the real name; a restore is rebuilt and
- * checked in a temporary database first, and only then moved over the real one.
+ * Backups as data, never code (DESIGN section 7): every table's rows as JSON lines in a zip with a manifest
+ * ({@link BackupFile}), engine-neutral so the same file moves a database between H2 and PostgreSQL. A
+ * restore builds a new database with mdt's own migrations in a private folder beside the target, inserts
+ * the rows with prepared statements, checks every count, hash and the audit chain, and only then moves it
+ * over the target. Nothing in a backup is ever handed to an SQL interpreter.
  */
 public final class Backups {
-  /** H2 writes this header at the start of an encrypted file store, which an encrypted script is. */
-  private static final byte[] ENCRYPTED_SCRIPT = "-- H2 0.5/B --".getBytes(StandardCharsets.US_ASCII);
+  /**
+   * Every table of the schema, parents before children (the order rows are inserted in). A test fails when
+   * a migration adds a table that is missing here, so no table is ever left out of a backup.
+   */
+  static final List<String> TABLES = List.of("team", "member", "roster_import", "mdt_case", "case_child",
+      "meeting", "meeting_attendance", "meeting_case", "review_request", "recommendation", "followup",
+      "followup_history", "audit_log");
+  /** Tables whose identity column continues after the highest restored id. */
+  private static final String IDENTITY = "id";
+  private static final int BATCH = 1000;
+  private static final int MAX_JSON_ENTRY_BYTES = 1 << 20;
+  private static final int COMMIT_EVERY = 50_000;
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private Backups() {}
 
-  /** A consistent copy of the open database (SCRIPT reads one snapshot while others keep working). */
-  public static void backup(Database database, Path file) {
-    Path temporary = file.resolveSibling("." + file.getFileName() + ".partial");
-    DatabaseLocation location = database.location();
+  /** What a backup holds: rows per table, and the audit chain's last row. */
+  public record Summary(Map<String, Long> rows, Long auditLastId, String auditLastHash) {}
+
+  /**
+   * Writes a consistent copy of the database (one read transaction) to {@code out}, encrypted under the
+   * passphrase when one is given (the database's own, when it is encrypted).
+   */
+  public static Summary write(Database database, char[] passphrase, OutputStream out, String mdtVersion) {
+    Connection connection = database.connection();
     try {
-      Files.deleteIfExists(temporary);
-      String sql = "SCRIPT TO ? COMPRESSION DEFLATE" + (location.isEncrypted() ? " CIPHER AES PASSWORD ?" : "");
-      try (PreparedStatement script = database.connection().prepareStatement(sql)) {
-        script.setString(1, temporary.toAbsolutePath().toString());
-        if (location.isEncrypted()) {
-          script.setString(2, location.fileKey());
+      int isolation = connection.getTransactionIsolation();
+      connection.setAutoCommit(false);
+      // a snapshot on PostgreSQL; on an H2 file no other process can write meanwhile
+      connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      try (ZipOutputStream zip = BackupFile.writer(out, passphrase)) {
+        int schemaVersion = database.schemaVersion();
+        ObjectNode format = formatNode(schemaVersion);
+        format.put("mdtVersion", mdtVersion);
+        zip.putNextEntry(BackupFile.entry(BackupFile.FORMAT_ENTRY));
+        new BackupFile.EntryWriter(zip).line(BackupFile.JSON.writeValueAsBytes(format));
+        zip.closeEntry();
+
+        requireEveryTableKnown(connection);
+        ObjectNode manifest = formatNode(schemaVersion);
+        ArrayNode tables = manifest.putArray("tables");
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String table : TABLES) {
+          zip.putNextEntry(BackupFile.entry(BackupFile.tableEntry(table)));
+          BackupFile.EntryWriter entry = new BackupFile.EntryWriter(zip);
+          long rows = writeTable(connection, table, entry);
+          zip.closeEntry();
+          tables.addObject().put("name", table).put("rows", rows).put("sha256", entry.sha256());
+          counts.put(table, rows);
         }
-        script.execute();
+        AuditLog.Verification audit = AuditLog.verify(connection);
+        manifest.putObject("audit").put("lastId", audit.lastId()).put("lastHash", audit.lastHash());
+        zip.putNextEntry(BackupFile.entry(BackupFile.MANIFEST_ENTRY));
+        new BackupFile.EntryWriter(zip).line(BackupFile.JSON.writeValueAsBytes(manifest));
+        zip.closeEntry();
+        return new Summary(counts, audit.lastId(), audit.lastHash());
+      } finally {
+        connection.rollback();
+        connection.setTransactionIsolation(isolation);
+        connection.setAutoCommit(true);
       }
-      Database.ownerOnly(temporary);
-      move(temporary, file);
     } catch (SQLException e) {
-      throw DbErrors.translate(e, location);
+      throw DbErrors.translate(e, database.location());
     } catch (IOException e) {
-      throw MdtException.data("cannot write backup " + file + ": " + e.getMessage(), e);
-    } finally {
-      try {
-        Files.deleteIfExists(temporary);
-      } catch (IOException e) {
-        // the backup itself succeeded or already failed with its own message
-      }
+      throw MdtException.data("cannot write the backup: " + e.getMessage(), e);
     }
   }
 
-  /** Whether a backup file was written from an encrypted database (and needs its passphrase). */
+  private static ObjectNode formatNode(int schemaVersion) {
+    ObjectNode node = NODES.objectNode();
+    node.put("format", BackupFile.FORMAT);
+    node.put("formatVersion", BackupFile.FORMAT_VERSION);
+    node.put("schemaVersion", schemaVersion);
+    return node;
+  }
+
+  private static long writeTable(Connection connection, String table, BackupFile.EntryWriter entry)
+      throws SQLException, IOException {
+    List<String> columns = columns(connection, table);
+    List<String> key = primaryKey(connection, table);
+    entry.line(BackupFile.JSON.writeValueAsBytes(columns));
+    long rows = 0;
+    try (Statement st = connection.createStatement();
+        ResultSet rs = st.executeQuery("SELECT " + String.join(", ", columns) + " FROM " + table + " ORDER BY "
+            + String.join(", ", key))) {
+      ResultSetMetaData meta = rs.getMetaData();
+      while (rs.next()) {
+        ArrayNode row = NODES.arrayNode(columns.size());
+        for (int i = 1; i <= columns.size(); i++) {
+          row.add(value(rs, i, meta.getColumnType(i)));
+        }
+        entry.line(BackupFile.JSON.writeValueAsBytes(row));
+        rows++;
+      }
+    }
+    return rows;
+  }
+
+  /** A column's value as JSON: numbers and booleans as such, dates and times as ISO text, null as null. */
+  private static JsonNode value(ResultSet rs, int column, int type) throws SQLException {
+    JsonNode node = switch (type) {
+      case Types.BIGINT, Types.INTEGER, Types.SMALLINT, Types.TINYINT -> NODES.numberNode(rs.getLong(column));
+      case Types.BOOLEAN, Types.BIT -> NODES.booleanNode(rs.getBoolean(column));
+      case Types.DATE -> text(rs.getObject(column, LocalDate.class));
+      case Types.TIME -> text(rs.getObject(column, LocalTime.class));
+      case Types.TIMESTAMP_WITH_TIMEZONE -> text(rs.getObject(column, OffsetDateTime.class));
+      case Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.CLOB -> NODES.textNode(rs.getString(column));
+      default -> throw new IllegalStateException("backups do not know column type " + type);
+    };
+    return rs.wasNull() ? NODES.nullNode() : node;
+  }
+
+  private static JsonNode text(Object value) {
+    return value == null ? NODES.nullNode() : NODES.textNode(value.toString());
+  }
+
+  /** Whether the file is an encrypted mdt backup (which needs its passphrase); refuses what is no backup. */
   public static boolean isEncrypted(Path backup) {
+    return switch (kind(backup)) {
+      case ENCRYPTED -> true;
+      case PLAIN -> false;
+      case LEGACY_H2_SCRIPT -> throw MdtException.data(backup + " is a backup from mdt 0.1 (an H2 SQL script), which"
+          + " mdt no longer runs because a script can carry code; convert it: restore it with mdt 0.1 into a new"
+          + " database file, then write a new backup of that file with this mdt ('mdt --db FILE init',"
+          + " 'mdt --db FILE backup NEW')");
+      case UNKNOWN -> throw MdtException.data(backup + " is not an mdt backup");
+    };
+  }
+
+  private static BackupFile.Kind kind(Path backup) {
     try (InputStream in = Files.newInputStream(backup)) {
-      return Arrays.equals(in.readNBytes(ENCRYPTED_SCRIPT.length), ENCRYPTED_SCRIPT);
+      return BackupFile.kind(in.readNBytes(BackupFile.kindProbeLength()));
     } catch (NoSuchFileException e) {
       throw MdtException.data("no such backup: " + backup);
     } catch (IOException e) {
@@ -66,49 +187,405 @@ public final class Backups {
     }
   }
 
+  /** What a restore did: the rows restored, the audit rows of the replaced database it dropped, any warning. */
+  public record Restored(Map<String, Long> rows, int schemaVersion, List<String> warnings) {}
+
   /**
-   * Rebuilds the backup as the database at {@code target} (encrypted with the target's key if it has one).
-   * The backup is verified by loading it into a new database beside the target and checking its schema;
-   * only a good one replaces the target.
+   * Rebuilds the backup as the database at {@code target} (encrypted with the target's key if it has one;
+   * {@code passphrase} opens an encrypted backup). Everything is checked in a staging database in a private
+   * folder beside the target; only a backup that loads whole replaces it. {@code audit} makes the trail of
+   * the restored database, which records the restore and the audit rows of the replaced one it dropped.
    */
-  public static void restore(Path backup, DatabaseLocation target) {
+  public static Restored restore(Path backup, char[] passphrase, DatabaseLocation target,
+      Function<Connection, AuditLog> audit) {
     Path base = target.baseFile();
     if (base == null) {
       throw MdtException.usage("restore writes an H2 file database, not " + target);
     }
-    target.createParentDirectory();
-    DatabaseLocation staging = target.sibling("." + base.getFileName() + ".restoring");
-    try {
-      Files.deleteIfExists(staging.mvFile());
+    BackupFile.Kind kind = kind(backup);
+    isEncrypted(backup); // refuses the legacy and unknown kinds with their messages
+    target.createParentDirectory(); // the database's own folder, as 'mdt init' makes it (0700)
+    Path folder = base.getParent();
+    Path privateFolder = null;
+    // the target is opened first (its passphrase proven, its lock held) and kept open until it is replaced,
+    // so nothing written to it meanwhile is lost and no other process opens it half-way
+    try (Database replaced = target.exists() ? Database.open(target, false, Duration.ZERO) : null) {
+      // H2 creates the staging file with the process umask: in a 0700 folder nobody else can open it
+      privateFolder = Files.createTempDirectory(folder, "." + base.getFileName() + ".restoring-");
+      DatabaseLocation staging = target.sibling(folder.relativize(privateFolder).resolve(base.getFileName()).toString());
+      Loaded loaded;
       try (Database database = Database.open(staging, true, Duration.ZERO)) {
-        try (PreparedStatement run = database.connection().prepareStatement("RUNSCRIPT FROM ? COMPRESSION DEFLATE"
-            + (target.isEncrypted() ? " CIPHER AES PASSWORD ?" : ""))) {
-          run.setString(1, backup.toAbsolutePath().toString());
-          if (target.isEncrypted()) {
-            run.setString(2, target.fileKey());
-          }
-          run.execute();
-        } catch (SQLException e) {
-          throw MdtException.data("backup " + backup + " cannot be read: it is damaged, not an mdt backup, or"
-              + " the passphrase is wrong (" + DbErrors.translate(e, backup).getMessage() + ")", e);
+        loaded = load(backup, kind, passphrase, database);
+        Map<String, Object[]> change = new LinkedHashMap<>();
+        change.put("restored", new Object[] {null, backup.getFileName().toString()});
+        change.put("backupAuditHead", new Object[] {null, loaded.auditLastId() + ":" + loaded.auditLastHash()});
+        if (replaced != null) {
+          change.put("droppedAuditRows", new Object[] {null, droppedAuditRows(replaced.connection(), loaded)});
         }
-        database.requireCurrentSchema();
+        database.inTransaction(connection -> {
+          audit.apply(connection).updated("database", 0, change);
+          return null;
+        });
       }
-      if (target.exists()) {
-        // Refuses while another process has the database open: that process would keep writing the old file.
-        Database.open(target, false, Duration.ZERO).close();
-      }
+      staging.restrictFilePermissions();
       move(staging.mvFile(), target.mvFile());
       target.restrictFilePermissions();
+      return new Restored(loaded.rows(), loaded.schemaVersion(), loaded.warnings());
     } catch (IOException e) {
       throw MdtException.data("cannot restore to " + target + ": " + e.getMessage(), e);
+    } catch (SQLException e) {
+      throw DbErrors.translate(e, target);
     } finally {
-      try {
-        Files.deleteIfExists(staging.mvFile());
-      } catch (IOException e) {
-        // nothing more to say than the restore's own outcome
+      deleteQuietly(privateFolder);
+    }
+  }
+
+  private record Loaded(Map<String, Long> rows, int schemaVersion, Long auditLastId, String auditLastHash,
+      List<String> warnings) {}
+
+  /** Reads the whole backup into the empty staging database, checking everything the manifest says. */
+  private static Loaded load(Path backup, BackupFile.Kind kind, char[] passphrase, Database staging) {
+    String what = "backup " + backup;
+    try (InputStream file = Files.newInputStream(backup)) {
+      BackupFile.Opened opened = BackupFile.reader(file, kind, passphrase);
+      ZipEntry first = opened.zip().getNextEntry();
+      if (first == null || !first.getName().equals(BackupFile.FORMAT_ENTRY)) {
+        throw new BackupFile.Damaged("it does not begin with " + BackupFile.FORMAT_ENTRY);
+      }
+      JsonNode format = readJson(opened, BackupFile.FORMAT_ENTRY);
+      int schemaVersion = checkFormat(format);
+      staging.migrateTo(schemaVersion);
+      Map<String, String> hashes = new LinkedHashMap<>();
+      Map<String, Long> counts = new LinkedHashMap<>();
+      JsonNode manifest = null;
+      Connection connection = staging.connection();
+      connection.setAutoCommit(false);
+      ZipEntry entry;
+      while ((entry = opened.zip().getNextEntry()) != null) {
+        String name = entry.getName();
+        if (manifest != null) {
+          throw new BackupFile.Damaged("it has " + name + " after its manifest");
+        }
+        if (name.equals(BackupFile.MANIFEST_ENTRY)) {
+          manifest = readJson(opened, name);
+          continue;
+        }
+        String table = tableOf(name);
+        if (counts.containsKey(table)) {
+          throw new BackupFile.Damaged("it has " + name + " twice");
+        }
+        BackupFile.EntryReader reader = new BackupFile.EntryReader(opened, name);
+        counts.put(table, loadTable(connection, table, reader));
+        hashes.put(table, reader.sha256());
+      }
+      connection.commit();
+      connection.setAutoCommit(true);
+      if (manifest == null) {
+        throw new BackupFile.Damaged("it has no manifest (the file is cut short)");
+      }
+      checkManifest(manifest, schemaVersion, counts, hashes);
+      continueIdentities(connection);
+      if (schemaVersion < Database.SCHEMA_VERSION) {
+        staging.migrate();
+      }
+      staging.requireCurrentSchema();
+      List<String> warnings = new ArrayList<>();
+      AuditLog.Verification chain = AuditLog.verify(connection);
+      if (!chain.intact()) {
+        warnings.add("the audit trail in " + backup.getFileName() + " is broken: " + chain.problem());
+      }
+      JsonNode audit = manifest.path("audit");
+      Long lastId = audit.path("lastId").isIntegralNumber() ? audit.path("lastId").asLong() : null;
+      String lastHash = audit.path("lastHash").asText(null);
+      if (chain.intact() && !(java.util.Objects.equals(lastId, chain.lastId()) && chain.lastHash().equals(lastHash))) {
+        throw new BackupFile.Damaged("its audit trail does not end where its manifest says");
+      }
+      return new Loaded(counts, schemaVersion, lastId, lastHash, warnings);
+    } catch (BackupFile.WrongPassphrase e) {
+      throw MdtException.data("wrong passphrase for " + what);
+    } catch (BackupFile.Damaged | SegmentedCipher.Tampered | ZipException | JsonProcessingException e) {
+      throw MdtException.data(what + " is damaged or was altered, and was not restored: " + e.getMessage(), e);
+    } catch (java.io.EOFException e) {
+      throw MdtException.data(what + " is cut short, and was not restored", e);
+    } catch (IOException e) {
+      throw MdtException.data("cannot read " + what + ": " + e.getMessage(), e);
+    } catch (SQLException e) {
+      if (DbErrors.isRowData(e)) {
+        throw MdtException.data(what + " is damaged or was altered, and was not restored: its rows do not fit the"
+            + " schema (" + DbErrors.firstLine(e.getMessage()) + ")", e);
+      }
+      // a full disk or an I/O error of the staging database: the backup may be fine
+      throw MdtException.data("could not restore " + what + "; the database is unchanged: "
+          + DbErrors.translate(e, staging.location()).getMessage(), e);
+    }
+  }
+
+  private static int checkFormat(JsonNode format) throws BackupFile.Damaged {
+    if (format == null || !BackupFile.FORMAT.equals(format.path("format").asText())) {
+      throw new BackupFile.Damaged("it is not an mdt backup");
+    }
+    if (format.path("formatVersion").asInt() != BackupFile.FORMAT_VERSION) {
+      throw new BackupFile.Damaged("it has backup format " + format.path("formatVersion") + "; this mdt reads "
+          + BackupFile.FORMAT_VERSION);
+    }
+    int schemaVersion = format.path("schemaVersion").asInt();
+    if (schemaVersion > Database.SCHEMA_VERSION) {
+      throw new BackupFile.Damaged("it was written by a newer mdt (schema version " + schemaVersion + "); upgrade mdt");
+    }
+    if (schemaVersion < Database.FIRST_BACKUP_SCHEMA) {
+      throw new BackupFile.Damaged("it names schema version " + schemaVersion + ", older than any mdt backup");
+    }
+    return schemaVersion;
+  }
+
+  private static void checkManifest(JsonNode manifest, int schemaVersion, Map<String, Long> counts,
+      Map<String, String> hashes) throws BackupFile.Damaged {
+    checkFormat(manifest);
+    if (manifest.path("schemaVersion").asInt() != schemaVersion) {
+      throw new BackupFile.Damaged("its manifest and its format entry name different schema versions");
+    }
+    Set<String> listed = new HashSet<>();
+    for (JsonNode table : manifest.path("tables")) {
+      String name = table.path("name").asText();
+      if (!listed.add(name) || !counts.containsKey(name)) {
+        throw new BackupFile.Damaged("its manifest lists table '" + name + "' that it does not hold");
+      }
+      if (table.path("rows").asLong(-1) != counts.get(name)) {
+        throw new BackupFile.Damaged("table " + name + " has " + counts.get(name) + " rows; its manifest says "
+            + table.path("rows"));
+      }
+      if (!hashes.get(name).equals(table.path("sha256").asText())) {
+        throw new BackupFile.Damaged("table " + name + " does not match its SHA-256 in the manifest");
       }
     }
+    if (!listed.equals(counts.keySet())) {
+      throw new BackupFile.Damaged("its manifest does not list every table it holds");
+    }
+  }
+
+  private static String tableOf(String entryName) throws BackupFile.Damaged {
+    for (String table : TABLES) {
+      if (entryName.equals(BackupFile.tableEntry(table))) {
+        return table;
+      }
+    }
+    throw new BackupFile.Damaged("it holds '" + printable(entryName) + "', which is no table of mdt's");
+  }
+
+  private static JsonNode readJson(BackupFile.Opened opened, String name) throws IOException {
+    BackupFile.EntryReader reader = new BackupFile.EntryReader(opened, name);
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    byte[] line;
+    while ((line = reader.nextLine()) != null) {
+      bytes.write(line);
+      if (bytes.size() > MAX_JSON_ENTRY_BYTES) {
+        throw new BackupFile.Damaged(name + " is larger than any manifest mdt writes");
+      }
+    }
+    return BackupFile.JSON.readTree(bytes.toByteArray());
+  }
+
+  /** Inserts one table's rows; its first line names the columns, which must be exactly the schema's. */
+  private static long loadTable(Connection connection, String table, BackupFile.EntryReader reader)
+      throws IOException, SQLException {
+    byte[] first = reader.nextLine();
+    if (first == null) {
+      throw new BackupFile.Damaged("table " + table + " has no column line");
+    }
+    JsonNode named = BackupFile.JSON.readTree(first);
+    List<String> schema = columns(connection, table);
+    List<String> given = new ArrayList<>();
+    for (JsonNode column : named) {
+      given.add(column.asText());
+    }
+    if (!named.isArray() || !new HashSet<>(given).equals(new HashSet<>(schema)) || given.size() != schema.size()) {
+      List<String> unknown = new ArrayList<>(given);
+      unknown.removeAll(schema);
+      throw new BackupFile.Damaged("table " + table + " has columns mdt's schema does not: " + printable(
+          unknown.isEmpty() ? "(a column is missing or repeated)" : String.join(", ", unknown)));
+    }
+    // the SQL names come from mdt's own schema, in the order the file gives them
+    Map<String, Integer> types = columnTypes(connection, table);
+    int[] columnTypes = given.stream().mapToInt(types::get).toArray();
+    long rows = 0;
+    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table + " (" + String.join(", ", given)
+        + ") VALUES (" + "?, ".repeat(given.size() - 1) + "?)")) {
+      byte[] line;
+      while ((line = reader.nextLine()) != null) {
+        JsonNode row = BackupFile.JSON.readTree(line);
+        rows++;
+        if (row == null || !row.isArray() || row.size() != given.size()) {
+          throw new BackupFile.Damaged("table " + table + " row " + rows + " does not have " + given.size() + " values");
+        }
+        for (int i = 0; i < columnTypes.length; i++) {
+          bind(insert, i + 1, columnTypes[i], row.get(i), table, rows, given.get(i));
+        }
+        insert.addBatch();
+        if (rows % BATCH == 0) {
+          insert.executeBatch();
+        }
+        if (rows % COMMIT_EVERY == 0) {
+          connection.commit();
+        }
+      }
+      insert.executeBatch();
+    }
+    return rows;
+  }
+
+  private static void bind(PreparedStatement insert, int index, int type, JsonNode value, String table, long row,
+      String column) throws SQLException, BackupFile.Damaged {
+    if (value.isNull()) {
+      insert.setNull(index, type);
+      return;
+    }
+    try {
+      switch (type) {
+        case Types.BIGINT, Types.INTEGER, Types.SMALLINT, Types.TINYINT -> {
+          if (!value.canConvertToLong() || !value.isIntegralNumber()) {
+            throw new IllegalArgumentException("not a whole number");
+          }
+          insert.setLong(index, value.asLong());
+        }
+        case Types.BOOLEAN, Types.BIT -> {
+          if (!value.isBoolean()) {
+            throw new IllegalArgumentException("not true or false");
+          }
+          insert.setBoolean(index, value.asBoolean());
+        }
+        case Types.DATE -> insert.setObject(index, LocalDate.parse(textOf(value)));
+        case Types.TIME -> insert.setObject(index, LocalTime.parse(textOf(value)));
+        case Types.TIMESTAMP_WITH_TIMEZONE -> insert.setObject(index, OffsetDateTime.parse(textOf(value)));
+        case Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.CLOB -> insert.setString(index, textOf(value));
+        default -> throw new IllegalStateException("backups do not know column type " + type);
+      }
+    } catch (IllegalArgumentException | DateTimeParseException e) {
+      throw new BackupFile.Damaged("table " + table + " row " + row + " column " + column + ": " + e.getMessage());
+    }
+  }
+
+  private static String textOf(JsonNode value) {
+    if (!value.isTextual()) {
+      throw new IllegalArgumentException("not text");
+    }
+    return value.asText();
+  }
+
+  /** New rows after a restore get ids after the restored ones. */
+  private static void continueIdentities(Connection connection) throws SQLException {
+    for (String table : TABLES) {
+      if (!columns(connection, table).contains(IDENTITY)) {
+        continue;
+      }
+      long next;
+      try (Statement st = connection.createStatement();
+          ResultSet rs = st.executeQuery("SELECT COALESCE(MAX(id), 0) + 1 FROM " + table)) {
+        rs.next();
+        next = rs.getLong(1);
+      }
+      try (Statement st = connection.createStatement()) {
+        st.execute("ALTER TABLE " + table + " ALTER COLUMN id RESTART WITH " + next);
+      }
+    }
+  }
+
+  /**
+   * The audit rows of the database being replaced that the backup does not hold: those written after the
+   * backup (ids past its last), or all of them when its chain is not the backup's (another database).
+   */
+  private static String droppedAuditRows(Connection replaced, Loaded loaded) throws SQLException {
+    String sameHead = "SELECT row_hash FROM audit_log WHERE id = ?";
+    boolean descendant = loaded.auditLastId() == null;
+    if (!descendant) {
+      try (PreparedStatement query = replaced.prepareStatement(sameHead)) {
+        query.setLong(1, loaded.auditLastId());
+        try (ResultSet rs = query.executeQuery()) {
+          descendant = rs.next() && loaded.auditLastHash().equals(rs.getString(1));
+        }
+      }
+    }
+    long after = descendant && loaded.auditLastId() != null ? loaded.auditLastId() : Long.MIN_VALUE;
+    List<long[]> ranges = new ArrayList<>();
+    long count = 0;
+    try (PreparedStatement query = replaced.prepareStatement("SELECT id FROM audit_log WHERE id > ? ORDER BY id")) {
+      query.setLong(1, after);
+      try (ResultSet rs = query.executeQuery()) {
+        while (rs.next()) {
+          long id = rs.getLong(1);
+          count++;
+          long[] last = ranges.isEmpty() ? null : ranges.get(ranges.size() - 1);
+          if (last != null && last[1] == id - 1) {
+            last[1] = id;
+          } else {
+            ranges.add(new long[] {id, id});
+          }
+        }
+      }
+    }
+    StringBuilder text = new StringBuilder(count + (descendant ? " written since the backup" : " (the replaced"
+        + " database's trail does not continue the backup's)"));
+    for (int i = 0; i < ranges.size(); i++) {
+      long[] range = ranges.get(i);
+      text.append(i == 0 ? ": ids " : ", ").append(range[0]).append(range[0] == range[1] ? "" : "-" + range[1]);
+    }
+    return text.toString();
+  }
+
+  private static void requireEveryTableKnown(Connection connection) throws SQLException {
+    DatabaseMetaData meta = connection.getMetaData();
+    try (ResultSet rs = meta.getTables(null, connection.getSchema(), "%", null)) {
+      while (rs.next()) {
+        if (!rs.getString("TABLE_TYPE").toUpperCase(Locale.ROOT).endsWith("TABLE")) {
+          continue;
+        }
+        String table = rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
+        if (!TABLES.contains(table) && !table.equals("flyway_schema_history")) {
+          throw new IllegalStateException("table " + table + " is missing from Backups.TABLES");
+        }
+      }
+    }
+  }
+
+  /** A table's columns in the schema's order, lower-case. */
+  static List<String> columns(Connection connection, String table) throws SQLException {
+    return new ArrayList<>(columnTypes(connection, table).keySet());
+  }
+
+  private static Map<String, Integer> columnTypes(Connection connection, String table) throws SQLException {
+    Map<String, Integer> columns = new LinkedHashMap<>();
+    DatabaseMetaData meta = connection.getMetaData();
+    for (String name : new String[] {table.toUpperCase(Locale.ROOT), table}) {
+      try (ResultSet rs = meta.getColumns(null, connection.getSchema(), name, "%")) {
+        while (rs.next()) {
+          columns.put(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT), rs.getInt("DATA_TYPE"));
+        }
+      }
+      if (!columns.isEmpty()) {
+        break;
+      }
+    }
+    return columns;
+  }
+
+  private static List<String> primaryKey(Connection connection, String table) throws SQLException {
+    Map<Short, String> key = new java.util.TreeMap<>();
+    DatabaseMetaData meta = connection.getMetaData();
+    for (String name : new String[] {table.toUpperCase(Locale.ROOT), table}) {
+      try (ResultSet rs = meta.getPrimaryKeys(null, connection.getSchema(), name)) {
+        while (rs.next()) {
+          key.put(rs.getShort("KEY_SEQ"), rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+        }
+      }
+      if (!key.isEmpty()) {
+        break;
+      }
+    }
+    return key.isEmpty() ? columns(connection, table) : new ArrayList<>(key.values());
+  }
+
+  private static String printable(String text) {
+    String shown = text.length() > 80 ? text.substring(0, 80) + "..." : text;
+    return shown.replaceAll("[\\p{Cntrl}\\p{Cf}]", "?");
   }
 
   private static void move(Path from, Path to) throws IOException {
@@ -116,6 +593,23 @@ public final class Backups {
       Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  private static void deleteQuietly(Path folder) {
+    if (folder == null) {
+      return;
+    }
+    try (var files = Files.walk(folder)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> {
+        try {
+          Files.deleteIfExists(path);
+        } catch (IOException e) {
+          // left in a private folder; the restore's own outcome has been reported
+        }
+      });
+    } catch (IOException e) {
+      // as above
     }
   }
 }

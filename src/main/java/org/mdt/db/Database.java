@@ -18,7 +18,9 @@ import org.mdt.MdtException;
  */
 public final class Database implements AutoCloseable {
   /** The highest migration under db/migration; a test keeps the two in step. */
-  public static final int SCHEMA_VERSION = 2;
+  public static final int SCHEMA_VERSION = 4;
+  /** The schema version of the first backups in mdt's own format (older ones were H2 scripts). */
+  static final int FIRST_BACKUP_SCHEMA = 4;
 
   private static final Duration LOCK_RETRY = Duration.ofMillis(200);
 
@@ -74,7 +76,12 @@ public final class Database implements AutoCloseable {
 
   /** Applies pending migrations; returns how many ran. */
   public int migrate() {
-    return Migrations.migrate(location);
+    return Migrations.migrate(location, null);
+  }
+
+  /** Applies the migrations up to {@code version} only (a restore builds the schema its backup was written in). */
+  int migrateTo(int version) {
+    return Migrations.migrate(location, Integer.toString(version));
   }
 
   /** The schema version recorded by the migrations, or 0 for a database never initialised. */

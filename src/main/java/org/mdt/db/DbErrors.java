@@ -35,7 +35,16 @@ public final class DbErrors {
     return MdtException.data(message, e);
   }
 
-  private static String firstLine(String message) {
+  /**
+   * Whether the database refused a row's values (a constraint, a type, a length: SQLSTATE classes 22 and
+   * 23), as opposed to failing itself (a full disk, an I/O error).
+   */
+  static boolean isRowData(SQLException e) {
+    String state = e.getSQLState();
+    return state != null && (state.startsWith("22") || state.startsWith("23"));
+  }
+
+  static String firstLine(String message) {
     if (message == null) {
       return "unknown error";
     }

@@ -9,14 +9,19 @@ import org.mdt.MdtException;
 final class Migrations {
   private Migrations() {}
 
-  static int migrate(DatabaseLocation location) {
+  /** Migrates to {@code target} (a version), or to the latest when it is null. */
+  static int migrate(DatabaseLocation location, String target) {
     try {
       // H2's own DataSource: Flyway's would trim the trailing space of an encrypted file's "key " password.
       JdbcDataSource dataSource = new JdbcDataSource();
       dataSource.setURL(location.jdbcUrl(false));
       dataSource.setUser(location.user());
       dataSource.setPassword(location.password());
-      return Flyway.configure()
+      var configuration = Flyway.configure();
+      if (target != null) {
+        configuration.target(target);
+      }
+      return configuration
           .dataSource(dataSource)
           .locations("classpath:db/migration")
           .loggers("log4j2") // log4j-api comes with POI; without a backend it prints errors only

@@ -26,8 +26,11 @@ class SchemaTest {
   void schemaVersionConstantIsTheHighestMigration() throws IOException, URISyntaxException {
     Path migrations = Path.of(SchemaTest.class.getResource("/db/migration").toURI());
     Pattern version = Pattern.compile("V(\\d+)__.*\\.sql");
+    // Java migrations (db.migration.V4__...) live beside the SQL ones
+    Pattern javaVersion = Pattern.compile("V(\\d+)__.*\\.class");
     try (Stream<Path> files = Files.list(migrations)) {
-      int highest = files.map(f -> version.matcher(f.getFileName().toString()))
+      int highest = files.map(f -> f.getFileName().toString())
+          .map(name -> version.matcher(name).matches() ? version.matcher(name) : javaVersion.matcher(name))
           .filter(Matcher::matches).mapToInt(m -> Integer.parseInt(m.group(1))).max().orElse(0);
       assertEquals(highest, Database.SCHEMA_VERSION);
     }

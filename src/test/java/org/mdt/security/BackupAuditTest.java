@@ -43,7 +43,7 @@ class BackupAuditTest {
     assertOneLine(mdt.run("restore", backup.toString()), 1, "add --force");
     byte[] bytes = Files.readAllBytes(backup);
     Path damaged = Files.write(dir.resolve("damaged.bak"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
-    assertOneLine(mdt.run("restore", damaged.toString(), "--force"), 3, "cannot be read");
+    assertOneLine(mdt.run("restore", damaged.toString(), "--force"), 3, "was not restored");
     assertTrue(mdt.ok("case", "list").contains("Z-1"), "the database is as it was");
     mdt.ok("restore", backup.toString(), "--force");
     assertEquals(before, mdt.ok("case", "list", "--format", "json"));
