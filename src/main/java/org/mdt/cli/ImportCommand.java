@@ -87,8 +87,10 @@ final class ImportCommand {
       if (dryRun) {
         context.info("dry run: nothing was written to the database");
       } else if (context.database().fileSize() - sizeBefore > COMPACT_AFTER_GROWTH) {
-        context.info("compacting the database after a large import");
-        context.database().compact();
+        Path folder = context.database().location().baseFile().getParent();
+        context.info(context.database().compact() ? "compacted the database after a large import"
+            : "not compacting the database after a large import: other users can enter " + folder + ", and H2"
+                + " would write the compacted copy there readable by them (chmod 700 it)");
       }
       return 0;
     }

@@ -167,6 +167,26 @@ public final class DatabaseLocation {
     }
   }
 
+  /**
+   * Whether no other user can enter the database's folder (no group or other execute bit), so a file H2
+   * writes there with the process umask cannot be opened by them. True where permissions are not POSIX.
+   */
+  boolean inPrivateFolder() {
+    if (file == null) {
+      return false;
+    }
+    try {
+      java.util.Set<java.nio.file.attribute.PosixFilePermission> permissions =
+          Files.getPosixFilePermissions(file.getParent());
+      return !permissions.contains(java.nio.file.attribute.PosixFilePermission.GROUP_EXECUTE)
+          && !permissions.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE);
+    } catch (UnsupportedOperationException e) {
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   /** A short name for a prompt: the file's name, or the JDBC URL. */
   public String displayName() {
     return file != null ? file.getFileName() + H2_SUFFIX : url;
