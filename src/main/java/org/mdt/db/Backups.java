@@ -75,9 +75,9 @@ public final class Backups {
     Connection connection = database.connection();
     try {
       int isolation = connection.getTransactionIsolation();
-      connection.setAutoCommit(false);
       // a snapshot on PostgreSQL; on an H2 file no other process can write meanwhile
       connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      connection.setAutoCommit(false);
       try (ZipOutputStream zip = BackupFile.writer(out, passphrase)) {
         int schemaVersion = database.schemaVersion();
         ObjectNode format = formatNode(schemaVersion);
@@ -106,8 +106,8 @@ public final class Backups {
         return new Summary(counts, audit.lastId(), audit.lastHash());
       } finally {
         connection.rollback();
-        connection.setTransactionIsolation(isolation);
         connection.setAutoCommit(true);
+        connection.setTransactionIsolation(isolation);
       }
     } catch (SQLException e) {
       throw DbErrors.translate(e, database.location());
