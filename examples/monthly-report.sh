@@ -5,7 +5,8 @@
 #
 # Environment: MDT_DB (the database), MDT_PASSPHRASE_FILE (if it is encrypted: cron has no terminal to ask
 # at), MDT_JAR (default: the jar built beside this script). Exits non-zero, with mdt's one-line reason on
-# stderr, when the report could not be written; a report is never left half written.
+# stderr, when the report could not be written; a report is never left half written. Running it again in
+# the same month replaces that month's files (--force), as a re-run after fixing the data should.
 set -euo pipefail
 out_dir="${1:-$HOME/mdt-reports}"
 jar="${MDT_JAR:-$(cd "$(dirname "$0")" && pwd)/../target/mdt.jar}"
@@ -14,6 +15,6 @@ month="$(date -d "$(date +%Y-%m-01) -1 month" +%Y-%m)"
 umask 077
 mkdir -p "$out_dir"
 for format in pdf json; do
-  java -jar "$jar" report monthly --month "$month" --out "$out_dir/monthly-$month.$format" -q
+  java -jar "$jar" report monthly --month "$month" --out "$out_dir/monthly-$month.$format" --force -q
 done
 echo "$(date -Is) wrote $out_dir/monthly-$month.pdf and .json"

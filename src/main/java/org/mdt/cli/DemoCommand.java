@@ -72,8 +72,9 @@ final class DemoCommand implements Callable<Integer> {
       members.add(name);
       step(null, "member", "add", "--name", name, "--discipline", discipline, "--agency", "Example agency");
     }
+    // --force on every output: prepare() let in only an empty folder or an earlier demo's, whose files these are
     step("importing " + ROSTER, "import", "roster", roster.toString(), "--mapping", mapping.toString(),
-        "--rejects", file(dir, "rejects.csv"));
+        "--rejects", file(dir, "rejects.csv"), "--force");
     step("scheduling January to March 2025", "review", "schedule", "--from", "2025-01-01", "--to", "2025-03-31",
         "--rule", "biweekly:TUE", "--time", "09:30", "--capacity", "12", "--location", "CAC conference room");
     int reviewed = 0;
@@ -83,7 +84,7 @@ final class DemoCommand implements Callable<Integer> {
       List<String> agenda = new ArrayList<>(List.of("review", "agenda", id));
       if (first) {
         agenda.addAll(List.of("--out", file(dir, "agenda-" + meeting.path("date").asText() + ".pdf"), "--ics",
-            file(dir, "agenda-" + meeting.path("date").asText() + ".ics")));
+            file(dir, "agenda-" + meeting.path("date").asText() + ".ics"), "--force"));
         first = false;
       }
       List<String> record = new ArrayList<>(List.of("review", "record", id, "--attended"));
@@ -117,12 +118,15 @@ final class DemoCommand implements Callable<Integer> {
     }
     context.info("recorded the meetings: " + reviewed + " case reviews");
     clock = at(LocalDate.of(2025, 7, 1), zone);
-    step("writing the reports", "report", "nca", "--period", "2025H1", "--out", file(dir, "nca-2025H1.pdf"));
-    step(null, "report", "voca", "--quarter", "FY2025Q2", "--out", file(dir, "voca-FY2025Q2.pdf"));
-    step(null, "report", "monthly", "--month", "2025-06", "--out", file(dir, "monthly-2025-06.pdf"));
-    step(null, "report", "accreditation", "--year", "2025", "--out", file(dir, "accreditation-2025.pdf"));
+    step("writing the reports", "report", "nca", "--period", "2025H1", "--out", file(dir, "nca-2025H1.pdf"),
+        "--force");
+    step(null, "report", "voca", "--quarter", "FY2025Q2", "--out", file(dir, "voca-FY2025Q2.pdf"), "--force");
+    step(null, "report", "monthly", "--month", "2025-06", "--out", file(dir, "monthly-2025-06.pdf"), "--force");
+    step(null, "report", "accreditation", "--year", "2025", "--out", file(dir, "accreditation-2025.pdf"),
+        "--force");
     step(null, "export", "evaluation", "--from", "2025-01-01", "--to", "2025-12-31",
-        "--out", file(dir, "evaluation-2025.xlsx"), "--records", file(dir, "evaluation-records-2025.csv"));
+        "--out", file(dir, "evaluation-2025.xlsx"), "--records", file(dir, "evaluation-records-2025.csv"),
+        "--force");
 
     written.add(0, Path.of(database + ".mv.db"));
     Table table = Table.of("file", "FILE", "bytes", "BYTES");

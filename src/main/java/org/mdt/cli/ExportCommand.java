@@ -50,6 +50,9 @@ final class ExportCommand {
         + " study id, age in years, month of referral and codes; no name, birth date, case or agency number.")
     Path records;
 
+    @Option(names = "--force", description = "Replace an existing output file.")
+    boolean force;
+
     Evaluation(CliContext context) {
       this.context = context;
     }
@@ -65,6 +68,7 @@ final class ExportCommand {
       if (out != null && out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf")) {
         throw MdtException.usage("--out: the evaluation tables are data; name the file .csv, .json or .xlsx");
       }
+      Outputs outputs = Outputs.check(context, force, List.of(), out, records);
       var connection = context.database().connection();
       EvaluationExport export = EvaluationExport.compute(connection, from, to,
           Stores.teams(context, connection).teams(), minCell);
@@ -97,17 +101,18 @@ final class ExportCommand {
           List.of(new ReportDocument.Section("Counts", List.of("Team", "Month", "Table", "Measure", "Code", "Count"),
               rows)), List.of(new ReportDocument.Definition("suppressed", "a count from 1 to " + minCell
               + ", or a second cell hidden so that the first cannot be worked back from a total.")));
-      ReportOutput.emit(context, out, new ReportOutput.Faces(json, table, document), () -> context.printer().table(table));
+      ReportOutput.emit(context, outputs, out, new ReportOutput.Faces(json, table, document),
+          () -> context.printer().table(table));
       context.info(suppressed + " of " + export.lines().size() + " cells suppressed (min cell " + minCell + ")");
       if (records != null) {
-        writeRecords(connection);
+        writeRecords(outputs, connection);
       }
       return 0;
     }
 
-    private void writeRecords(java.sql.Connection connection) {
+    private void writeRecords(Outputs outputs, java.sql.Connection connection) {
       int[] written = new int[1];
-      PrivateFiles.writeAtomically(records, stream -> {
+      outputs.write(records, stream -> {
         try (SequenceWriter csv = Printer.csvWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8))) {
           csv.write(DeidentifiedRecords.COLUMNS);
           written[0] = DeidentifiedRecords.write(connection, from, to, null, record -> {

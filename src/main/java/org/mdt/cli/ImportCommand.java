@@ -1,6 +1,7 @@
 package org.mdt.cli;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.mdt.roster.ImportRequest;
 import org.mdt.roster.ImportResult;
@@ -53,16 +54,20 @@ final class ImportCommand {
         description = "Write the rejected rows' problems here as CSV (row, column, header, reason).")
     Path rejects;
 
+    @Option(names = "--force", description = "Replace an existing output file.")
+    boolean force;
+
     Roster(CliContext context) {
       this.context = context;
     }
 
     @Override
     public Integer call() {
+      Outputs outputs = Outputs.check(context, force, Arrays.asList(file, mapping), rejects);
       MappingFile mappingFile = mapping == null ? MappingFile.NONE : MappingFile.read(mapping);
       long sizeBefore = context.database().fileSize();
       ImportResult result;
-      try (RejectsFile rejectsFile = rejects == null ? null : new RejectsFile(rejects)) {
+      try (RejectsFile rejectsFile = rejects == null ? null : new RejectsFile(outputs, rejects)) {
         StderrProblems problems = new StderrProblems(rejectsFile);
         try (Progress progress = Progress.start(context, "importing " + file.getFileName(), "rows")) {
           result = new RosterImporter(context.database(), context.clock, context.osUser(), context.commandLine)
@@ -73,6 +78,7 @@ final class ImportCommand {
         }
         problems.finish();
         if (rejectsFile != null) {
+          rejectsFile.commit();
           context.info("wrote " + result.summary().rejected() + " rejected row(s) to " + rejects);
         }
       }

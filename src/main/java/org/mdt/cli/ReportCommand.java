@@ -43,6 +43,7 @@ final class ReportCommand {
     @Override
     public Integer call() throws SQLException {
       HalfYear half = HalfYear.parse(period);
+      Outputs outputs = target.outputs(context);
       var connection = context.database().connection();
       Team only = target.team(context, connection);
       NcaStatistics stats = NcaStatistics.compute(connection, half, only);
@@ -51,7 +52,8 @@ final class ReportCommand {
       for (Map.Entry<String, Map<String, Integer>> breakdown : stats.breakdowns().entrySet()) {
         breakdown.getValue().forEach((code, count) -> table.row(breakdown.getKey(), code, count));
       }
-      ReportOutput.emit(context, target.out, new ReportOutput.Faces(stats.asJson(), table, stats.document()), () -> {
+      ReportOutput.emit(context, outputs, target.out,
+          new ReportOutput.Faces(stats.asJson(), table, stats.document()), () -> {
         context.out.println("NCA statistics " + half + " (" + half.start() + " to " + half.end() + "), team: "
             + stats.teamName());
         context.out.println();
@@ -86,6 +88,7 @@ final class ReportCommand {
       } catch (java.time.format.DateTimeParseException e) {
         throw MdtException.usage("--month must look like 2026-10, not '" + month + "'");
       }
+      Outputs outputs = target.outputs(context);
       var connection = context.database().connection();
       Team only = target.team(context, connection);
       MonthlyReport report = MonthlyReport.compute(connection, yearMonth, only, context.clock.getZone());
@@ -97,7 +100,8 @@ final class ReportCommand {
         row.addAll(counts.values());
         table.row(row.toArray());
       });
-      ReportOutput.emit(context, target.out, new ReportOutput.Faces(report.asJson(), table, report.document()), () -> {
+      ReportOutput.emit(context, outputs, target.out,
+          new ReportOutput.Faces(report.asJson(), table, report.document()), () -> {
         context.out.println("Monthly report " + yearMonth + ", team: " + report.teamName());
         context.out.println();
         context.printer().table(table);
@@ -127,12 +131,14 @@ final class ReportCommand {
     @Override
     public Integer call() throws SQLException {
       FiscalQuarter fiscalQuarter = FiscalQuarter.parse(quarter);
+      Outputs outputs = target.outputs(context);
       var connection = context.database().connection();
       Team only = target.team(context, connection);
       VocaReport report = VocaReport.compute(connection, VocaReport.Span.of(fiscalQuarter), only);
       Table table = Table.of("measure", "MEASURE", "code", "CODE", "count", "COUNT");
       report.rows().forEach(row -> table.row(row.toArray()));
-      ReportOutput.emit(context, target.out, new ReportOutput.Faces(report.asJson(), table, report.document()), () -> {
+      ReportOutput.emit(context, outputs, target.out,
+          new ReportOutput.Faces(report.asJson(), table, report.document()), () -> {
         context.out.println("VOCA performance measures " + fiscalQuarter + " (" + fiscalQuarter.start() + " to "
             + fiscalQuarter.end() + "), team: " + report.teamName());
         context.out.println();
@@ -164,13 +170,15 @@ final class ReportCommand {
       if (year < 1990 || year > 2999) {
         throw MdtException.usage("--year must be a year such as 2026, not " + year);
       }
+      Outputs outputs = target.outputs(context);
       var connection = context.database().connection();
       Team only = target.team(context, connection);
       AccreditationReport report = AccreditationReport.compute(connection, year, only,
           java.time.LocalDate.now(context.clock), context.clock.getZone());
       Table table = Table.of("section", "SECTION", "measure", "MEASURE", "value", "VALUE");
       report.rows().forEach(row -> table.row(row.toArray()));
-      ReportOutput.emit(context, target.out, new ReportOutput.Faces(report.asJson(), table, report.document()), () -> {
+      ReportOutput.emit(context, outputs, target.out,
+          new ReportOutput.Faces(report.asJson(), table, report.document()), () -> {
         context.out.println("Accreditation evidence " + year + ", team: " + report.teamName());
         context.out.println();
         context.printer().table(table);

@@ -13,7 +13,7 @@ import org.mdt.report.XlsxReportWriter;
 
 /**
  * Where a report goes: stdout in {@code --format}, or {@code --out F} in the format its extension names
- * (.pdf, .xlsx, .csv, .json), written atomically and readable by its owner only.
+ * (.pdf, .xlsx, .csv, .json), through {@link Outputs}: atomic, owner-only, never over what it must not replace.
  */
 final class ReportOutput {
   private ReportOutput() {}
@@ -21,7 +21,7 @@ final class ReportOutput {
   /** A report's three faces: its JSON contract, its table (CSV and terminal), its document (PDF, xlsx). */
   record Faces(Object json, Table table, ReportDocument document) {}
 
-  static void emit(CliContext context, Path out, Faces report, Runnable stdoutTable) {
+  static void emit(CliContext context, Outputs outputs, Path out, Faces report, Runnable stdoutTable) {
     if (out == null) {
       Printer printer = context.printer();
       if (printer.format() == OutputFormat.JSON) {
@@ -36,12 +36,12 @@ final class ReportOutput {
     String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
     Instant created = created(context);
     if (name.endsWith(".pdf")) {
-      PrivateFiles.writeAtomically(out, stream -> PdfReportWriter.write(report.document(), stream, created));
+      outputs.write(out, stream -> PdfReportWriter.write(report.document(), stream, created));
     } else if (name.endsWith(".xlsx")) {
-      PrivateFiles.writeAtomically(out, stream -> XlsxReportWriter.write(report.document(), stream, created));
+      outputs.write(out, stream -> XlsxReportWriter.write(report.document(), stream, created));
     } else if (name.endsWith(".csv") || name.endsWith(".json")) {
       boolean json = name.endsWith(".json");
-      PrivateFiles.writeAtomically(out, stream -> {
+      outputs.write(out, stream -> {
         PrintWriter writer = new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
         Printer printer = new Printer(writer, json ? OutputFormat.JSON : OutputFormat.CSV);
         if (json) {

@@ -1,7 +1,5 @@
 package org.mdt.cli;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -154,15 +152,19 @@ final class ReviewCommand {
     @Option(names = "--ics", paramLabel = "FILE", description = "Also write an iCalendar invitation (.ics).")
     Path ics;
 
+    @Option(names = "--force", description = "Replace an existing output file.")
+    boolean force;
+
     AgendaOf(CliContext context) {
       this.context = context;
     }
 
     @Override
-    public Integer call() throws SQLException, IOException {
+    public Integer call() throws SQLException {
       if (out != null && !out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".pdf")) {
         throw MdtException.usage("--out writes a PDF agenda: name it .pdf");
       }
+      Outputs outputs = Outputs.check(context, force, List.of(), out, ics);
       Connection connection = context.database().connection();
       ReviewStore reviews = Stores.reviews(context, connection);
       Agenda agenda = agenda(reviews, reviews.require(meetingId));
@@ -170,15 +172,11 @@ final class ReviewCommand {
       if (out != null) {
         TeamStore teams = Stores.teams(context, connection);
         List<Member> members = teams.members(teams.team(agenda.meeting().teamId()), false);
-        try (OutputStream file = PrivateFiles.newOutputStream(out)) {
-          AgendaPdf.write(agenda, members, file);
-        }
+        outputs.write(out, file -> AgendaPdf.write(agenda, members, file));
         context.info("wrote " + out);
       }
       if (ics != null) {
-        try (OutputStream file = PrivateFiles.newOutputStream(ics)) {
-          AgendaInvite.write(agenda.meeting(), file);
-        }
+        outputs.write(ics, file -> AgendaInvite.write(agenda.meeting(), file));
         context.info("wrote " + ics);
       }
       if (!agenda.rolledOver().isEmpty()) {

@@ -33,21 +33,23 @@ public final class ReportBenchmark {
         System.getProperty("java.version"));
 
     Path big = build(jar, dir.resolve("reports-1m"), 1_000_000);
-    Path pdf = dir.resolve("report.pdf");
+    Path pdf = dir.resolve("report.pdf"); // each timed report replaces the one before: --force
     time(jar, big, "report", "nca", "--period", "2025H1");
-    time(jar, big, "report", "nca", "--period", "2025H1", "--team", "Team 7", "--out", pdf.toString());
+    time(jar, big, "report", "nca", "--period", "2025H1", "--team", "Team 7", "--out", pdf.toString(), "--force");
     time(jar, big, "report", "voca", "--quarter", "FY2025Q3");
     time(jar, big, "report", "voca", "--quarter", "FY2025Q3", "--team", "Team 7");
     time(jar, big, "report", "monthly", "--month", "2025-10");
     time(jar, big, "report", "monthly", "--month", "2025-10", "--team", "Team 7");
-    time(jar, big, "report", "accreditation", "--year", "2025", "--team", "Team 7", "--out", pdf.toString());
-    time(jar, big, "report", "accreditation", "--year", "2025", "--out", pdf.toString());
+    time(jar, big, "report", "accreditation", "--year", "2025", "--team", "Team 7", "--out", pdf.toString(),
+        "--force");
+    time(jar, big, "report", "accreditation", "--year", "2025", "--out", pdf.toString(), "--force");
     time(jar, big, "export", "evaluation", "--from", "2025-01-01", "--to", "2025-12-31", "--out",
-        dir.resolve("evaluation.csv").toString());
+        dir.resolve("evaluation.csv").toString(), "--force");
 
     Path small = build(jar, dir.resolve("reports-100k"), 100_000);
-    time(jar, small, "report", "accreditation", "--year", "2025", "--out", pdf.toString());
-    time(jar, small, "report", "accreditation", "--year", "2025", "--team", "Team 7", "--out", pdf.toString());
+    time(jar, small, "report", "accreditation", "--year", "2025", "--out", pdf.toString(), "--force");
+    time(jar, small, "report", "accreditation", "--year", "2025", "--team", "Team 7", "--out", pdf.toString(),
+        "--force");
   }
 
   /**
