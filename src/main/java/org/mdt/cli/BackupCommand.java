@@ -3,8 +3,8 @@ package org.mdt.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
-import org.mdt.MdtException;
 import org.mdt.db.Backups;
 import org.mdt.db.Database;
 import picocli.CommandLine.Command;
@@ -31,14 +31,12 @@ final class BackupCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (Files.exists(file) && !force) {
-      throw MdtException.domain(file + " exists: add --force to replace it");
-    }
+    Outputs outputs = Outputs.check(context, force, List.of(), file);
     Database database = context.database();
     boolean encrypted = database.location().isEncrypted();
     char[] passphrase = encrypted ? context.unlockingPassphrase() : null;
     Backups.Summary[] summary = new Backups.Summary[1];
-    PrivateFiles.writeAtomically(file, out -> summary[0] = Backups.write(database, passphrase, out,
+    outputs.write(file, out -> summary[0] = Backups.write(database, passphrase, out,
         new VersionProvider().getVersion()[0]));
     long rows = summary[0].rows().values().stream().mapToLong(Long::longValue).sum();
     context.info("wrote " + file + (encrypted ? " (encrypted)" : "") + ": " + rows + " rows of "

@@ -70,6 +70,19 @@ class HostileBackupTest {
   }
 
   @Test
+  void aBackupNeverReplacesTheDatabaseNorCreatesAMissingFolder() throws IOException {
+    Path database = dir.resolve("db").resolve("mdt.mv.db");
+    assertOneLine(mdt.run("backup", database.toString(), "--force"), 3, "it is the database");
+    assertEquals(cases, mdt.ok("case", "list", "--format", "json"));
+    Path unmounted = dir.resolve("media").resolve("usb");
+    assertOneLine(mdt.run("backup", unmounted.resolve("x.mdtbak").toString()), 3, "does not exist");
+    assertFalse(Files.exists(dir.resolve("media")), "no folder is created for an output");
+    try (var left = Files.list(dir)) {
+      assertTrue(left.noneMatch(p -> p.getFileName().toString().endsWith(".partial")));
+    }
+  }
+
+  @Test
   void anH2ScriptWithJavaCodeIsRefusedAndNothingRuns() throws IOException {
     Path proof = dir.resolve("ran");
     String script = "CREATE ALIAS WRITE_PROOF AS $$ String write(String f) throws Exception {"
