@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.mdt.db.Database;
 import org.mdt.db.DatabaseLocation;
 import org.mdt.roster.ImportListener;
@@ -37,6 +38,8 @@ public final class CliContext implements AutoCloseable {
   char[] sessionPassphrase;
   /** The team {@code use} chose in the shell: the default of every --team option. */
   String defaultTeam;
+  /** Whether the old-key-derivation warning was given (once per shell session; never by rekey itself). */
+  AtomicBoolean legacyKeyWarned = new AtomicBoolean();
 
   private Database database;
 
@@ -57,6 +60,7 @@ public final class CliContext implements AutoCloseable {
   CliContext child(PrintWriter childOut, Map<String, String> childEnv, Clock childClock, boolean childInteractive) {
     CliContext child = new CliContext(childOut, err, childEnv, childClock, childInteractive, importListener);
     child.progressOnStderr = progressOnStderr;
+    child.legacyKeyWarned = legacyKeyWarned;
     return child;
   }
 
@@ -72,7 +76,14 @@ public final class CliContext implements AutoCloseable {
   /** Where the database is, with its key when the file is encrypted (which asks for the passphrase). */
   DatabaseLocation unlockedLocation() {
     DatabaseLocation location = location();
-    return location.isEncryptedFile() ? location.encryptedWith(passphrases().current(location)) : location;
+    if (!location.isEncryptedFile()) {
+      return location;
+    }
+    DatabaseLocation unlocked = location.encryptedWith(passphrases().current(location));
+    if (unlocked.isLegacyKey() && !legacyKeyWarned.getAndSet(true)) {
+      info("warning: database " + location + " is encrypted with the old key derivation; run 'mdt rekey'");
+    }
+    return unlocked;
   }
 
   Passphrases passphrases() {
