@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.HexFormat;
 import org.h2.store.fs.encrypt.FileEncrypt;
 import org.h2.store.fs.encrypt.FilePathEncrypt;
@@ -77,7 +78,7 @@ public final class Encryption {
       lock = null; // this JVM has it open
     }
     if (lock == null) {
-      throw MdtException.data("database in use by another process: " + location + " (try again when it finishes)");
+      throw MdtException.data(DbErrors.inUse(location));
     }
     return lock;
   }
@@ -91,7 +92,7 @@ public final class Encryption {
   private static void requireStoreHeader(FileChannel plain, DatabaseLocation location) throws IOException {
     ByteBuffer start = ByteBuffer.allocate(STORE_HEADER.length);
     plain.read(start, 0);
-    if (!java.util.Arrays.equals(start.array(), STORE_HEADER)) {
+    if (!Arrays.equals(start.array(), STORE_HEADER)) {
       throw MdtException.data(location.isEncrypted() ? "wrong passphrase for database " + location
           : "database file is corrupt: " + location);
     }
