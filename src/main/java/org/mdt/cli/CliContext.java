@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.mdt.db.Database;
 import org.mdt.db.DatabaseLocation;
 import org.mdt.roster.ImportListener;
@@ -37,6 +38,8 @@ public final class CliContext implements AutoCloseable {
   char[] sessionPassphrase;
   /** The team {@code use} chose in the shell: the default of every --team option. */
   String defaultTeam;
+  /** Whether the old-key-derivation warning was given (once per shell session; never by rekey itself). */
+  AtomicBoolean legacyKeyWarned = new AtomicBoolean();
 
   private Database database;
   /** The passphrase that unlocked the database in this command (a backup is encrypted with it). */
@@ -59,6 +62,7 @@ public final class CliContext implements AutoCloseable {
   CliContext child(PrintWriter childOut, Map<String, String> childEnv, Clock childClock, boolean childInteractive) {
     CliContext child = new CliContext(childOut, err, childEnv, childClock, childInteractive, importListener);
     child.progressOnStderr = progressOnStderr;
+    child.legacyKeyWarned = legacyKeyWarned;
     return child;
   }
 
@@ -78,7 +82,11 @@ public final class CliContext implements AutoCloseable {
       return location;
     }
     unlockingPassphrase = passphrases().current(location);
-    return location.encryptedWith(unlockingPassphrase);
+    DatabaseLocation unlocked = location.encryptedWith(unlockingPassphrase);
+    if (unlocked.isLegacyKey() && !legacyKeyWarned.getAndSet(true)) {
+      info("warning: database " + location + " is encrypted with the old key derivation; run 'mdt rekey'");
+    }
+    return unlocked;
   }
 
   /** The passphrase {@link #unlockedLocation} used; null when the database is not encrypted. */

@@ -14,6 +14,7 @@ import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.mdt.MdtException;
+import org.mdt.crypto.PassphraseStrength;
 import org.mdt.db.DatabaseLocation;
 
 /**
@@ -62,6 +63,10 @@ final class Passphrases {
     if (passphrase.length < MINIMUM_LENGTH) {
       throw MdtException.usage("a passphrase needs at least " + MINIMUM_LENGTH + " characters");
     }
+    PassphraseStrength.weakness(passphrase).ifPresent(weakness -> {
+      throw MdtException.usage("passphrase refused: " + weakness
+          + "; use a longer one of several unrelated words");
+    });
     return passphrase;
   }
 

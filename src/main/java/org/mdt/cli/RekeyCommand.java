@@ -26,6 +26,7 @@ final class RekeyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    context.legacyKeyWarned.set(true); // rekey is what the warning asks for
     DatabaseLocation current = context.unlockedLocation();
     context.database(); // proves the current passphrase and the schema before anything is rewritten
     context.close();

@@ -2,7 +2,7 @@ package org.mdt.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -15,6 +15,7 @@ import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 import org.mdt.MdtException;
+import org.mdt.db.Database;
 import org.mdt.db.DatabaseLocation;
 import org.mdt.team.Member;
 import org.mdt.team.Team;
@@ -40,10 +41,13 @@ final class Shell {
   }
 
   int run() throws IOException {
-    LineReader reader = LineReaderBuilder.builder().appName("mdt").terminal(terminal)
-        .completer(new ShellCompleter(CommandFactory.create(context).getCommandSpec(), this))
-        .variable(LineReader.HISTORY_FILE, historyFile())
-        .build();
+    LineReaderBuilder builder = LineReaderBuilder.builder().appName("mdt").terminal(terminal)
+        .completer(new ShellCompleter(CommandFactory.create(context).getCommandSpec(), this));
+    Path history = historyFile();
+    if (history != null) {
+      builder.variable(LineReader.HISTORY_FILE, history);
+    }
+    LineReader reader = builder.build();
     PrintWriter out = terminal.writer();
     out.println("mdt shell on " + location() + ". Tab completes; 'use TEAM' sets the team; 'exit' leaves.");
     if (location().isEncryptedFile() && new Passphrases(context).passphraseFile() == null) {
@@ -145,12 +149,21 @@ final class Shell {
 
   record Candidates(List<String> teams, List<String> members, List<String> cases) {}
 
-  /** History beside the default database, owner-only: it holds case numbers. */
+  /**
+   * The history file of this database's shell, owner-only: it holds case numbers and names. None (history
+   * in memory only) for an encrypted database, whose secrets it would keep in plain text, and for a server.
+   */
   private Path historyFile() throws IOException {
-    Path file = DatabaseLocation.defaultDirectory(context.env).resolve("history");
-    DatabaseLocation.of(file.toString(), context.env).createParentDirectory();
-    if (!Files.exists(file)) {
-      PrivateFiles.newOutputStream(file).close();
+    DatabaseLocation location = location();
+    Path file = location.historyFile();
+    if (file == null || location.isEncryptedFile()) {
+      return null;
+    }
+    location.createParentDirectory();
+    try {
+      Database.createOwnerOnly(file).close();
+    } catch (FileAlreadyExistsException e) {
+      // this database's history from an earlier session
     }
     return file;
   }

@@ -1,7 +1,10 @@
 package org.mdt.db;
 
+import java.nio.channels.FileChannel;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.io.IOException;
 import java.sql.Connection;
@@ -10,6 +13,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
 import org.mdt.MdtException;
 
 /**
@@ -39,6 +44,7 @@ public final class Database implements AutoCloseable {
   public static Database open(DatabaseLocation location, boolean create, Duration lockWait) {
     if (create) {
       location.createParentDirectory();
+      startKeyedFile(location);
     }
     String url = location.jdbcUrl(create);
     long deadline = System.nanoTime() + lockWait.toNanos();
@@ -54,6 +60,21 @@ public final class Database implements AutoCloseable {
         }
         sleep(LOCK_RETRY);
       }
+    }
+  }
+
+  /** A new encrypted file starts with its key record, written before H2 first opens it (see KeyHeader). */
+  private static void startKeyedFile(DatabaseLocation location) {
+    KeyHeader header = location.keyHeader();
+    if (header == null || location.exists()) {
+      return;
+    }
+    try {
+      header.createFile(location.mvFile());
+    } catch (java.nio.file.FileAlreadyExistsException e) {
+      // another process created it first: opening it proves whether our key fits
+    } catch (IOException e) {
+      throw MdtException.data("cannot create " + location + ": " + e.getMessage(), e);
     }
   }
 
@@ -190,6 +211,17 @@ public final class Database implements AutoCloseable {
   @FunctionalInterface
   public interface SqlWork<T> {
     T run(Connection connection) throws SQLException;
+  }
+
+  /** A new file, readable and writable by its owner only from its first byte; fails if it exists. */
+  public static FileChannel createOwnerOnly(Path path) throws IOException {
+    Set<StandardOpenOption> options = EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+        StandardOpenOption.WRITE);
+    if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+      return FileChannel.open(path, options, PosixFilePermissions.asFileAttribute(
+          PosixFilePermissions.fromString("rw-------")));
+    }
+    return FileChannel.open(path, options);
   }
 
   static void ownerOnly(Path path) {

@@ -1,9 +1,17 @@
 package org.mdt.db;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.mdt.MdtException;
 
 /**
@@ -15,33 +23,67 @@ import org.mdt.MdtException;
 public final class DatabaseLocation {
   private static final String H2_SUFFIX = ".mv.db";
   private static final String FILE_SETTINGS = ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0";
-
-  private static final byte[] ENCRYPTED_HEADER = "H2encrypt\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final String H2_URL = "jdbc:h2:";
+  /** H2's URL kinds other than a plain file: in memory, over the network, inside archives, ... */
+  private static final Pattern H2_URL_KIND = Pattern.compile("[A-Za-z][A-Za-z0-9]+:.*");
 
   private final Path file; // without the .mv.db suffix; null for a JDBC URL
   private final String url;
-  private final String fileKey; // null for a file that is not encrypted
+  private final String h2Key; // H2's file password; null for a file that is not encrypted
+  private final KeyHeader keyHeader; // how h2Key was derived; null when not encrypted or by the old scheme
 
   private DatabaseLocation(Path file, String url) {
-    this(file, url, null);
+    this(file, url, null, null);
   }
 
-  private DatabaseLocation(Path file, String url, String fileKey) {
+  private DatabaseLocation(Path file, String url, String h2Key, KeyHeader keyHeader) {
     this.file = file;
     this.url = url;
-    this.fileKey = fileKey;
+    this.h2Key = h2Key;
+    this.keyHeader = keyHeader;
   }
 
-  /** From {@code --db} (or {@code MDT_DB}): a JDBC URL, a path, or blank for the default. */
+  /**
+   * From {@code --db} (or {@code MDT_DB}): a path, the same as a {@code jdbc:h2:file:} URL, a
+   * {@code jdbc:postgresql:} URL given as is, or blank for the default. H2 settings after a ';' are refused:
+   * they would run at every open (INIT=RUNSCRIPT ...) or drop the settings this data needs.
+   */
   public static DatabaseLocation of(String spec, Map<String, String> env) {
     if (spec == null || spec.isBlank()) {
       return new DatabaseLocation(defaultPath(env), null);
     }
-    if (spec.startsWith("jdbc:")) {
+    if (spec.startsWith("jdbc:postgresql:")) {
       return new DatabaseLocation(null, spec);
     }
-    String path = spec.endsWith(H2_SUFFIX) ? spec.substring(0, spec.length() - H2_SUFFIX.length()) : spec;
+    if (spec.startsWith("jdbc:") && !spec.startsWith(H2_URL)) {
+      throw MdtException.usage("--db takes a path, a jdbc:h2:file: URL or a jdbc:postgresql: URL, not " + spec);
+    }
+    String path = spec.startsWith(H2_URL) ? h2FilePath(spec) : spec;
+    if (path.contains(";")) {
+      throw MdtException.usage("--db takes a path without ';' settings (mdt chooses the database's settings): "
+          + spec);
+    }
+    if (path.isBlank()) {
+      throw MdtException.usage("--db has no path: " + spec);
+    }
+    if (path.endsWith(H2_SUFFIX)) {
+      path = path.substring(0, path.length() - H2_SUFFIX.length());
+    }
     return new DatabaseLocation(Path.of(path).toAbsolutePath().normalize(), null);
+  }
+
+  /** The file a {@code jdbc:h2:file:PATH} or {@code jdbc:h2:PATH} URL names, with H2's '~' for home. */
+  private static String h2FilePath(String url) {
+    String path = url.substring(H2_URL.length());
+    if (path.startsWith("file:")) {
+      path = path.substring("file:".length());
+    } else if (H2_URL_KIND.matcher(path).matches()) {
+      throw MdtException.usage("--db takes an H2 file (jdbc:h2:file:PATH or a path), not " + url);
+    }
+    if (path.equals("~") || path.startsWith("~/")) {
+      path = System.getProperty("user.home") + path.substring(1);
+    }
+    return path;
   }
 
   /** {@code ${XDG_DATA_HOME:-~/.local/share}/mdt/mdt}, as DESIGN section 1 says. */
@@ -57,7 +99,7 @@ public final class DatabaseLocation {
     if (url != null) {
       return url;
     }
-    return "jdbc:h2:file:" + file + FILE_SETTINGS + (fileKey == null ? "" : ";CIPHER=AES")
+    return "jdbc:h2:file:" + file + FILE_SETTINGS + (h2Key == null ? "" : ";CIPHER=AES")
         + (create ? "" : ";IFEXISTS=TRUE");
   }
 
@@ -67,35 +109,59 @@ public final class DatabaseLocation {
 
   /** H2 takes "filePassword userPassword" for an encrypted file; the user password stays empty. */
   String password() {
-    return fileKey == null ? "" : fileKey + " ";
+    return h2Key == null ? "" : h2Key + " ";
   }
 
   /**
-   * The same file opened with AES encryption (H2 CIPHER=AES) under a key derived from the passphrase.
-   * The key is the passphrase's SHA-256 in hex: H2 splits its password at the first space, and people's
-   * passphrases have spaces.
+   * The same file opened with AES encryption (H2 CIPHER=AES) under a key derived from the passphrase:
+   * Argon2id with the salt and cost recorded in the file, or a new salt for a file not yet encrypted
+   * (written into it when it is created). A file encrypted by the old scheme (no record) gets its old key.
    */
   public DatabaseLocation encryptedWith(char[] passphrase) {
+    requireFile();
+    KeyHeader.Found found = exists() ? KeyHeader.read(mvFile()) : new KeyHeader.Found(false, null);
+    if (found.encrypted() && found.header() == null) {
+      return new DatabaseLocation(file, null, sha256Hex(passphrase), null);
+    }
+    return keyed(passphrase, found.encrypted() ? found.header() : KeyHeader.fresh());
+  }
+
+  /** The same file under a new key: a fresh salt, the current cost. */
+  DatabaseLocation withNewKey(char[] passphrase) {
+    requireFile();
+    return keyed(passphrase, KeyHeader.fresh());
+  }
+
+  private DatabaseLocation keyed(char[] passphrase, KeyHeader header) {
+    return new DatabaseLocation(file, null, header.h2Key(passphrase), header);
+  }
+
+  private void requireFile() {
     if (file == null) {
       throw MdtException.usage("encryption applies to an H2 file database, not " + url);
     }
-    return new DatabaseLocation(file, null, fileKey(passphrase));
   }
 
-  static String fileKey(char[] passphrase) {
+  /** The passphrase's SHA-256 in hex: the whole key of the old scheme (before the salted Argon2id key). */
+  private static String sha256Hex(char[] passphrase) {
+    ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(passphrase));
+    byte[] utf8 = Arrays.copyOf(encoded.array(), encoded.limit());
+    Arrays.fill(encoded.array(), (byte) 0);
     try {
-      java.nio.ByteBuffer bytes = java.nio.charset.StandardCharsets.UTF_8.encode(java.nio.CharBuffer.wrap(passphrase));
-      byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(
-          java.util.Arrays.copyOf(bytes.array(), bytes.limit()));
-      return java.util.HexFormat.of().formatHex(digest);
-    } catch (java.security.NoSuchAlgorithmException e) {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(utf8));
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
+    } finally {
+      Arrays.fill(utf8, (byte) 0);
     }
   }
 
-  /** Another database file in the same folder, with the same key. */
+  /**
+   * Another database file in the same folder with the same key: created by {@link Database#open}, it gets
+   * this one's key record, so it opens with the same passphrase and can be moved over this file.
+   */
   DatabaseLocation sibling(String name) {
-    return new DatabaseLocation(file.resolveSibling(name), null, fileKey);
+    return new DatabaseLocation(file.resolveSibling(name), null, h2Key, keyHeader);
   }
 
   long fileSize() {
@@ -113,18 +179,16 @@ public final class DatabaseLocation {
 
   /** Whether the database file exists and is H2-encrypted (it starts with H2's encryption header). */
   public boolean isEncryptedFile() {
-    if (!exists()) {
-      return false;
-    }
-    try (java.io.InputStream in = Files.newInputStream(mvFile())) {
-      return java.util.Arrays.equals(in.readNBytes(ENCRYPTED_HEADER.length), ENCRYPTED_HEADER);
-    } catch (IOException e) {
-      throw MdtException.data("cannot read " + mvFile() + ": " + e.getMessage(), e);
-    }
+    return exists() && KeyHeader.read(mvFile()).encrypted();
   }
 
   public boolean isEncrypted() {
-    return fileKey != null;
+    return h2Key != null;
+  }
+
+  /** Whether the key is the old scheme's (an unsalted SHA-256): {@code mdt rekey} replaces it. */
+  public boolean isLegacyKey() {
+    return h2Key != null && keyHeader == null;
   }
 
   Path mvFile() {
@@ -136,8 +200,13 @@ public final class DatabaseLocation {
     return file;
   }
 
-  String fileKey() {
-    return fileKey;
+  String h2Key() {
+    return h2Key;
+  }
+
+  /** The key record a new file at this location starts with; null when not encrypted or by the old scheme. */
+  KeyHeader keyHeader() {
+    return keyHeader;
   }
 
   boolean isFile() {
@@ -192,9 +261,9 @@ public final class DatabaseLocation {
     return file != null ? file.getFileName() + H2_SUFFIX : url;
   }
 
-  /** The folder mdt keeps its own files in when no --db says otherwise (the shell's history too). */
-  public static Path defaultDirectory(Map<String, String> env) {
-    return defaultPath(env).getParent();
+  /** Where {@code mdt shell} keeps this database's history: beside the file; null for a JDBC URL. */
+  public Path historyFile() {
+    return file == null ? null : Path.of(file + ".history");
   }
 
   @Override

@@ -23,7 +23,7 @@ public final class DbErrors {
 
   public static MdtException translate(SQLException e, Object location) {
     String message = switch (e.getErrorCode()) {
-      case DATABASE_IN_USE -> "database in use by another process: " + location + " (try again when it finishes)";
+      case DATABASE_IN_USE -> inUse(location);
       case DATABASE_NOT_FOUND -> "no database at " + location + ": run 'mdt init' first";
       case FILE_CORRUPTED -> "database file is corrupt: " + location + " (restore it with 'mdt restore BACKUP')";
       case WRONG_FILE_PASSWORD, WRONG_USER_OR_PASSWORD -> "wrong passphrase for database " + location;
@@ -42,6 +42,10 @@ public final class DbErrors {
   static boolean isRowData(SQLException e) {
     String state = e.getSQLState();
     return state != null && (state.startsWith("22") || state.startsWith("23"));
+  }
+
+  static String inUse(Object location) {
+    return "database in use by another process: " + location + " (try again when it finishes)";
   }
 
   static String firstLine(String message) {

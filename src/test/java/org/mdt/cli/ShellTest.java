@@ -14,6 +14,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -106,7 +107,29 @@ class ShellTest {
     assertFalse(results.contains("South MDT"), "nothing after exit ran: " + results);
     // an unknown case number suggests the near ones
     assertTrue(err.toString().contains("unknown case 25-1O42 in team North MDT; did you mean 25-1042?"), err.toString());
-    assertTrue(Files.exists(dir.resolve("xdg/mdt/history")), "history is kept");
+    Path history = dir.resolve("mdt.history");
+    assertTrue(Files.readString(history).contains("case list --format csv"), "history is kept beside the database");
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(history)));
+  }
+
+  /** Each database has its own history, beside it: one shared file would show one team's cases to another. */
+  @Test
+  void eachDatabaseHasItsOwnHistory() throws Exception {
+    new Mdt(dir).env("MDT_DB", dir.resolve("other").toString()).ok("init");
+    CliContext other = new CliContext(new PrintWriter(out, true), new PrintWriter(err, true),
+        Map.of("MDT_DB", dir.resolve("other").toString(), "XDG_DATA_HOME", dir.resolve("xdg").toString(),
+            "MDT_LOCK_WAIT", "0"),
+        Clock.fixed(Mdt.NOW, ZoneOffset.UTC), false, ImportListener.NONE);
+    try (Terminal terminal = terminal("case show 25-1042 --team \"North MDT\"\nexit\n", new ByteArrayOutputStream())) {
+      assertEquals(0, new Shell(context, terminal, null).run());
+    }
+    try (Terminal terminal = terminal("team list\nexit\n", new ByteArrayOutputStream())) {
+      assertEquals(0, new Shell(other, terminal, null).run());
+    }
+    assertTrue(Files.readString(dir.resolve("mdt.history")).contains("25-1042"));
+    String otherHistory = Files.readString(dir.resolve("other.history"));
+    assertTrue(otherHistory.contains("team list") && !otherHistory.contains("25-1042"), otherHistory);
+    assertFalse(Files.exists(dir.resolve("xdg/mdt/history")), "no history shared between databases");
   }
 
   /** A command the shell runs draws its progress line as it would outside the shell, stderr being a terminal. */
@@ -154,6 +177,11 @@ class ShellTest {
     assertFalse(shown.contains("correct horse"), "the passphrase is not echoed: " + shown);
     assertTrue(out.toString().contains("Hidden MDT"), out + "\n" + err);
     assertEquals("", err.toString());
+    // the history of an encrypted database stays in memory: on disk it would be plain text
+    try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+      List<Path> histories = files.filter(file -> file.getFileName().toString().contains("history")).toList();
+      assertEquals(List.of(), histories);
+    }
   }
 
   private List<String> complete(String line) throws Exception {
