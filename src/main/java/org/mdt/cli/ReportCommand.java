@@ -91,10 +91,12 @@ final class ReportCommand {
       Outputs outputs = target.outputs(context);
       var connection = context.database().connection();
       Team only = target.team(context, connection);
-      MonthlyReport report = MonthlyReport.compute(connection, yearMonth, only, context.clock.getZone());
+      java.time.LocalDate today = java.time.LocalDate.now(context.clock);
+      MonthlyReport report = MonthlyReport.compute(connection, yearMonth, only, today, context.clock.getZone());
       Table table = Table.of("month", "MONTH", "casesReceived", "CASES", "childrenReceived", "CHILDREN",
           "reviewsHeld", "REVIEWS", "casesReviewed", "REVIEWED", "followupsOpened", "FU OPENED", "followupsClosed",
-          "FU CLOSED", "followupsOverdue", "FU OVERDUE");
+          "FU CLOSED", "followupsDone", "FU DONE", "followupsCancelled", "FU CANCELLED", "followupsOverdue",
+          "FU OVERDUE");
       report.months().forEach((m, counts) -> {
         java.util.List<Object> row = new java.util.ArrayList<>(java.util.List.of(m.toString()));
         row.addAll(counts.values());
@@ -102,7 +104,8 @@ final class ReportCommand {
       });
       ReportOutput.emit(context, outputs, target.out,
           new ReportOutput.Faces(report.asJson(), table, report.document()), () -> {
-        context.out.println("Monthly report " + yearMonth + ", team: " + report.teamName());
+        context.out.println("Monthly report " + yearMonth + ", team: " + report.teamName() + ", data through "
+            + today);
         context.out.println();
         context.printer().table(table);
       });
@@ -173,13 +176,15 @@ final class ReportCommand {
       Outputs outputs = target.outputs(context);
       var connection = context.database().connection();
       Team only = target.team(context, connection);
-      AccreditationReport report = AccreditationReport.compute(connection, year, only,
-          java.time.LocalDate.now(context.clock), context.clock.getZone());
+      java.time.LocalDate today = java.time.LocalDate.now(context.clock);
+      AccreditationReport report = AccreditationReport.compute(connection, year, only, today,
+          context.clock.getZone());
       Table table = Table.of("section", "SECTION", "measure", "MEASURE", "value", "VALUE");
       report.rows().forEach(row -> table.row(row.toArray()));
       ReportOutput.emit(context, outputs, target.out,
           new ReportOutput.Faces(report.asJson(), table, report.document()), () -> {
-        context.out.println("Accreditation evidence " + year + ", team: " + report.teamName());
+        context.out.println("Accreditation evidence " + year + ", team: " + report.teamName() + ", data through "
+            + today);
         context.out.println();
         context.printer().table(table);
       });

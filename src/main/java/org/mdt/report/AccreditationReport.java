@@ -12,15 +12,18 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.mdt.codes.Codes;
 import org.mdt.db.Sql;
+import org.mdt.followup.FollowupOutcome;
 import org.mdt.team.Team;
 
 /**
@@ -38,10 +41,16 @@ public final class AccreditationReport {
    * (0: a recorded review of the case, not a column).
    */
   static final Map<String, Integer> TRACKED = tracked();
+  /** The code a coded element holds when it was filled in but not known (import stores "declined" so too). */
+  private static final String NOT_KNOWN = "unknown";
+  /** Each follow-up outcome's JSON key and PDF label, in report order. */
+  private static final Map<FollowupOutcome, String[]> OUTCOMES = outcomes();
   private static final int SHORTFALL_SHOWN = 100;
 
   private final int year;
   private final Team team;
+  /** The report's own day: nothing dated after it is counted. */
+  private final LocalDate dataThrough;
   final Map<String, Integer> membersByDiscipline = new LinkedHashMap<>();
   final List<String> missingDisciplines = new ArrayList<>();
   int meetingsHeld;
@@ -52,35 +61,47 @@ public final class AccreditationReport {
   final Set<String> notReviewedWithin60 = new TreeSet<>();
   final Map<String, Integer> meetingsAttendedByDiscipline = new LinkedHashMap<>();
   int followupsMade;
-  int followupsDoneOnTime;
-  int followupsOverdue;
+  final Map<FollowupOutcome, Integer> followups = new EnumMap<>(FollowupOutcome.class);
   int children;
   final Map<String, Integer> childrenWithService = new LinkedHashMap<>();
   final Map<String, List<Long>> daysToService = new LinkedHashMap<>();
   final Set<String> notInterviewed = new TreeSet<>();
-  final Map<String, Integer> recorded = new LinkedHashMap<>();
+  /** Children with each case-tracking element filled in at all, "unknown" included. */
+  final Map<String, Integer> entered = new LinkedHashMap<>();
+  /** Children with each case-tracking element known: filled in, and not "unknown". */
+  final Map<String, Integer> known = new LinkedHashMap<>();
   final Map<Month, Integer> referralsByMonth = new LinkedHashMap<>();
 
-  private AccreditationReport(int year, Team team) {
+  private AccreditationReport(int year, Team team, LocalDate dataThrough) {
     this.year = year;
     this.team = team;
+    this.dataThrough = dataThrough;
+    OUTCOMES.keySet().forEach(outcome -> followups.put(outcome, 0));
     Codes.DISCIPLINE.codes().forEach(d -> membersByDiscipline.put(d, 0));
     Codes.REQUIRED_DISCIPLINES.forEach(d -> meetingsAttendedByDiscipline.put(d, 0));
     SERVICES.forEach(s -> {
       childrenWithService.put(s, 0);
       daysToService.put(s, new ArrayList<>());
     });
-    TRACKED.keySet().forEach(e -> recorded.put(e, 0));
+    TRACKED.keySet().forEach(e -> {
+      entered.put(e, 0);
+      known.put(e, 0);
+    });
     for (Month month : Month.values()) {
       referralsByMonth.put(month, 0);
     }
   }
 
+  /**
+   * @param today the day the report is written: referrals, services, meetings and follow-ups dated after it
+   *     are not counted, and follow-ups closed after it count as open
+   */
   public static AccreditationReport compute(Connection connection, int year, Team team, LocalDate today, ZoneId zone)
       throws SQLException {
-    AccreditationReport report = new AccreditationReport(year, team);
+    AccreditationReport report = new AccreditationReport(year, team, today);
     LocalDate from = LocalDate.of(year, 1, 1);
-    LocalDate to = LocalDate.of(year, 12, 31);
+    LocalDate yearEnd = LocalDate.of(year, 12, 31);
+    LocalDate to = today.isBefore(yearEnd) ? today : yearEnd;
     Long teamId = team == null ? null : team.id();
     String teamFilter = "(CAST(? AS BIGINT) IS NULL OR %s = ?)";
 
@@ -96,13 +117,14 @@ public final class AccreditationReport {
     Codes.REQUIRED_DISCIPLINES.stream().filter(d -> report.membersByDiscipline.get(d) == 0)
         .forEach(report.missingDisciplines::add);
 
-    // Recorded reviews of every case (any year: a case referred in December is reviewed in January).
+    // Recorded reviews of every case up to today (a case referred in December is reviewed in January).
     Map<Long, LocalDate> firstReview = new HashMap<>();
     Set<Long> reviewedThisYear = new HashSet<>();
     try (PreparedStatement query = connection.prepareStatement("SELECT mc.case_id, m.meeting_date FROM meeting m"
-        + " JOIN meeting_case mc ON mc.meeting_id = m.id WHERE mc.reviewed AND m.recorded_at IS NOT NULL AND "
-        + teamFilter.formatted("m.team_id"))) {
-      Sql.bindTwice(query, 1, teamId, Types.BIGINT);
+        + " JOIN meeting_case mc ON mc.meeting_id = m.id WHERE mc.reviewed AND m.recorded_at IS NOT NULL"
+        + " AND m.meeting_date <= ? AND " + teamFilter.formatted("m.team_id"))) {
+      query.setObject(1, today);
+      Sql.bindTwice(query, 2, teamId, Types.BIGINT);
       try (ResultSet rs = query.executeQuery()) {
         while (rs.next()) {
           LocalDate day = rs.getObject(2, LocalDate.class);
@@ -158,7 +180,7 @@ public final class AccreditationReport {
           int column = 4;
           for (String service : SERVICES) {
             LocalDate day = rs.getObject(column++, LocalDate.class);
-            if (day != null) {
+            if (day != null && !day.isAfter(today)) {
               report.childrenWithService.merge(service, 1, Integer::sum);
               long days = ChronoUnit.DAYS.between(referral, day);
               if (days >= 0) {
@@ -169,10 +191,17 @@ public final class AccreditationReport {
             }
           }
           for (Map.Entry<String, Integer> tracked : TRACKED.entrySet()) {
-            boolean present = tracked.getValue() == 0 ? firstReview.containsKey(caseId)
-                : rs.getObject(tracked.getValue()) != null;
+            Object value = tracked.getValue() == 0 ? firstReview.get(caseId) : rs.getObject(tracked.getValue());
+            if (value instanceof java.util.Date) { // JDBC's default for a date column
+              value = rs.getObject(tracked.getValue(), LocalDate.class);
+            }
+            // a date after the report's own is not yet known
+            boolean present = value != null && !(value instanceof LocalDate day && day.isAfter(today));
             if (present) {
-              report.recorded.merge(tracked.getKey(), 1, Integer::sum);
+              report.entered.merge(tracked.getKey(), 1, Integer::sum);
+            }
+            if (present && !NOT_KNOWN.equals(value)) {
+              report.known.merge(tracked.getKey(), 1, Integer::sum);
             }
           }
         }
@@ -193,7 +222,6 @@ public final class AccreditationReport {
       }
     });
 
-    LocalDate overdueBy = today.isBefore(to) ? today : to;
     try (PreparedStatement query = connection.prepareStatement("SELECT f.due_date, f.status, f.closed_at FROM followup f"
         + " WHERE f.created_at >= ? AND f.created_at < ? AND (CAST(? AS BIGINT) IS NULL"
         + "   OR EXISTS (SELECT 1 FROM mdt_case c WHERE c.id = f.case_id AND c.team_id = ?))")) {
@@ -203,30 +231,26 @@ public final class AccreditationReport {
       try (ResultSet rs = query.executeQuery()) {
         while (rs.next()) {
           report.followupsMade++;
-          LocalDate due = rs.getObject(1, LocalDate.class);
-          String status = rs.getString(2);
           OffsetDateTime closedAt = rs.getObject(3, OffsetDateTime.class);
           LocalDate closed = closedAt == null ? null : closedAt.atZoneSameInstant(zone).toLocalDate();
-          if (status.equals("done") && (due == null || !closed.isAfter(due))) {
-            report.followupsDoneOnTime++;
-          }
-          if (status.equals("open") && due != null && due.isBefore(overdueBy)) {
-            report.followupsOverdue++;
-          }
+          FollowupOutcome outcome = FollowupOutcome.asOf(today, rs.getString(2), rs.getObject(1, LocalDate.class),
+              closed);
+          report.followups.merge(outcome, 1, Integer::sum);
         }
       }
     }
     return report;
   }
 
-  static Long median(List<Long> values) {
+  /** The median day count, exact: a whole number or a half (15.5 days, never rounded down to 15). */
+  static Double median(List<Long> values) {
     if (values.isEmpty()) {
       return null;
     }
     List<Long> sorted = new ArrayList<>(values);
     Collections.sort(sorted);
     int middle = sorted.size() / 2;
-    return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    return sorted.size() % 2 == 1 ? (double) sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2.0;
   }
 
   /** A share as a percentage to one decimal, or null when there is nothing to divide by. */
@@ -242,6 +266,7 @@ public final class AccreditationReport {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("year", year);
     json.put("team", teamName());
+    json.put("dataThrough", dataThrough.toString());
     Map<String, Object> mdt = new LinkedHashMap<>();
     mdt.put("membersByDiscipline", membersByDiscipline);
     mdt.put("missingDisciplines", missingDisciplines);
@@ -259,8 +284,7 @@ public final class AccreditationReport {
     meetingsAttendedByDiscipline.forEach((d, n) -> attendance.put(d, percent(n, meetingsHeld)));
     review.put("attendancePercentByDiscipline", attendance);
     review.put("followupsMade", followupsMade);
-    review.put("followupsDoneOnTime", followupsDoneOnTime);
-    review.put("followupsOverdue", followupsOverdue);
+    OUTCOMES.forEach((outcome, keyAndLabel) -> review.put(keyAndLabel[0], followups.get(outcome)));
     json.put("caseReview", review);
     Map<String, Object> services = new LinkedHashMap<>();
     services.put("children", children);
@@ -274,8 +298,11 @@ public final class AccreditationReport {
     services.put("notInterviewed", List.copyOf(notInterviewed));
     json.put("services", services);
     Map<String, Object> tracking = new LinkedHashMap<>();
-    recorded.forEach((element, n) -> tracking.put(element, percent(n, children)));
+    known.forEach((element, n) -> tracking.put(element, percent(n, children)));
     json.put("caseTrackingPercentRecorded", tracking);
+    Map<String, Object> filledIn = new LinkedHashMap<>();
+    entered.forEach((element, n) -> filledIn.put(element, percent(n, children)));
+    json.put("caseTrackingPercentEntered", filledIn);
     return json;
   }
 
@@ -291,11 +318,11 @@ public final class AccreditationReport {
     rows.add(List.of("caseReview", "reviewedWithin60Days", reviewedWithin60));
     meetingsAttendedByDiscipline.forEach((d, n) -> rows.add(List.of("caseReview", "meetingsAttended." + d, n)));
     rows.add(List.of("caseReview", "followupsMade", followupsMade));
-    rows.add(List.of("caseReview", "followupsDoneOnTime", followupsDoneOnTime));
-    rows.add(List.of("caseReview", "followupsOverdue", followupsOverdue));
+    OUTCOMES.forEach((outcome, keyAndLabel) -> rows.add(List.of("caseReview", keyAndLabel[0], followups.get(outcome))));
     rows.add(List.of("services", "children", children));
     childrenWithService.forEach((s, n) -> rows.add(List.of("services", s, n)));
-    recorded.forEach((e, n) -> rows.add(List.of("caseTracking", e, n)));
+    known.forEach((e, n) -> rows.add(List.of("caseTracking", e, n)));
+    entered.forEach((e, n) -> rows.add(List.of("caseTracking", e + ".entered", n)));
     return rows;
   }
 
@@ -315,9 +342,8 @@ public final class AccreditationReport {
         List.of("New cases (first referral in " + year + ")", newCases),
         List.of("Reviewed within 30 days of referral", share(reviewedWithin30, newCases)),
         List.of("Reviewed within 60 days of referral", share(reviewedWithin60, newCases)),
-        List.of("Follow-ups made", followupsMade),
-        List.of("Follow-ups done on time", followupsDoneOnTime),
-        List.of("Follow-ups overdue", followupsOverdue)));
+        List.of("Follow-ups made", followupsMade)));
+    OUTCOMES.forEach((outcome, keyAndLabel) -> review.add(List.of(keyAndLabel[1], followups.get(outcome))));
     meetingsAttendedByDiscipline.forEach((d, n) -> {
       Double rate = percent(n, meetingsHeld);
       attendance.put(d.replace('_', ' '), rate == null ? 0.0 : rate);
@@ -329,9 +355,9 @@ public final class AccreditationReport {
 
     List<List<Object>> services = new ArrayList<>();
     SERVICES.forEach(s -> {
-      Long median = median(daysToService.get(s));
+      Double median = median(daysToService.get(s));
       services.add(List.of(s.replace('_', ' '), share(childrenWithService.get(s), children),
-          median == null ? "-" : median + " days"));
+          median == null ? "-" : String.format(Locale.ROOT, "%.1f days", median)));
     });
     Map<String, Integer> volume = new LinkedHashMap<>();
     referralsByMonth.forEach((m, n) -> volume.put(m.toString().substring(0, 3), n));
@@ -341,11 +367,12 @@ public final class AccreditationReport {
     sections.add(shortfall("Forensic interview shortfall: cases with a child not interviewed", notInterviewed));
 
     List<List<Object>> tracking = new ArrayList<>();
-    recorded.forEach((e, n) -> tracking.add(List.of(e.replace('_', ' '), share(n, children))));
-    sections.add(new ReportDocument.Section("Case tracking: elements recorded", List.of("Element", "Recorded for"),
-        tracking));
+    known.forEach((e, n) -> tracking.add(List.of(e.replace('_', ' '), share(n, children),
+        share(entered.get(e), children))));
+    sections.add(new ReportDocument.Section("Case tracking: elements recorded", List.of("Element", "Known for",
+        "Entered for (unknown included)"), tracking));
     return new ReportDocument("Accreditation evidence " + year, team == null ? "All teams" : team.name(),
-        year + "-01-01 to " + year + "-12-31", sections, DEFINITIONS);
+        year + "-01-01 to " + year + "-12-31, data through " + dataThrough, sections, DEFINITIONS);
   }
 
   private static ReportDocument.Section shortfall(String heading, Set<String> caseNumbers) {
@@ -378,7 +405,22 @@ public final class AccreditationReport {
     return map;
   }
 
+  private static Map<FollowupOutcome, String[]> outcomes() {
+    Map<FollowupOutcome, String[]> map = new EnumMap<>(FollowupOutcome.class);
+    map.put(FollowupOutcome.DONE_ON_TIME, new String[] {"followupsDoneOnTime", "Follow-ups done on time"});
+    map.put(FollowupOutcome.DONE_LATE, new String[] {"followupsDoneLate", "Follow-ups done late"});
+    map.put(FollowupOutcome.DONE_NO_DUE_DATE, new String[] {"followupsDoneNoDueDate", "Follow-ups done, no due date"});
+    map.put(FollowupOutcome.CANCELLED, new String[] {"followupsCancelled", "Follow-ups cancelled"});
+    map.put(FollowupOutcome.OPEN_OVERDUE, new String[] {"followupsOverdue", "Follow-ups open and overdue"});
+    map.put(FollowupOutcome.OPEN_NOT_YET_DUE, new String[] {"followupsOpenNotYetDue", "Follow-ups open, not yet due"});
+    map.put(FollowupOutcome.OPEN_NO_DUE_DATE, new String[] {"followupsOpenNoDueDate", "Follow-ups open, no due date"});
+    return map;
+  }
+
   static final List<ReportDocument.Definition> DEFINITIONS = List.of(
+      new ReportDocument.Definition("Data through", "the day the report was written: referrals, services,"
+          + " meetings and follow-ups dated after it are not counted, and a follow-up closed after it counts as"
+          + " open."),
       new ReportDocument.Definition("Members", "active members of the team by discipline today; the NCA MDT"
           + " standard requires law enforcement, child protective services, prosecution, medical, mental health,"
           + " victim advocacy and the CAC."),
@@ -387,10 +429,15 @@ public final class AccreditationReport {
           + " came that many days or fewer after that referral."),
       new ReportDocument.Definition("Attendance", "the share of the year's recorded meetings at which at least"
           + " one member of the discipline signed in."),
-      new ReportDocument.Definition("Follow-ups", "made in the year; done on time: marked done on or before the"
-          + " due date (or with none); overdue: still open past the due date at the end of the year (or today)."),
+      new ReportDocument.Definition("Follow-ups", "made in the year, each in one bucket by its state at the end of"
+          + " the data-through day, so the buckets add up to those made: done on time (on or before the due date),"
+          + " done late, done with no due date, cancelled, open and overdue (due before that day), open and not yet"
+          + " due, open with no due date."),
       new ReportDocument.Definition("Services", "children referred in the year with the service's date"
-          + " recorded; median days from the referral to it, counting only dates on or after the referral."),
+          + " recorded; median days from the referral to it, to one decimal, counting only dates on or after the"
+          + " referral."),
       new ReportDocument.Definition("Case tracking", "the share of children referred in the year with each"
-          + " element recorded (case-level elements count for every child on the case)."));
+          + " element known: filled in and not 'unknown' (rosters' 'declined' and 'not reported' are stored as"
+          + " unknown); entered: filled in at all, unknown included. Case-level elements count for every child on"
+          + " the case."));
 }

@@ -17,28 +17,32 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.mdt.db.Sql;
+import org.mdt.followup.FollowupOutcome;
 import org.mdt.team.Team;
 
 /**
  * The coordinator's monthly report (DESIGN section 6.4): cases and children received, reviews held, cases
- * reviewed, follow-ups opened, closed and overdue at the month's end, for the month and each of the 12
- * before it. Meant for cron: it reads, never asks.
+ * reviewed, follow-ups opened, closed (done or cancelled) and overdue at the month's end, for the month and each
+ * of the 12 before it, counting nothing dated after the day it is written. Meant for cron: it reads, never asks.
  */
 public final class MonthlyReport {
   /** The measures in report order, by their JSON keys. */
   public static final List<String> MEASURES = List.of("casesReceived", "childrenReceived", "reviewsHeld",
-      "casesReviewed", "followupsOpened", "followupsClosed", "followupsOverdue");
+      "casesReviewed", "followupsOpened", "followupsClosed", "followupsDone", "followupsCancelled", "followupsOverdue");
   private static final int TREND_MONTHS = 12;
   private static final String TEAM = " AND (CAST(? AS BIGINT) IS NULL OR %s = ?)";
 
   private final YearMonth month;
   private final Team team;
+  /** The report's own day: nothing dated after it is counted. */
+  private final LocalDate dataThrough;
   /** Month → measure → count, for the month and the 12 before, oldest first. */
   private final Map<YearMonth, Map<String, Integer>> months = new TreeMap<>();
 
-  private MonthlyReport(YearMonth month, Team team) {
+  private MonthlyReport(YearMonth month, Team team, LocalDate dataThrough) {
     this.month = month;
     this.team = team;
+    this.dataThrough = dataThrough;
     for (YearMonth m = month.minusMonths(TREND_MONTHS); !m.isAfter(month); m = m.plusMonths(1)) {
       Map<String, Integer> counts = new LinkedHashMap<>();
       MEASURES.forEach(measure -> counts.put(measure, 0));
@@ -46,12 +50,16 @@ public final class MonthlyReport {
     }
   }
 
-  /** Follow-up times are bucketed by day in this zone, the one the coordinator's machine keeps. */
-  public static MonthlyReport compute(Connection connection, YearMonth month, Team team, ZoneId zone)
+  /**
+   * @param today the day the report is written: referrals, meetings and follow-ups dated after it are not
+   *     counted, and a follow-up closed after it is still open
+   * @param zone follow-up times are bucketed by day in this zone, the one the coordinator's machine keeps
+   */
+  public static MonthlyReport compute(Connection connection, YearMonth month, Team team, LocalDate today, ZoneId zone)
       throws SQLException {
-    MonthlyReport report = new MonthlyReport(month, team);
+    MonthlyReport report = new MonthlyReport(month, team, today);
     LocalDate from = month.minusMonths(TREND_MONTHS).atDay(1);
-    LocalDate to = month.atEndOfMonth();
+    LocalDate to = month.atEndOfMonth().isAfter(today) ? today : month.atEndOfMonth();
     Long teamId = team == null ? null : team.id();
     for (LocalDate referral : FirstReferrals.between(connection, teamId, from, to).values()) {
       report.count(referral, "casesReceived");
@@ -82,8 +90,8 @@ public final class MonthlyReport {
       }
     }
     // Follow-ups opened by the window's end and not closed before its start: the rest cannot count.
-    try (PreparedStatement query = connection.prepareStatement("SELECT f.created_at, f.closed_at, f.due_date"
-        + " FROM followup f WHERE f.created_at < ? AND (f.closed_at IS NULL OR f.closed_at >= ?)"
+    try (PreparedStatement query = connection.prepareStatement("SELECT f.created_at, f.closed_at, f.due_date,"
+        + " f.status FROM followup f WHERE f.created_at < ? AND (f.closed_at IS NULL OR f.closed_at >= ?)"
         + " AND (CAST(? AS BIGINT) IS NULL"
         + "   OR EXISTS (SELECT 1 FROM mdt_case c WHERE c.id = f.case_id AND c.team_id = ?))")) {
       query.setObject(1, to.plusDays(1).atStartOfDay(zone).toOffsetDateTime());
@@ -95,14 +103,17 @@ public final class MonthlyReport {
           OffsetDateTime closedAt = rs.getObject(2, OffsetDateTime.class);
           LocalDate closed = closedAt == null ? null : closedAt.atZoneSameInstant(zone).toLocalDate();
           LocalDate due = rs.getObject(3, LocalDate.class);
+          String status = rs.getString(4);
           report.count(opened, "followupsOpened");
-          if (closed != null) {
+          if (closed != null && !closed.isAfter(today)) {
             report.count(closed, "followupsClosed");
+            report.count(closed, status.equals("cancelled") ? "followupsCancelled" : "followupsDone");
           }
           report.months.forEach((m, counts) -> {
-            LocalDate end = m.atEndOfMonth();
-            boolean openAtEnd = !opened.isAfter(end) && (closed == null || closed.isAfter(end));
-            if (openAtEnd && due != null && due.isBefore(end)) {
+            // a month still running counts what is overdue today; one not begun, nothing
+            LocalDate end = m.atEndOfMonth().isAfter(today) ? today : m.atEndOfMonth();
+            if (!m.atDay(1).isAfter(today) && !opened.isAfter(end)
+                && FollowupOutcome.asOf(end, status, due, closed) == FollowupOutcome.OPEN_OVERDUE) {
               counts.merge("followupsOverdue", 1, Integer::sum);
             }
           });
@@ -158,6 +169,7 @@ public final class MonthlyReport {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("month", month.toString());
     json.put("team", teamName());
+    json.put("dataThrough", dataThrough.toString());
     json.putAll(months.get(month));
     List<Map<String, Object>> trend = new ArrayList<>();
     months.forEach((m, counts) -> {
@@ -186,7 +198,7 @@ public final class MonthlyReport {
       trend.add(row);
     });
     return new ReportDocument("Monthly report " + month, team == null ? "All teams" : team.name(),
-        month.atDay(1) + " to " + month.atEndOfMonth(), List.of(
+        month.atDay(1) + " to " + month.atEndOfMonth() + ", data through " + dataThrough, List.of(
             new ReportDocument.Section("This month", List.of("Measure", month.toString(),
                 month.minusMonths(1).toString(), "12-month average"), summary),
             new ReportDocument.Section("Trend", trendColumns, trend)), DEFINITIONS);
@@ -201,7 +213,8 @@ public final class MonthlyReport {
 
   private static final Map<String, String> LABELS = Map.of("casesReceived", "Cases received", "childrenReceived",
       "Children received", "reviewsHeld", "Reviews held", "casesReviewed", "Cases reviewed", "followupsOpened",
-      "Follow-ups opened", "followupsClosed", "Follow-ups closed", "followupsOverdue", "Follow-ups overdue");
+      "Follow-ups opened", "followupsClosed", "Follow-ups closed", "followupsDone", "Follow-ups done",
+      "followupsCancelled", "Follow-ups cancelled", "followupsOverdue", "Follow-ups overdue");
 
   static final List<ReportDocument.Definition> DEFINITIONS = List.of(
       new ReportDocument.Definition("Cases received", "cases whose first child was referred in the month."),
@@ -209,7 +222,9 @@ public final class MonthlyReport {
       new ReportDocument.Definition("Reviews held", "MDT case review meetings held in the month and recorded."),
       new ReportDocument.Definition("Cases reviewed", "distinct cases reviewed at those meetings."),
       new ReportDocument.Definition("Follow-ups opened / closed", "follow-ups created, and marked done or"
-          + " cancelled, in the month."),
+          + " cancelled, in the month; closed = done + cancelled."),
       new ReportDocument.Definition("Follow-ups overdue", "follow-ups still open at the end of the month's last"
-          + " day whose due date was before that day."));
+          + " day (or of the data-through day, if earlier) whose due date was before that day."),
+      new ReportDocument.Definition("Data through", "the day the report was written: referrals, meetings and"
+          + " follow-ups dated after it are not counted, and a follow-up closed after it counts as open."));
 }

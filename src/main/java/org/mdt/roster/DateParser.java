@@ -57,6 +57,11 @@ final class DateParser {
     }
   }
 
+  /** The day of the import: a roster date after it is in the future. */
+  LocalDate today() {
+    return today;
+  }
+
   /** A date from a numeric cell: the spreadsheet serial number of the workbook's date system. */
   LocalDate fromSerial(String number) {
     double serial;

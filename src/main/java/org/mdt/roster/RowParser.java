@@ -11,7 +11,8 @@ import org.mdt.codes.Codes;
 /**
  * Reads one roster row by the rules of DESIGN section 3: a row is rejected for a missing case number, a
  * missing or bad referral date, an impossible DOB or any cell of a date column that is not a date; an
- * unknown word in a coded column is stored as the column's fallback code with a warning.
+ * unknown word in a coded column is stored as the column's fallback code with a warning, and a date after the
+ * day of import is stored with a warning.
  */
 final class RowParser {
   private static final Pattern LIST_SEPARATOR = Pattern.compile("[;,/|]");
@@ -61,6 +62,10 @@ final class RowParser {
         LocalDate date = cell.numeric() ? dates.fromSerial(cell.text()) : dates.fromText(text);
         if (date == null) {
           reject(row, column, "not a date: '" + text + "'");
+        } else if (date.isAfter(dates.today())) {
+          // likely a typo, kept as written: a report counts it only once its day has come
+          warn(row, column, column.canonicalName().replace('_', ' ') + " in the future: " + date
+              + " is after the day of import, " + dates.today());
         }
         yield date;
       }

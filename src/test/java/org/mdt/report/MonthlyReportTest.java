@@ -1,6 +1,7 @@
 package org.mdt.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -76,7 +77,47 @@ class MonthlyReportTest {
     assertEquals(1, september.path("followupsOverdue").asInt(), "f1 was open and past due on Sept 30");
     assertEquals(2, report.path("followupsOpened").asInt());
     assertEquals(2, report.path("followupsClosed").asInt());
+    assertEquals(1, report.path("followupsDone").asInt(), "f1, done Oct 2");
+    assertEquals(1, report.path("followupsCancelled").asInt(), "f3, cancelled Oct 20");
     assertEquals(0, report.path("followupsOverdue").asInt(), "f2 is due on the last day, not before it");
     assertEquals(report.path("casesReceived"), report.path("trend").get(12).path("casesReceived"));
+  }
+
+  /** A report written in the middle of its month counts nothing dated after its day. */
+  @Test
+  void aMonthReportedBeforeItEndsCountsNothingLater() throws Exception {
+    Mdt mdt = new Mdt(dir).withTeam("North MDT").at("2026-09-01T12:00:00Z");
+    LocalDate day = LocalDate.parse("2026-10-15");
+    List<String> referrals = List.of("2026-10-10", "2026-10-15", "2026-10-16", "2026-10-28");
+    StringBuilder csv = new StringBuilder("case_number,referral_date,child_first_name\n");
+    for (int i = 0; i < referrals.size(); i++) {
+      csv.append("K-").append(i).append(',').append(referrals.get(i)).append(",Kid\n");
+    }
+    mdt.ok("import", "roster", Files.writeString(dir.resolve("r.csv"), csv).toString());
+    mdt.ok("member", "add", "--name", "Dana Reyes", "--discipline", "DCF", "--agency", "DCF");
+    mdt.ok("review", "schedule", "--from", "2026-10-12", "--to", "2026-10-19", "--rule", "weekly:MON");
+    mdt.at("2026-10-12T18:00:00Z").ok("review", "record", "1", "--attended", "1", "--reviewed", "K-0");
+    mdt.at("2026-10-19T18:00:00Z").ok("review", "record", "2", "--attended", "1", "--reviewed", "K-1");
+    // g1 due Oct 5, done Oct 12; g2 due Oct 8, cancelled Oct 18 (after the report): open and overdue on Oct 15;
+    // g3 opened Oct 16, after it
+    mdt.at("2026-10-01T09:00:00Z").ok("followup", "add", "K-0", "--action", "g1", "--owner", "1", "--due", "2026-10-05");
+    mdt.at("2026-10-01T09:00:00Z").ok("followup", "add", "K-0", "--action", "g2", "--owner", "1", "--due", "2026-10-08");
+    mdt.at("2026-10-16T09:00:00Z").ok("followup", "add", "K-0", "--action", "g3", "--owner", "1", "--due", "2026-10-10");
+    mdt.at("2026-10-12T09:00:00Z").ok("followup", "done", "1");
+    mdt.at("2026-10-18T09:00:00Z").ok("followup", "cancel", "2");
+    mdt.at(day + "T20:00:00Z");
+
+    JsonNode report = Json.parse(mdt.ok("report", "monthly", "--month", "2026-10", "--format", "json"));
+    assertEquals(day.toString(), report.path("dataThrough").asText());
+    long received = referrals.stream().filter(r -> !LocalDate.parse(r).isAfter(day)).count();
+    assertEquals(received, report.path("casesReceived").asLong());
+    assertEquals(received, report.path("childrenReceived").asLong());
+    assertEquals(1, report.path("reviewsHeld").asInt(), "Oct 19 is after the report's day");
+    assertEquals(2, report.path("followupsOpened").asInt(), "g1, g2");
+    assertEquals(1, report.path("followupsClosed").asInt(), "g1");
+    assertEquals(1, report.path("followupsDone").asInt(), "g1");
+    assertEquals(0, report.path("followupsCancelled").asInt(), "g2 was cancelled after the report's day");
+    assertEquals(1, report.path("followupsOverdue").asInt(), "g2, open and past due on Oct 15");
+    assertTrue(mdt.ok("report", "monthly", "--month", "2026-10").contains("data through 2026-10-15"));
   }
 }

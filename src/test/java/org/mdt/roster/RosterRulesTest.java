@@ -198,6 +198,24 @@ class RosterRulesTest {
     assertEquals("physical_abuse;other", child.path("abuse_types").asText());
   }
 
+  /** A date after the day of import is probably a typo: warned about, and the row still stored as written. */
+  @Test
+  void aDateAfterTheDayOfImportIsWarnedAboutAndKept() {
+    Mdt mdt = mdt(); // the clock stands at Mdt.NOW
+    LocalDate today = LocalDate.ofInstant(Mdt.NOW, java.time.ZoneOffset.UTC);
+    LocalDate tomorrow = today.plusDays(1);
+    Mdt.Result result = mdt.run("import", "roster", RosterFiles.csv(dir.resolve("f.csv"), HEADER,
+        "F-1," + today + ",Ana,Lane,2015-02-03,F,White,SA,,Open",             // row 2: today is not the future
+        "F-2," + tomorrow + ",Ben,Moss,2014-02-03,M,White,SA,,Open").toString(), "--format", "json");
+    assertEquals(0, result.code(), result.err());
+    JsonNode summary = Json.parse(result.out());
+    assertEquals(2, summary.path("inserted").asInt());
+    assertEquals(1, summary.path("warnings").asInt());
+    assertTrue(result.err().contains("warning: row 3, referral_date: referral date in the future: " + tomorrow),
+        result.err());
+    assertEquals(tomorrow.toString(), show(mdt, "F-2").path("children").get(0).path("referral_date").asText());
+  }
+
   @Test
   void upsertUpdatesWhatChangedAndNeverErasesWithABlank() {
     Mdt mdt = mdt();
