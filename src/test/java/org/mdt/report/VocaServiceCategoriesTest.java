@@ -191,4 +191,18 @@ class VocaServiceCategoriesTest {
     assertEquals(2, settingRows, audit.toString()); // the set and the reset
     assertTrue(Json.parse(mdt.ok("settings", "show", "--format", "json")).get(0).path("isDefault").asBoolean());
   }
+
+  /** The map travels with the data: a backup restored elsewhere reports with the same map. */
+  @Test
+  void theMapTravelsInABackup() {
+    String narrow = "{\"B\": [\"medical_exam\"]}";
+    mdt.ok("settings", "set", "voca.serviceMap", narrow);
+    Path backup = dir.resolve("copy.mdtbak");
+    mdt.ok("backup", backup.toString());
+    Mdt elsewhere = new Mdt(dir.resolve("elsewhere")).at("2026-06-01T12:00:00Z");
+    elsewhere.ok("restore", backup.toString());
+    JsonNode q2 = Json.parse(elsewhere.ok("report", "voca", "--quarter", "FY2026Q2", "--format", "json"));
+    assertEquals(Json.parse("{\"A\": [], \"B\": [\"medical_exam\"], \"C\": [], \"E\": []}"), q2.path("serviceMap"));
+    assertEquals(1, q2.path("individualsServed").asInt()); // Ann's exam, as here
+  }
 }
