@@ -18,7 +18,7 @@ final class MdtCommand {
   static final List<Class<?>> SUBCOMMANDS = List.of(InitCommand.class, RekeyCommand.class, TeamCommand.class,
       MemberCommand.class, CaseCommand.class, ImportCommand.class, ReviewCommand.class, FollowupCommand.class,
       ReportCommand.class, ExportCommand.class, AuditCommand.class, BackupCommand.class, RestoreCommand.class,
-      ShellCommand.class, DemoCommand.class);
+      SettingsCommand.class, ShellCommand.class, DemoCommand.class);
 
   @Mixin GlobalOptions global;
 }

@@ -46,16 +46,17 @@ final class ReportCommand {
       Outputs outputs = target.outputs(context);
       var connection = context.database().connection();
       Team only = target.team(context, connection);
-      NcaStatistics stats = NcaStatistics.compute(connection, half, only);
+      NcaStatistics stats = NcaStatistics.compute(connection, half, only, java.time.LocalDate.now(context.clock));
+      org.mdt.report.DataThrough.notBegun(half.start(), stats.dataThrough()).ifPresent(context::info);
       Table table = Table.of("measure", "MEASURE", "code", "CODE", "count", "COUNT");
       table.row("newChildren", "", stats.newChildren());
       for (Map.Entry<String, Map<String, Integer>> breakdown : stats.breakdowns().entrySet()) {
         breakdown.getValue().forEach((code, count) -> table.row(breakdown.getKey(), code, count));
       }
-      ReportOutput.emit(context, outputs, target.out,
-          new ReportOutput.Faces(stats.asJson(), table, stats.document()), () -> {
-        context.out.println("NCA statistics " + half + " (" + half.start() + " to " + half.end() + "), team: "
-            + stats.teamName());
+      table.row("dataThrough", "", stats.dataThrough().toString());
+      ReportOutput.emit(context, outputs, target.out, new ReportOutput.Faces(stats.asJson(), table, stats.document()), () -> {
+        context.out.println("NCA statistics " + half + " (" + org.mdt.report.DataThrough.periodLine(half.start(), half.end(),
+            stats.dataThrough()) + "), team: " + stats.teamName());
         context.out.println();
         context.printer().table(table);
       });
@@ -137,13 +138,15 @@ final class ReportCommand {
       Outputs outputs = target.outputs(context);
       var connection = context.database().connection();
       Team only = target.team(context, connection);
-      VocaReport report = VocaReport.compute(connection, VocaReport.Span.of(fiscalQuarter), only);
+      VocaReport report = VocaReport.compute(connection, VocaReport.Span.of(fiscalQuarter), only,
+          org.mdt.report.VocaServiceMap.read(connection), java.time.LocalDate.now(context.clock));
+      org.mdt.report.DataThrough.notBegun(fiscalQuarter.start(), report.dataThrough())
+          .ifPresent(context::info);
       Table table = Table.of("measure", "MEASURE", "code", "CODE", "count", "COUNT");
       report.rows().forEach(row -> table.row(row.toArray()));
-      ReportOutput.emit(context, outputs, target.out,
-          new ReportOutput.Faces(report.asJson(), table, report.document()), () -> {
-        context.out.println("VOCA performance measures " + fiscalQuarter + " (" + fiscalQuarter.start() + " to "
-            + fiscalQuarter.end() + "), team: " + report.teamName());
+      ReportOutput.emit(context, outputs, target.out, new ReportOutput.Faces(report.asJson(), table, report.document()), () -> {
+        context.out.println("VOCA performance measures " + fiscalQuarter + " (" + org.mdt.report.DataThrough.periodLine(
+            fiscalQuarter.start(), fiscalQuarter.end(), report.dataThrough()) + "), team: " + report.teamName());
         context.out.println();
         context.printer().table(table);
       });

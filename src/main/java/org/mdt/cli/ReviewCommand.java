@@ -325,6 +325,7 @@ final class ReviewCommand {
 
     @Override
     public Integer call() {
+      List<ReviewStore.ReviewBeforeReferral> early = new ArrayList<>();
       int[] counts = context.database().inTransaction(connection -> {
         OffsetDateTime now = OffsetDateTime.now(context.clock);
         ReviewStore reviews = Stores.reviews(context, connection);
@@ -346,7 +347,7 @@ final class ReviewCommand {
           reviewedCases.put(ref, agenda.cases().stream().filter(i -> i.facts().caseId() == ref.id())
               .map(Agenda.Item::reason).findFirst().orElse(null));
         }
-        reviews.record(meeting, present, reviewedCases, now);
+        early.addAll(reviews.record(meeting, present, reviewedCases, now));
         for (String recommendation : recommendations) {
           String[] parts = split(recommendation, 2, "--recommend CASE:TEXT");
           reviews.recommend(meeting, reviewedCase(cases, team, reviewedCases, parts[0]), parts[1]);
@@ -362,6 +363,7 @@ final class ReviewCommand {
         return new int[] {present.size(), reviewedCases.size(), recommendations.size() + followups.size(),
             followups.size()};
       });
+      early.forEach(review -> context.info("warning: " + review.message()));
       Map<String, Object> result = new LinkedHashMap<>();
       result.put("meeting", meetingId);
       result.put("attended", counts[0]);

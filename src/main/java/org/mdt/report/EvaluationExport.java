@@ -47,13 +47,14 @@ public final class EvaluationExport {
     teamsById.put(ALL_TEAM_ID, null);
     Map<YearMonth, Map<Long, NcaStatistics>> nca = new LinkedHashMap<>();
     Map<YearMonth, Map<Long, VocaReport>> voca = new LinkedHashMap<>();
+    VocaServiceMap serviceMap = VocaServiceMap.read(connection);
     for (YearMonth month : months) {
       LocalDate start = month.atDay(1).isBefore(from) ? from : month.atDay(1);
       LocalDate end = month.atEndOfMonth().isAfter(to) ? to : month.atEndOfMonth();
       VocaReport.Span span = VocaReport.Span.within(month.toString(), start, end);
       teamsById.forEach((id, team) -> {
-        nca.computeIfAbsent(month, m -> new LinkedHashMap<>()).put(id, NcaStatistics.empty(team));
-        voca.computeIfAbsent(month, m -> new LinkedHashMap<>()).put(id, VocaReport.empty(span, team));
+        nca.computeIfAbsent(month, m -> new LinkedHashMap<>()).put(id, NcaStatistics.empty(team, to));
+        voca.computeIfAbsent(month, m -> new LinkedHashMap<>()).put(id, VocaReport.empty(span, team, serviceMap));
       });
     }
     NcaStatistics.scan(connection, from, to, null, child -> {

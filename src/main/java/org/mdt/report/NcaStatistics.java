@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.mdt.codes.Codes;
 import org.mdt.db.Sql;
+import org.mdt.review.ReviewRules;
 import org.mdt.team.Team;
 
 /**
@@ -21,7 +22,9 @@ import org.mdt.team.Team;
  * referred in the period and 18 or younger on the referral date; a row with no DOB counts, with age
  * unknown. Each breakdown lists every code, zeros included, and (but for abuse types, where a child counts
  * once under each type) sums to the number of new children. Age is worked out here rather than in SQL so
- * that H2 and PostgreSQL give the same answer.
+ * that H2 and PostgreSQL give the same answer. A report written on day D counts no referral, service date
+ * or meeting after D, and a case review only at a meeting held by the period's last day, so that a figure
+ * once submitted does not change when later meetings are recorded.
  */
 public final class NcaStatistics {
   public static final List<String> AGE_BANDS = List.of("0-6", "7-12", "13-18", "unknown");
@@ -38,17 +41,24 @@ public final class NcaStatistics {
       + " ch.child_race, ch.abuse_types, ch.offender_relationship, ch.offender_age,"
       + " ch.forensic_interview_date, ch.medical_exam_date, ch.mental_health_referral_date,"
       + " ch.mental_health_services_date, ch.victim_advocacy_date,"
-      + " EXISTS (SELECT 1 FROM meeting_case mc JOIN meeting m ON m.id = mc.meeting_id"
-      + "   WHERE mc.case_id = ch.case_id AND mc.reviewed AND m.recorded_at IS NOT NULL)"
+      + " (SELECT MIN(m.meeting_date) FROM meeting_case mc JOIN meeting m ON m.id = mc.meeting_id"
+      + "   WHERE mc.case_id = ch.case_id AND " + ReviewRules.COUNTED_REVIEW + ")"
       + " FROM case_child ch"
       + " WHERE ch.referral_date BETWEEN ? AND ? AND (CAST(? AS BIGINT) IS NULL OR ch.team_id = ?)";
 
-  /** One roster row as these counts read it; {@code services} in {@link #SERVICES} order. */
+  /**
+   * One roster row as these counts read it; {@code serviceDates} in {@link #SERVICES} order, the case review's
+   * being the first counted review of its case (null: none).
+   */
   record Child(long teamId, LocalDate referral, LocalDate dob, String gender, String race, String abuseTypes,
-      String offenderRelationship, Integer offenderAge, boolean[] services) {}
+      String offenderRelationship, Integer offenderAge, LocalDate[] serviceDates) {}
 
   private final HalfYear period;
   private final Team team;
+  /** The last day a case review counts: the period's end, or the report's day when that is earlier. */
+  private final LocalDate reviewsThrough;
+  /** The report's day: no service dated after it counts (null: no bound, for the evaluation export). */
+  private final LocalDate dataThrough;
   private int newChildren;
   private final Breakdowns breakdowns = new Breakdowns()
       .with("gender", Codes.GENDER.codes())
@@ -59,21 +69,28 @@ public final class NcaStatistics {
       .with("offenderAge", OFFENDER_AGE_BANDS)
       .with("services", SERVICES);
 
-  private NcaStatistics(HalfYear period, Team team) {
+  private NcaStatistics(HalfYear period, Team team, LocalDate reviewsThrough, LocalDate dataThrough) {
     this.period = period;
     this.team = team;
+    this.reviewsThrough = reviewsThrough;
+    this.dataThrough = dataThrough;
   }
 
-  /** The statistics of one team, or of all teams when team is null. */
-  public static NcaStatistics compute(Connection connection, HalfYear period, Team team) throws SQLException {
-    NcaStatistics stats = new NcaStatistics(period, team);
-    scan(connection, period.start(), period.end(), team == null ? null : team.id(), stats::add);
+  /** The statistics of one team, or of all teams when team is null, as written on {@code reportDay}. */
+  public static NcaStatistics compute(Connection connection, HalfYear period, Team team, LocalDate reportDay)
+      throws SQLException {
+    LocalDate lastDay = DataThrough.lastCounted(period.end(), reportDay);
+    NcaStatistics stats = new NcaStatistics(period, team, lastDay, reportDay);
+    scan(connection, period.start(), lastDay, team == null ? null : team.id(), stats::add);
     return stats;
   }
 
-  /** Empty counts over some other span (the evaluation export counts by month), fed by {@link #scan}. */
-  static NcaStatistics empty(Team team) {
-    return new NcaStatistics(null, team);
+  /**
+   * Empty counts over some other span (the evaluation export counts by month), fed by {@link #scan}: case
+   * reviews count through {@code lastDay} (the export's), service dates without bound.
+   */
+  static NcaStatistics empty(Team team, LocalDate lastDay) {
+    return new NcaStatistics(null, team, lastDay, null);
   }
 
   /** Hands every roster row referred from start to end (of one team, or all when teamId is null) to sink. */
@@ -86,11 +103,10 @@ public final class NcaStatistics {
       query.setFetchSize(1000);
       try (ResultSet rs = query.executeQuery()) {
         while (rs.next()) {
-          boolean[] services = new boolean[SERVICES.size()];
-          for (int i = 0; i < services.length - 1; i++) {
-            services[i] = rs.getObject(9 + i) != null;
+          LocalDate[] services = new LocalDate[SERVICES.size()];
+          for (int i = 0; i < services.length; i++) {
+            services[i] = rs.getObject(9 + i, LocalDate.class);
           }
-          services[services.length - 1] = rs.getBoolean(9 + services.length - 1);
           int offenderAge = rs.getInt(8);
           Integer recordedOffenderAge = rs.wasNull() ? null : offenderAge;
           sink.accept(new Child(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class),
@@ -120,7 +136,9 @@ public final class NcaStatistics {
     count("offenderAge", offenderAge == null ? "unknown"
         : offenderAge < 13 ? "under_13" : offenderAge < 18 ? "13-17" : "18_and_over");
     for (int i = 0; i < SERVICES.size(); i++) {
-      if (child.services()[i]) {
+      LocalDate day = child.serviceDates()[i];
+      LocalDate through = i == SERVICES.size() - 1 ? reviewsThrough : dataThrough;
+      if (day != null && (through == null || !day.isAfter(through))) {
         count("services", SERVICES.get(i));
       }
     }
@@ -137,6 +155,11 @@ public final class NcaStatistics {
   /** The team's name, or "all" for every team in the database. */
   public String teamName() {
     return team == null ? "all" : team.name();
+  }
+
+  /** The day the report was written: nothing dated after it is counted. */
+  public LocalDate dataThrough() {
+    return dataThrough;
   }
 
   public int newChildren() {
@@ -162,13 +185,15 @@ public final class NcaStatistics {
       sections.add(new ReportDocument.Section(HEADINGS.get(key), List.of("Code", "Children"), rows));
     });
     return new ReportDocument("NCA semi-annual statistics " + period, team == null ? "All teams" : team.name(),
-        period.start() + " to " + period.end(), sections, DEFINITIONS);
+        DataThrough.periodLine(period.start(), period.end(), dataThrough), sections, DEFINITIONS);
   }
 
   static final List<ReportDocument.Definition> DEFINITIONS = List.of(
       new ReportDocument.Definition("New child", "a child on a case (one roster row) whose referral date falls in"
           + " the period and who was 18 or younger on that date; a child on two cases counts twice; a row"
           + " without a date of birth counts, with age unknown."),
+      new ReportDocument.Definition("Data through", "the day the report was written: no referral, service date"
+          + " or meeting dated after it is counted."),
       new ReportDocument.Definition("Age at first contact", "whole years on the referral date."),
       new ReportDocument.Definition("Gender, race, relationship", "the roster's codes; not recorded counts as"
           + " unknown."),
@@ -178,7 +203,9 @@ public final class NcaStatistics {
           + " over, or unknown."),
       new ReportDocument.Definition("Services", "new children with that service's date recorded (forensic"
           + " interview, medical exam, mental health referral, mental health services, victim advocacy), or"
-          + " whose case was reviewed at a recorded MDT meeting (case review)."));
+          + " whose case was reviewed at a recorded MDT meeting held on or before the period's last day (case"
+          + " review), so the figure does not change when later meetings are recorded. A review dated before"
+          + " the case's first referral is not counted."));
 
   /** The report as the JSON object DESIGN section 6.1 specifies. */
   public Map<String, Object> asJson() {
@@ -188,6 +215,7 @@ public final class NcaStatistics {
     range.put("end", period.end().toString());
     json.put("period", range);
     json.put("team", teamName());
+    json.put("dataThrough", dataThrough.toString());
     json.put("newChildren", newChildren);
     json.putAll(breakdowns.asMap());
     return json;

@@ -18,14 +18,16 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.mdt.codes.Codes;
 import org.mdt.db.Sql;
+import org.mdt.review.ReviewRules;
 import org.mdt.team.Team;
 
 /**
  * VOCA performance measures for a federal fiscal quarter (DESIGN section 6.2). An individual is a child on a
- * case; it is served in the quarter when a forensic interview, medical exam, mental health services or
- * victim advocacy date, or a recorded review of its case, falls in it. It is new when that is its first
- * service of the fiscal year, and only new individuals are counted by age (on that first service), gender,
- * race and victimization type, so each of those adds up to the new individuals.
+ * case; it is served in the quarter when the date of a roster service that the {@link VocaServiceMap} puts in a
+ * category falls in it. It is new when that is its first such service of the fiscal year, and only new
+ * individuals are counted by age (on that first service), gender, race and victimization type, so each of
+ * those adds up to the new individuals. Case reviews are coordination, not a PMT service: they are counted
+ * beside the categories and never make a child served. A report written on day D counts nothing after D.
  */
 public final class VocaReport {
   public static final List<String> AGE_BANDS = List.of("0-12", "13-17", "18-24", "25-59", "60_and_over",
@@ -33,22 +35,6 @@ public final class VocaReport {
 
   /** VOCA victimization types, and the abuse types counted under each. */
   public static final Map<String, List<String>> VICTIMIZATION = victimization();
-
-  /**
-   * The events that make an individual served, and the VOCA service category each one is: the design names
-   * the categories but not the mapping, so this is mdt's reading of it (stated in the report's definitions).
-   */
-  enum Service {
-    CASE_REVIEW("A"), VICTIM_ADVOCACY("B"), MEDICAL_EXAM("B"), MENTAL_HEALTH_SERVICES("C"), FORENSIC_INTERVIEW("E");
-
-    final String category;
-
-    Service(String category) {
-      this.category = category;
-    }
-  }
-
-  public static final List<String> CATEGORIES = List.of("A", "B", "C", "E");
 
   /**
    * The days a VOCA count covers, and the start of the fiscal year they belong to (which decides new or
@@ -67,6 +53,11 @@ public final class VocaReport {
 
   private final Span span;
   private final Team team;
+  private final VocaServiceMap serviceMap;
+  /** The day the report was written. */
+  private final LocalDate dataThrough;
+  /** The span's last day, or the report's day when that is earlier. */
+  private final LocalDate lastDay;
   private int served;
   private int newIndividuals;
   private final Breakdowns demographics = new Breakdowns()
@@ -75,40 +66,48 @@ public final class VocaReport {
       .with("race", Codes.RACE.codes())
       .with("victimizationTypes", List.copyOf(VICTIMIZATION.keySet()));
   private final Map<String, int[]> services = new LinkedHashMap<>(); // category → {individuals, times}
+  private final int[] caseReviews = new int[2]; // {individuals, times}
 
-  private VocaReport(Span span, Team team) {
+  private VocaReport(Span span, Team team, VocaServiceMap serviceMap, LocalDate reportDay) {
     this.span = span;
     this.team = team;
-    CATEGORIES.forEach(category -> services.put(category, new int[2]));
+    this.serviceMap = serviceMap;
+    this.dataThrough = reportDay;
+    this.lastDay = DataThrough.lastCounted(span.end(), reportDay);
+    VocaServiceMap.CATEGORIES.forEach(category -> services.put(category, new int[2]));
   }
 
-  public static VocaReport compute(Connection connection, Span span, Team team) throws SQLException {
-    VocaReport report = new VocaReport(span, team);
-    scan(connection, span.fiscalYearStart(), span.end(), team == null ? null : team.id(), report::add);
+  /** The measures of one team, or of all teams when team is null, as written on {@code reportDay}. */
+  public static VocaReport compute(Connection connection, Span span, Team team, VocaServiceMap serviceMap,
+      LocalDate reportDay) throws SQLException {
+    VocaReport report = new VocaReport(span, team, serviceMap, reportDay);
+    scan(connection, span.fiscalYearStart(), report.lastDay, team == null ? null : team.id(), report::add);
     return report;
   }
 
   /** Empty counts for a span, fed by {@link #scan} (the evaluation export counts every month in one scan). */
-  static VocaReport empty(Span span, Team team) {
-    return new VocaReport(span, team);
+  static VocaReport empty(Span span, Team team, VocaServiceMap serviceMap) {
+    return new VocaReport(span, team, serviceMap, span.end());
   }
 
-  /** A child on a case with its service events (service dates and recorded reviews of its case). */
+  /** A child on a case with its roster service dates and the days its case was reviewed (counted reviews). */
   record Individual(long teamId, LocalDate dob, String gender, String race, String abuseTypes,
-      List<Map.Entry<Service, LocalDate>> events) {}
+      List<Map.Entry<VocaServiceMap.Service, LocalDate>> events, List<LocalDate> reviews) {}
+
+  private static final VocaServiceMap.Service[] DATED = VocaServiceMap.Service.values();
 
   /**
-   * Hands sink every child (of one team, or all when teamId is null) with a service event from {@code from}
-   * to {@code to}, with all its events in that range. A service may precede the referral, so no referral
-   * date bounds the search: it reads the whole of the case_child_report index, and the table only for the
-   * children whose one event is a review of their case.
+   * Hands sink every child (of one team, or all when teamId is null) with a roster service or a review of its
+   * case from {@code from} to {@code to}, with all its services and reviews in that range. A service may
+   * precede the referral, so no referral date bounds the search: it reads the whole of the case_child_report
+   * index, and the table only for the children whose one event is a review of their case.
    */
   static void scan(Connection connection, LocalDate from, LocalDate to, Long teamId, Consumer<Individual> sink)
       throws SQLException {
     Map<Long, List<LocalDate>> reviews = new HashMap<>();
     try (PreparedStatement query = connection.prepareStatement("SELECT mc.case_id, m.meeting_date"
         + " FROM meeting m JOIN meeting_case mc ON mc.meeting_id = m.id"
-        + " WHERE mc.reviewed AND m.recorded_at IS NOT NULL AND m.meeting_date BETWEEN ? AND ?"
+        + " WHERE " + ReviewRules.COUNTED_REVIEW + " AND m.meeting_date BETWEEN ? AND ?"
         + " AND (CAST(? AS BIGINT) IS NULL OR m.team_id = ?)")) {
       query.setObject(1, from);
       query.setObject(2, to);
@@ -119,22 +118,25 @@ public final class VocaReport {
         }
       }
     }
-    String columns = "SELECT ch.id, ch.team_id, ch.case_id, ch.child_dob, ch.child_gender, ch.child_race,"
-        + " ch.abuse_types, ch.forensic_interview_date, ch.medical_exam_date, ch.mental_health_services_date,"
-        + " ch.victim_advocacy_date FROM case_child ch";
-    String inRange = " BETWEEN ? AND ?";
+    StringBuilder columns = new StringBuilder("SELECT ch.id, ch.team_id, ch.case_id, ch.child_dob, ch.child_gender,"
+        + " ch.child_race, ch.abuse_types");
+    StringBuilder anyInRange = new StringBuilder();
+    for (VocaServiceMap.Service service : DATED) {
+      columns.append(", ch.").append(service.column());
+      anyInRange.append(anyInRange.length() == 0 ? "" : " OR ").append("ch.").append(service.column())
+          .append(" BETWEEN ? AND ?");
+    }
+    columns.append(" FROM case_child ch");
     // Children with a service date in range. The always-true referral condition lets the planner read the
     // narrower case_child_report index instead of the table.
     Set<Long> emitted = new HashSet<>();
     try (PreparedStatement query = connection.prepareStatement(columns
-        + " WHERE ch.referral_date >= ? AND (CAST(? AS BIGINT) IS NULL OR ch.team_id = ?)"
-        + " AND (ch.forensic_interview_date" + inRange + " OR ch.medical_exam_date" + inRange
-        + " OR ch.mental_health_services_date" + inRange + " OR ch.victim_advocacy_date" + inRange + ")")) {
+        + " WHERE ch.referral_date >= ? AND (CAST(? AS BIGINT) IS NULL OR ch.team_id = ?) AND (" + anyInRange + ")")) {
       query.setObject(1, LocalDate.of(1, 1, 1));
       Sql.bindTwice(query, 2, teamId, Types.BIGINT);
-      for (int i = 4; i <= 11; i += 2) {
-        query.setObject(i, from);
-        query.setObject(i + 1, to);
+      for (int i = 0; i < DATED.length; i++) {
+        query.setObject(4 + 2 * i, from);
+        query.setObject(5 + 2 * i, to);
       }
       query.setFetchSize(1000);
       try (ResultSet rs = query.executeQuery()) {
@@ -172,41 +174,42 @@ public final class VocaReport {
     }
   }
 
-  private static final Service[] DATED = {Service.FORENSIC_INTERVIEW, Service.MEDICAL_EXAM,
-      Service.MENTAL_HEALTH_SERVICES, Service.VICTIM_ADVOCACY};
-
   private static Individual individual(ResultSet rs, LocalDate from, LocalDate to,
       Map<Long, List<LocalDate>> reviews) throws SQLException {
-    List<Map.Entry<Service, LocalDate>> events = new ArrayList<>();
+    List<Map.Entry<VocaServiceMap.Service, LocalDate>> events = new ArrayList<>();
     for (int i = 0; i < DATED.length; i++) {
       LocalDate day = rs.getObject(8 + i, LocalDate.class);
       if (day != null && !day.isBefore(from) && !day.isAfter(to)) {
         events.add(Map.entry(DATED[i], day));
       }
     }
-    reviews.getOrDefault(rs.getLong(3), List.of()).forEach(day -> events.add(Map.entry(Service.CASE_REVIEW, day)));
     return new Individual(rs.getLong(2), rs.getObject(4, LocalDate.class), rs.getString(5), rs.getString(6),
-        rs.getString(7), events);
+        rs.getString(7), events, reviews.getOrDefault(rs.getLong(3), List.of()));
   }
 
-  /** One child: its service events of the fiscal year so far decide whether, and how, it counts. */
+  /** One child: its mapped services of the fiscal year so far decide whether, and how, it counts. */
   void add(Individual individual) {
     LocalDate fiscalYearStart = span.fiscalYearStart();
-    LocalDate end = span.end();
+    int reviewsThisQuarter = (int) individual.reviews().stream().filter(this::inQuarter).count();
+    if (reviewsThisQuarter > 0) {
+      caseReviews[0]++;
+      caseReviews[1] += reviewsThisQuarter;
+    }
     LocalDate first = null;
     Map<String, Integer> timesThisQuarter = new HashMap<>();
-    for (Map.Entry<Service, LocalDate> event : individual.events()) {
+    for (Map.Entry<VocaServiceMap.Service, LocalDate> event : individual.events()) {
+      String category = serviceMap.categoryOf(event.getKey());
       LocalDate day = event.getValue();
-      if (day.isBefore(fiscalYearStart) || day.isAfter(end)) {
+      if (category == null || day.isBefore(fiscalYearStart) || day.isAfter(lastDay)) {
         continue;
       }
       first = first == null || day.isBefore(first) ? day : first;
-      if (!day.isBefore(span.start())) {
-        timesThisQuarter.merge(event.getKey().category, 1, Integer::sum);
+      if (inQuarter(day)) {
+        timesThisQuarter.merge(category, 1, Integer::sum);
       }
     }
     if (timesThisQuarter.isEmpty()) {
-      return; // served earlier in the year, not this quarter
+      return; // not served this quarter (perhaps earlier in the year, or only reviewed)
     }
     served++;
     timesThisQuarter.forEach((category, times) -> {
@@ -231,6 +234,10 @@ public final class VocaReport {
       }
     }
     types.forEach(type -> count("victimizationTypes", type));
+  }
+
+  private boolean inQuarter(LocalDate day) {
+    return !day.isBefore(span.start()) && !day.isAfter(lastDay);
   }
 
   static String ageBand(LocalDate dob, LocalDate on) {
@@ -265,6 +272,15 @@ public final class VocaReport {
     return span;
   }
 
+  /** The day the report was written: nothing dated after it is counted. */
+  public LocalDate dataThrough() {
+    return dataThrough;
+  }
+
+  public VocaServiceMap serviceMap() {
+    return serviceMap;
+  }
+
   public int served() {
     return served;
   }
@@ -282,8 +298,40 @@ public final class VocaReport {
     return services;
   }
 
-  /** The JSON keys of the issue: quarter, individualsServed, newIndividuals, continuingIndividuals, age,
-   * gender, race, victimizationTypes, services (category → individuals and times). */
+  /** {individuals, times}: children whose case was reviewed in the quarter, and those reviews. */
+  public int[] caseReviews() {
+    return caseReviews.clone();
+  }
+
+  /**
+   * Why each category with no individual has none: D is never in the roster, a category may have no service
+   * mapped to it, or none of its services fell in the quarter.
+   */
+  public Map<String, String> emptyCategories() {
+    Map<String, String> empty = new LinkedHashMap<>();
+    for (String category : ALL_CATEGORIES) {
+      if (category.equals(VocaServiceMap.SHELTER)) {
+        empty.put(category, VocaServiceMap.SHELTER_NOTE);
+        continue;
+      }
+      List<String> mapped = serviceMap.asJson().get(category);
+      if (mapped.isEmpty()) {
+        empty.put(category, "no roster service is mapped to it (see serviceMap)");
+      } else if (services.get(category)[0] == 0) {
+        empty.put(category, "no " + String.join(" or ", mapped) + " dated in the quarter");
+      }
+    }
+    return empty;
+  }
+
+  /** The PMT's categories, D included, in order. */
+  private static final List<String> ALL_CATEGORIES = List.of("A", "B", "C", VocaServiceMap.SHELTER, "E");
+
+  /**
+   * The JSON keys of DESIGN 6.2: quarter, period, team, dataThrough, individualsServed, newIndividuals,
+   * continuingIndividuals, age, gender, race, victimizationTypes, services (category → individuals and
+   * times), emptyCategories (category → why it has none), caseReviews (individuals, times) and serviceMap.
+   */
   public Map<String, Object> asJson() {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("quarter", span.label());
@@ -292,22 +340,31 @@ public final class VocaReport {
     period.put("end", span.end().toString());
     json.put("period", period);
     json.put("team", teamName());
+    json.put("dataThrough", dataThrough.toString());
     json.put("individualsServed", served);
     json.put("newIndividuals", newIndividuals);
     json.put("continuingIndividuals", served - newIndividuals);
     json.putAll(demographics.asMap());
     Map<String, Object> categories = new LinkedHashMap<>();
-    services.forEach((category, counts) -> {
-      Map<String, Integer> entry = new LinkedHashMap<>();
-      entry.put("individuals", counts[0]);
-      entry.put("times", counts[1]);
-      categories.put(category, entry);
-    });
+    services.forEach((category, counts) -> categories.put(category, counts(counts)));
     json.put("services", categories);
+    json.put("emptyCategories", emptyCategories());
+    json.put("caseReviews", counts(caseReviews));
+    json.put("serviceMap", serviceMap.asJson());
     return json;
   }
 
-  /** measure, code, count rows (services as "services.A.individuals" and ".times"), for CSV. */
+  private static Map<String, Integer> counts(int[] counts) {
+    Map<String, Integer> entry = new LinkedHashMap<>();
+    entry.put("individuals", counts[0]);
+    entry.put("times", counts[1]);
+    return entry;
+  }
+
+  /**
+   * measure, code, count rows for CSV: services as "services.A.individuals" and ".times", then the case
+   * reviews, why categories are empty, the service map (services joined by ';') and the report's day.
+   */
   public List<List<Object>> rows() {
     List<List<Object>> rows = new ArrayList<>();
     rows.add(List.of("individualsServed", "", served));
@@ -319,6 +376,11 @@ public final class VocaReport {
       rows.add(List.of("services", category + ".individuals", counts[0]));
       rows.add(List.of("services", category + ".times", counts[1]));
     });
+    rows.add(List.of("caseReviews", "individuals", caseReviews[0]));
+    rows.add(List.of("caseReviews", "times", caseReviews[1]));
+    emptyCategories().forEach((category, why) -> rows.add(List.of("emptyCategories", category, why)));
+    serviceMap.asJson().forEach((category, codes) -> rows.add(List.of("serviceMap", category, String.join(";", codes))));
+    rows.add(List.of("dataThrough", "", dataThrough.toString()));
     return rows;
   }
 
@@ -334,35 +396,46 @@ public final class VocaReport {
       counts.forEach((code, count) -> rows.add(List.of(code, count)));
       sections.add(new ReportDocument.Section(headings.get(key), List.of("Code", "Individuals"), rows));
     });
+    Map<String, String> empty = emptyCategories();
     List<List<Object>> serviceRows = new ArrayList<>();
-    services.forEach((category, counts) -> serviceRows.add(List.of(category + " - " + CATEGORY_NAMES.get(category),
-        counts[0], counts[1])));
-    sections.add(new ReportDocument.Section("Services", List.of("Category", "Individuals", "Times provided"),
-        serviceRows));
+    for (String category : ALL_CATEGORIES) {
+      int[] counts = services.getOrDefault(category, new int[2]);
+      serviceRows.add(List.of(category + " - " + VocaServiceMap.CATEGORY_NAMES.get(category), counts[0], counts[1],
+          empty.containsKey(category) ? empty.get(category)
+              : String.join(", ", serviceMap.asJson().get(category))));
+    }
+    sections.add(new ReportDocument.Section("Services", List.of("Category", "Individuals", "Times provided",
+        "Roster services, or why none"), serviceRows));
+    sections.add(new ReportDocument.Section("Case reviews (beside the categories: not a VOCA service)",
+        List.of("Measure", "Count"), List.of(List.of("Individuals whose case was reviewed", caseReviews[0]),
+            List.of("Reviews (times)", caseReviews[1]))));
     return new ReportDocument("VOCA performance measures " + span.label(), team == null ? "All teams" : team.name(),
-        span.start() + " to " + span.end(), sections, DEFINITIONS);
+        DataThrough.periodLine(span.start(), span.end(), dataThrough), sections, definitions());
   }
 
-  static final Map<String, String> CATEGORY_NAMES = Map.of("A", "Information and referral", "B",
-      "Personal advocacy and accompaniment", "C", "Emotional support or safety services", "E",
-      "Criminal/civil justice system assistance");
-
-  static final List<ReportDocument.Definition> DEFINITIONS = List.of(
-      new ReportDocument.Definition("Fiscal year", "the federal fiscal year: FY2026 runs 2025-10-01 to 2026-09-30;"
-          + " Q1 is October to December."),
-      new ReportDocument.Definition("Individual served", "a child on a case (a child on two cases counts twice)"
-          + " with a forensic interview, medical exam, mental health services or victim advocacy date, or a"
-          + " recorded MDT review of its case, in the quarter."),
-      new ReportDocument.Definition("New / continuing", "new when that is its first service of the fiscal year;"
-          + " otherwise continuing."),
-      new ReportDocument.Definition("Demographics", "new individuals only; age in whole years on the first"
-          + " service of the fiscal year (not reported without a date of birth)."),
-      new ReportDocument.Definition("Victimization types", "sexual abuse -> child sexual abuse/assault; physical"
-          + " abuse and neglect -> child physical abuse or neglect (once); sex and labor trafficking -> human"
-          + " trafficking; exploitation material -> child pornography; witness to violence -> domestic and/or"
-          + " family violence; other -> other. A child counts once under each."),
-      new ReportDocument.Definition("Service categories", "A information and referral: MDT case review; B personal"
-          + " advocacy and accompaniment: victim advocacy, medical exam; C emotional support: mental health"
-          + " services; E justice system assistance: forensic interview. Individuals: served in the quarter with"
-          + " that category; times: the events in the quarter."));
+  private List<ReportDocument.Definition> definitions() {
+    return List.of(
+        new ReportDocument.Definition("Fiscal year", "the federal fiscal year: FY2026 runs 2025-10-01 to 2026-09-30;"
+            + " Q1 is October to December."),
+        new ReportDocument.Definition("Data through", "the day the report was written: no service or review dated"
+            + " after it is counted."),
+        new ReportDocument.Definition("Individual served", "a child on a case (a child on two cases counts twice)"
+            + " with the date of a roster service mapped to a category (below) in the quarter. A case review"
+            + " alone does not make a child served."),
+        new ReportDocument.Definition("New / continuing", "new when that is its first mapped service of the fiscal"
+            + " year; otherwise continuing."),
+        new ReportDocument.Definition("Demographics", "new individuals only; age in whole years on the first"
+            + " mapped service of the fiscal year (not reported without a date of birth)."),
+        new ReportDocument.Definition("Victimization types", "sexual abuse -> child sexual abuse/assault; physical"
+            + " abuse and neglect -> child physical abuse or neglect (once); sex and labor trafficking -> human"
+            + " trafficking; exploitation material -> child pornography; witness to violence -> domestic and/or"
+            + " family violence; other -> other. A child counts once under each."),
+        new ReportDocument.Definition("Service map used", serviceMap.describe() + ". D (shelter/housing) is not"
+            + " recorded in the roster. Grant staff change the map with 'mdt settings set voca.serviceMap'."),
+        new ReportDocument.Definition("Service categories", "individuals: served in the quarter with a service of"
+            + " that category; times: those services' dates in the quarter."),
+        new ReportDocument.Definition("Case reviews", "MDT coordination, not a VOCA direct service: children whose"
+            + " case was reviewed at a recorded meeting in the quarter, and those reviews. A review dated before"
+            + " the case's first referral is not counted."));
+  }
 }

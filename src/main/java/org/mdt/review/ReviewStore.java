@@ -141,11 +141,20 @@ public final class ReviewStore {
     }
   }
 
+  /** A case reviewed on a day before any child on it was referred: the grant reports leave such a review out. */
+  public record ReviewBeforeReferral(String caseNumber, LocalDate reviewed, LocalDate referral) {
+    public String message() {
+      return "case " + caseNumber + ": reviewed on " + reviewed + ", before its referral on " + referral
+          + "; the NCA and VOCA reports do not count this review";
+    }
+  }
+
   /**
    * Records what happened at a meeting: who attended (with their discipline that day), which cases were
-   * reviewed (and why they were on the agenda), and fulfils the requests for those cases.
+   * reviewed (and why they were on the agenda), and fulfils the requests for those cases. Returns the
+   * reviewed cases first referred after the meeting's day, which are recorded all the same.
    */
-  public void record(Meeting meeting, List<Member> attended, Map<CaseRef, Agenda.Reason> reviewed,
+  public List<ReviewBeforeReferral> record(Meeting meeting, List<Member> attended, Map<CaseRef, Agenda.Reason> reviewed,
       OffsetDateTime now) throws SQLException {
     if (meeting.recorded()) {
       throw MdtException.domain("meeting " + meeting.id() + " on " + meeting.date() + " is already recorded");
@@ -186,6 +195,25 @@ public final class ReviewStore {
     changes.put("attended", new Object[] {null, attended.stream().map(Member::name).toList()});
     changes.put("reviewed", new Object[] {null, reviewed.keySet().stream().map(CaseRef::caseNumber).toList()});
     audit.updated("meeting", meeting.id(), changes);
+    return reviewedBeforeReferral(meeting, reviewed.keySet());
+  }
+
+  private List<ReviewBeforeReferral> reviewedBeforeReferral(Meeting meeting, Iterable<CaseRef> cases)
+      throws SQLException {
+    List<ReviewBeforeReferral> early = new ArrayList<>();
+    try (PreparedStatement query = connection.prepareStatement(
+        "SELECT MIN(referral_date) FROM case_child WHERE case_id = ?")) {
+      for (CaseRef caseRef : cases) {
+        query.setLong(1, caseRef.id());
+        try (ResultSet rs = query.executeQuery()) {
+          LocalDate referral = rs.next() ? rs.getObject(1, LocalDate.class) : null;
+          if (referral != null && meeting.date().isBefore(referral)) {
+            early.add(new ReviewBeforeReferral(caseRef.caseNumber(), meeting.date(), referral));
+          }
+        }
+      }
+    }
+    return early;
   }
 
   public long recommend(Meeting meeting, CaseRef caseRef, String text) throws SQLException {

@@ -16,7 +16,9 @@ import org.mdt.Mdt;
 /**
  * VOCA measures on a roster whose every count is worked out by hand below, across the fiscal-year boundary
  * (Xena's interview in FY2025 does not make her continuing in FY2026) and quarter boundaries (Yuri is new in
- * Q1 and continuing in Q2).
+ * Q1 and continuing in Q2), under the default service map: A mental-health referral; B forensic interview,
+ * medical exam, victim advocacy; C mental-health services; E nothing. A case review is counted beside the
+ * categories and serves no one by itself.
  */
 class VocaReportTest {
   @TempDir Path dir;
@@ -71,24 +73,24 @@ class VocaReportTest {
     assertService(q1.path("services"), "A", 0, 0);
     assertService(q1.path("services"), "B", 2, 2);
     assertService(q1.path("services"), "C", 0, 0);
-    assertService(q1.path("services"), "E", 0, 0); // Xena's interview was in FY2025
+    assertService(q1.path("services"), "E", 0, 0); // nothing is mapped to E
   }
 
   @Test
-  void secondQuarterHasNewAndContinuingAndCaseReviews() {
+  void secondQuarterHasNewAndContinuingAndCaseReviewsBeside() {
     JsonNode q2 = voca("FY2026Q2");
-    assertEquals(4, q2.path("individualsServed").asInt()); // Yuri, Zack, Wren, Tess
-    assertEquals(3, q2.path("newIndividuals").asInt());
+    assertEquals(2, q2.path("individualsServed").asInt()); // Yuri, Zack; Wren and Tess were only reviewed
+    assertEquals(1, q2.path("newIndividuals").asInt());
     assertEquals(1, q2.path("continuingIndividuals").asInt()); // Yuri, first served in Q1
-    assertCounts(q2.path("age"), Map.of("13-17", 1, "18-24", 1, "not_reported", 1)); // Zack 15, Wren 18, Tess
-    assertCounts(q2.path("gender"), Map.of("female", 1, "male", 1, "unknown", 1));
-    assertCounts(q2.path("race"), Map.of("asian", 1, "hispanic_latino", 1, "unknown", 1));
-    assertCounts(q2.path("victimizationTypes"), Map.of("human_trafficking_sex", 1, "child_pornography", 1,
-        "domestic_family_violence", 1));
-    assertService(q2.path("services"), "A", 2, 2); // the review of C4: Wren and Tess
-    assertService(q2.path("services"), "B", 1, 1); // Zack's medical exam
+    assertCounts(q2.path("age"), Map.of("13-17", 1)); // Zack 15 on his interview
+    assertCounts(q2.path("gender"), Map.of("male", 1));
+    assertCounts(q2.path("race"), Map.of("asian", 1));
+    assertCounts(q2.path("victimizationTypes"), Map.of("human_trafficking_sex", 1));
+    assertService(q2.path("services"), "A", 0, 0);
+    assertService(q2.path("services"), "B", 1, 2); // Zack's interview and medical exam
     assertService(q2.path("services"), "C", 1, 1); // Yuri's mental health services
-    assertService(q2.path("services"), "E", 1, 1); // Zack's interview
+    assertService(q2.path("services"), "E", 0, 0);
+    assertService(q2, "caseReviews", 2, 2); // the review of C4: Wren and Tess
     for (String breakdown : new String[] {"age", "gender", "race"}) {
       int total = 0;
       for (JsonNode count : q2.path(breakdown)) {
@@ -104,11 +106,11 @@ class VocaReportTest {
     mdt.ok("review", "schedule", "--from", "2026-03-02", "--to", "2026-03-02", "--rule", "weekly:MON");
     mdt.at("2026-05-01T12:00:00Z").ok("review", "record", "2", "--attended", "1", "--reviewed", "C4", "C3");
     JsonNode q2 = voca("FY2026Q2");
-    assertEquals(4, q2.path("individualsServed").asInt()); // still Yuri, Zack, Wren, Tess
-    assertEquals(3, q2.path("newIndividuals").asInt());
+    assertEquals(2, q2.path("individualsServed").asInt()); // still Yuri and Zack
+    assertEquals(1, q2.path("newIndividuals").asInt());
     // Wren and Tess twice each (C4 at both meetings), Zack once (C3 at the second, besides his own services)
-    assertService(q2.path("services"), "A", 3, 5);
-    assertService(q2.path("services"), "E", 1, 1);
+    assertService(q2, "caseReviews", 3, 5);
+    assertService(q2.path("services"), "B", 1, 2);
   }
 
   @Test
@@ -129,7 +131,9 @@ class VocaReportTest {
     assertEquals(2, mdt.run("report", "voca", "--quarter", "2026Q1").code());
     assertEquals(2, mdt.run("report", "voca", "--quarter", "FY2026Q5").code());
     String csv = mdt.ok("report", "voca", "--quarter", "FY2026Q2", "--format", "csv");
-    assertTrue(csv.startsWith("measure,code,count\nindividualsServed,,4\nnewIndividuals,,3\n"), csv);
-    assertTrue(csv.contains("services,A.individuals,2\nservices,A.times,2\n"), csv);
+    assertTrue(csv.startsWith("measure,code,count\nindividualsServed,,2\nnewIndividuals,,1\n"), csv);
+    assertTrue(csv.contains("services,A.individuals,0\nservices,A.times,0\n"), csv);
+    assertTrue(csv.contains("caseReviews,individuals,2\ncaseReviews,times,2\n"), csv);
+    assertTrue(csv.contains("serviceMap,B,forensic_interview;medical_exam;victim_advocacy\n"), csv);
   }
 }

@@ -1,0 +1,112 @@
+package org.mdt.cli;
+
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.mdt.MdtException;
+import org.mdt.report.VocaServiceMap;
+import org.mdt.settings.Setting;
+import org.mdt.settings.SettingStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "settings", description = {"Settings grant staff can change, kept in the database (so they travel"
+    + " in backups); every change is audited.",
+    "voca.serviceMap: the roster services counted under each VOCA service category, as JSON, e.g."
+        + " {\"A\": [\"mental_health_referral\"], \"B\": [\"forensic_interview\", \"medical_exam\","
+        + " \"victim_advocacy\"], \"C\": [\"mental_health_services\"], \"E\": []}."},
+    subcommands = {SettingsCommand.Show.class, SettingsCommand.Set.class, SettingsCommand.Reset.class})
+final class SettingsCommand {
+  /** Every setting mdt knows. */
+  static final List<Setting> KNOWN = List.of(VocaServiceMap.SETTING);
+
+  @Mixin GlobalOptions global;
+
+  static Setting known(String name) {
+    return KNOWN.stream().filter(setting -> setting.name().equals(name)).findFirst()
+        .orElseThrow(() -> MdtException.usage("unknown setting '" + name + "'; the settings are "
+            + String.join(", ", KNOWN.stream().map(Setting::name).toList())));
+  }
+
+  static Table table(List<SettingStore.Current> settings) {
+    Table table = Table.of("name", "NAME", "value", "VALUE", "isDefault", "DEFAULT");
+    settings.forEach(current -> table.row(current.setting().name(), current.value(), current.isDefault()));
+    return table;
+  }
+
+  @Command(name = "show", description = "Show the settings in force (or one), and whether each is mdt's default.")
+  static final class Show implements Callable<Integer> {
+    @Mixin GlobalOptions global;
+    private final CliContext context;
+
+    @Parameters(arity = "0..1", paramLabel = "NAME", description = "Only this setting.")
+    String name;
+
+    Show(CliContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public Integer call() throws SQLException {
+      List<Setting> shown = name == null ? KNOWN : List.of(known(name));
+      var connection = context.database().connection();
+      List<SettingStore.Current> settings = new java.util.ArrayList<>();
+      for (Setting setting : shown) {
+        settings.add(SettingStore.current(connection, setting));
+      }
+      context.printer().table(table(settings));
+      return 0;
+    }
+  }
+
+  @Command(name = "set", description = "Change a setting; a value the setting does not accept changes nothing.")
+  static final class Set implements Callable<Integer> {
+    @Mixin GlobalOptions global;
+    private final CliContext context;
+
+    @Parameters(index = "0", paramLabel = "NAME", description = "The setting, e.g. voca.serviceMap.")
+    String name;
+
+    @Parameters(index = "1", paramLabel = "VALUE", description = "Its new value (JSON for voca.serviceMap).")
+    String value;
+
+    Set(CliContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+      Setting setting = known(name);
+      SettingStore.Current current = context.database().inTransaction(connection ->
+          new SettingStore(connection, Stores.audit(context, connection)).set(setting, value,
+              OffsetDateTime.now(context.clock)));
+      context.printer().table(table(List.of(current)));
+      return 0;
+    }
+  }
+
+  @Command(name = "reset", description = "Put a setting back to mdt's default.")
+  static final class Reset implements Callable<Integer> {
+    @Mixin GlobalOptions global;
+    private final CliContext context;
+
+    @Parameters(paramLabel = "NAME", description = "The setting.")
+    String name;
+
+    Reset(CliContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+      Setting setting = known(name);
+      SettingStore.Current current = context.database().inTransaction(connection ->
+          new SettingStore(connection, Stores.audit(context, connection)).reset(setting,
+              OffsetDateTime.now(context.clock)));
+      context.printer().table(table(List.of(current)));
+      return 0;
+    }
+  }
+}
