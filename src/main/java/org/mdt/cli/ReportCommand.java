@@ -52,9 +52,8 @@ final class ReportCommand {
         breakdown.getValue().forEach((code, count) -> table.row(breakdown.getKey(), code, count));
       }
       ReportOutput.emit(context, target.out, new ReportOutput.Faces(stats.asJson(), table, stats.document()), () -> {
-        context.out.println("NCA statistics " + half + " (" + half.start() + " to " + half.end() + "), team: "
+        context.printer().heading("NCA statistics " + half + " (" + half.start() + " to " + half.end() + "), team: "
             + stats.teamName());
-        context.out.println();
         context.printer().table(table);
       });
       return 0;
@@ -98,8 +97,7 @@ final class ReportCommand {
         table.row(row.toArray());
       });
       ReportOutput.emit(context, target.out, new ReportOutput.Faces(report.asJson(), table, report.document()), () -> {
-        context.out.println("Monthly report " + yearMonth + ", team: " + report.teamName());
-        context.out.println();
+        context.printer().heading("Monthly report " + yearMonth + ", team: " + report.teamName());
         context.printer().table(table);
       });
       return 0;
@@ -133,9 +131,8 @@ final class ReportCommand {
       Table table = Table.of("measure", "MEASURE", "code", "CODE", "count", "COUNT");
       report.rows().forEach(row -> table.row(row.toArray()));
       ReportOutput.emit(context, target.out, new ReportOutput.Faces(report.asJson(), table, report.document()), () -> {
-        context.out.println("VOCA performance measures " + fiscalQuarter + " (" + fiscalQuarter.start() + " to "
+        context.printer().heading("VOCA performance measures " + fiscalQuarter + " (" + fiscalQuarter.start() + " to "
             + fiscalQuarter.end() + "), team: " + report.teamName());
-        context.out.println();
         context.printer().table(table);
       });
       return 0;
@@ -171,8 +168,7 @@ final class ReportCommand {
       Table table = Table.of("section", "SECTION", "measure", "MEASURE", "value", "VALUE");
       report.rows().forEach(row -> table.row(row.toArray()));
       ReportOutput.emit(context, target.out, new ReportOutput.Faces(report.asJson(), table, report.document()), () -> {
-        context.out.println("Accreditation evidence " + year + ", team: " + report.teamName());
-        context.out.println();
+        context.printer().heading("Accreditation evidence " + year + ", team: " + report.teamName());
         context.printer().table(table);
       });
       return 0;
