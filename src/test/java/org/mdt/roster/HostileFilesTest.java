@@ -51,6 +51,41 @@ class HostileFilesTest {
     assertEquals("[ ]", mdt.ok("case", "list", "--format", "json").trim(), "nothing was imported");
   }
 
+  /** Refused as one short line: a quoted header or cell never floods the terminal. */
+  private void refusedBriefly(Path file, String expected) {
+    refused(file, expected);
+    assertTrue(mdt.run("import", "roster", file.toString()).err().length() < 400, "stderr is short");
+  }
+
+  @Test
+  void csvHeaderLineOfTenMegabytes() throws IOException {
+    Path huge = dir.resolve("huge-header.csv");
+    try (var out = Files.newBufferedWriter(huge, StandardCharsets.UTF_8)) {
+      out.write("Case Number,Date Referred,");
+      out.write("x".repeat(10 << 20));
+      out.write("\n24-001,2026-01-05,note\n");
+    }
+    refusedBriefly(huge, "huge-header.csv: row 1 is longer than 1 MiB");
+  }
+
+  @Test
+  void csvOfAMillionColumns() throws IOException {
+    Path wide = dir.resolve("wide.csv");
+    Files.writeString(wide, "Case Number,Date Referred" + ",".repeat(999_998) + "\n24-001,2026-01-05\n");
+    refusedBriefly(wide, "wide.csv: row 1 has 1,000,000 columns; a roster has at most 1,000");
+  }
+
+  @Test
+  void aLongUnknownWordIsQuotedShort() throws IOException {
+    Path roster = dir.resolve("long-word.csv");
+    Files.writeString(roster, "Case Number,Date Referred,Gender," + "Extra Column ".repeat(30) + "\n"
+        + "24-001,2026-01-05," + "girlish".repeat(10_000) + ",x\n");
+    Mdt.Result result = mdt.run("import", "roster", roster.toString());
+    assertEquals(0, result.code(), result.err());
+    assertTrue(result.err().contains("girlish".repeat(20).substring(0, 100) + "...'"), result.err());
+    assertTrue(result.err().length() < 1_000, result.err());
+  }
+
   @Test
   void zipBombXlsx() throws IOException {
     Path bomb = dir.resolve("bomb.xlsx");
