@@ -181,10 +181,19 @@ public final class CommandFactory {
     if (context.verbose) {
       StringWriter trace = new StringWriter();
       e.printStackTrace(new PrintWriter(trace));
-      context.err.print(trace);
+      trace.toString().lines().forEach(line -> context.err.println(traceLine(line)));
     }
     context.err.flush();
     return failure == null ? MdtException.INTERNAL : failure.exitCode();
+  }
+
+  /** A line of a stack trace: its tab indent kept, the rest shown safely (a message may quote a case number). */
+  private static String traceLine(String line) {
+    int indent = 0;
+    while (indent < line.length() && line.charAt(indent) == '\t') {
+      indent++;
+    }
+    return line.substring(0, indent) + TerminalText.safe(line.substring(indent));
   }
 
   /**

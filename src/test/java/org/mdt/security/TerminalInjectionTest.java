@@ -88,6 +88,9 @@ class TerminalInjectionTest {
     assertEquals(1, unknown.code(), unknown.err());
     assertEquals(1, unknown.errLines().length, unknown.err());
     assertSafe(unknown.err());
+    Mdt.Result traced = mdt.run("case", "show", "NO-SUCH" + HOSTILE, "-v");
+    assertTrue(traced.errLines().length > 1, traced.err());
+    assertSafe(traced.err());
     Mdt.Result badUsage = mdt.run("case", "list", "--status", "open" + HOSTILE);
     assertEquals(2, badUsage.code(), badUsage.err());
     assertSafe(badUsage.err());
