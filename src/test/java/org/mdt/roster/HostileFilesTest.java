@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -84,6 +86,38 @@ class HostileFilesTest {
     assertEquals(0, result.code(), result.err());
     assertTrue(result.err().contains("girlish".repeat(20).substring(0, 100) + "...'"), result.err());
     assertTrue(result.err().length() < 1_000, result.err());
+  }
+
+  @Test
+  void xlsxCellBeyondTheLastColumn() throws IOException {
+    Path far = dir.resolve("far.xlsx");
+    String main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    String relations = "http://schemas.openxmlformats.org/package/2006/relationships";
+    String documents = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    Map<String, String> entries = new LinkedHashMap<>();
+    entries.put("[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+        + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+        + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+        + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument"
+        + ".spreadsheetml.sheet.main+xml\"/><Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\""
+        + "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/></Types>");
+    entries.put("_rels/.rels", "<Relationships xmlns=\"" + relations + "\"><Relationship Id=\"rId1\" Type=\""
+        + documents + "/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
+    entries.put("xl/workbook.xml", "<workbook xmlns=\"" + main + "\" xmlns:r=\"" + documents + "\"><sheets>"
+        + "<sheet name=\"S\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
+    entries.put("xl/_rels/workbook.xml.rels", "<Relationships xmlns=\"" + relations + "\"><Relationship Id=\"rId1\""
+        + " Type=\"" + documents + "/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>");
+    // one cell at column ZZZZZZ, some 321 million columns in
+    entries.put("xl/worksheets/sheet1.xml", "<worksheet xmlns=\"" + main + "\"><sheetData><row r=\"1\">"
+        + "<c r=\"A1\" t=\"inlineStr\"><is><t>Case #</t></is></c><c r=\"B1\" t=\"inlineStr\"><is><t>Date Referred"
+        + "</t></is></c><c r=\"ZZZZZZ1\" t=\"inlineStr\"><is><t>x</t></is></c></row></sheetData></worksheet>");
+    try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(far))) {
+      for (Map.Entry<String, String> entry : entries.entrySet()) {
+        zip.putNextEntry(new ZipEntry(entry.getKey()));
+        zip.write(entry.getValue().getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    refusedBriefly(far, "far.xlsx: xl/worksheets/sheet1.xml has a cell beyond column XFD");
   }
 
   @Test
