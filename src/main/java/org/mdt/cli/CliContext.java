@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.mdt.db.Database;
 import org.mdt.db.DatabaseLocation;
 import org.mdt.roster.ImportListener;
+import org.mdt.text.TerminalText;
 
 /**
  * Everything a command gets from outside: its output streams, the environment, the clock, and the global
@@ -128,9 +129,10 @@ public final class CliContext implements AutoCloseable {
     return new Printer(out, format);
   }
 
-  /** A note for the person at the terminal (stderr); -q silences it. */
-  void info(String message) {
+  /** A note for the person at the terminal (stderr); -q silences it. Roster words in it are shown safely. */
+  void info(String note) {
     if (!quiet) {
+      String message = TerminalText.safe(note);
       Progress shown = progress;
       if (shown != null) {
         shown.printAbove(message);

@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.mdt.MdtException;
 import org.mdt.db.DbErrors;
+import org.mdt.text.TerminalText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Ansi;
@@ -75,13 +76,16 @@ public final class CommandFactory {
       context.commandLine = executed.getCommandSpec().qualifiedName();
       // reports have no rows to count as they go; the line still says mdt is at work (import counts rows)
       boolean report = context.commandLine.startsWith("mdt report ") || context.commandLine.startsWith("mdt export ");
+      int exitCode;
       try (Progress progress = report ? Progress.start(context, context.commandLine, null) : null) {
-        return new CommandLine.RunLast().execute(parseResult);
+        exitCode = new CommandLine.RunLast().execute(parseResult);
       } catch (Error e) { // out of memory, a class missing from the jar: still one line and exit 4
-        return failed(context, e);
-      } finally {
-        context.close();
+        exitCode = failed(context, e);
+      } catch (RuntimeException e) { // the command failed: its error is the one to report, after closing
+        closeAfterFailure(context, e);
+        throw e;
       }
+      return closed(context, exitCode);
     });
     return commandLine;
   }
@@ -128,6 +132,28 @@ public final class CommandFactory {
     }
   }
 
+  /**
+   * Closing writes what H2 still holds in memory, so it fails like any write (a full disk): through the same
+   * one-line mapping, once the command itself has succeeded.
+   */
+  private static int closed(CliContext context, int exitCode) {
+    try {
+      context.close();
+      return exitCode;
+    } catch (RuntimeException | Error e) {
+      return exitCode == 0 ? failed(context, e) : exitCode;
+    }
+  }
+
+  /** A command that failed may leave a database that cannot close either; its own error says more. */
+  private static void closeAfterFailure(CliContext context, RuntimeException failure) {
+    try {
+      context.close();
+    } catch (RuntimeException | Error e) {
+      failure.addSuppressed(e);
+    }
+  }
+
   /** Exit 2: one line saying what was wrong, the nearest command or option if any, and where help is. */
   private static int badUsage(ParameterException e, String[] args) {
     CommandLine cl = e.getCommandLine();
@@ -156,15 +182,27 @@ public final class CommandFactory {
     if (context.verbose) {
       StringWriter trace = new StringWriter();
       e.printStackTrace(new PrintWriter(trace));
-      context.err.print(trace);
+      trace.toString().lines().forEach(line -> context.err.println(traceLine(line)));
     }
     context.err.flush();
     return failure == null ? MdtException.INTERNAL : failure.exitCode();
   }
 
-  /** Errors are one line: libraries' messages (XML parsers, H2) often carry several. */
+  /** A line of a stack trace: its tab indent kept, the rest shown safely (a message may quote a case number). */
+  private static String traceLine(String line) {
+    int indent = 0;
+    while (indent < line.length() && line.charAt(indent) == '\t') {
+      indent++;
+    }
+    return line.substring(0, indent) + TerminalText.safe(line.substring(indent));
+  }
+
+  /**
+   * Errors are one line: libraries' messages (XML parsers, H2) often carry several. A case number or file
+   * name in one comes from a user or a roster, so what a terminal would run is shown safely.
+   */
   private static String oneLine(String message) {
-    return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", " ");
+    return message == null ? "" : TerminalText.safe(message.strip().replaceAll("\\s*\\R\\s*", " "));
   }
 
   /** Creates commands and mixins with the context, through a constructor taking it when they have one. */

@@ -2,6 +2,8 @@ package org.mdt.cli;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import org.mdt.roster.ImportRequest;
 import org.mdt.roster.ImportResult;
@@ -9,6 +11,7 @@ import org.mdt.roster.MappingFile;
 import org.mdt.roster.Problem;
 import org.mdt.roster.ProblemSink;
 import org.mdt.roster.RosterImporter;
+import org.mdt.text.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,6 +32,9 @@ final class ImportCommand {
 
     /** Problems listed on stderr before the rest are only counted (all of them with -v). */
     private static final int PROBLEMS_SHOWN = 20;
+
+    /** Headers listed in a note about ignored columns. */
+    private static final int HEADERS_SHOWN = 20;
 
     @Mixin GlobalOptions global;
     private final CliContext context;
@@ -84,10 +90,10 @@ final class ImportCommand {
       }
       if (!result.ignoredHeaders().isEmpty()) {
         context.info("ignored columns (no canonical column; a mapping file can name them): "
-            + String.join(", ", result.ignoredHeaders()));
+            + listed(result.ignoredHeaders()));
       }
       if (!result.repeatedHeaders().isEmpty()) {
-        context.info("ignored repeated columns: " + String.join(", ", result.repeatedHeaders()));
+        context.info("ignored repeated columns: " + listed(result.repeatedHeaders()));
       }
       context.printer().record(result.summary().asMap());
       if (dryRun) {
@@ -99,6 +105,12 @@ final class ImportCommand {
                 + " would write the compacted copy there readable by them (chmod 700 it)");
       }
       return 0;
+    }
+
+    /** A file's headers as a note lists them: the first few, each cut short, and how many in all. */
+    private static String listed(List<String> headers) {
+      String shown = headers.stream().limit(HEADERS_SHOWN).map(TerminalText::quoted).collect(Collectors.joining(", "));
+      return headers.size() > HEADERS_SHOWN ? shown + ", ... (" + headers.size() + " in all)" : shown;
     }
 
     /** Lists the first problems on stderr, and every rejection in the rejects file if there is one. */

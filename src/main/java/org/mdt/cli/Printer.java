@@ -16,16 +16,41 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import org.mdt.report.SpreadsheetText;
+import org.mdt.text.TerminalText;
 
 /**
  * Writes results to stdout in the chosen format: an aligned text table, CSV with a header row, or JSON
  * and nothing else (so that it pipes into jq). CSV cells that a spreadsheet would run as a formula are
- * neutralised with a leading apostrophe.
+ * neutralised with a leading apostrophe. Stdout is often a terminal: table and CSV text shows characters a
+ * terminal would run as {@link TerminalText#STAND_IN} (a CSV cell keeps no line break either), and JSON
+ * writes them as \\u escapes, which keep the value.
  */
 public final class Printer {
   private final PrintWriter out;
   private final OutputFormat format;
+
+  /** Jackson escapes C0 controls itself; DEL, C1 controls and bidi overrides would reach the terminal raw. */
+  private static final CharacterEscapes TERMINAL_SAFE_JSON = new CharacterEscapes() {
+    private final int[] asciiEscapes = standardAsciiEscapesForJSON();
+
+    {
+      asciiEscapes[0x7F] = ESCAPE_STANDARD;
+    }
+
+    @Override
+    public int[] getEscapeCodesForAscii() {
+      return asciiEscapes;
+    }
+
+    @Override
+    public SerializableString getEscapeSequence(int ch) {
+      return TerminalText.isUnsafe(ch) ? new SerializedString(String.format("\\u%04X", ch)) : null;
+    }
+  };
 
   Printer(PrintWriter out, OutputFormat format) {
     this.out = out;
@@ -54,17 +79,24 @@ public final class Printer {
       case CSV -> csv(new ArrayList<>(record.keySet()), List.of(values));
       case TABLE -> {
         int width = record.keySet().stream().mapToInt(String::length).max().orElse(0);
-        record.forEach((key, value) -> out.println(pad(key, width) + "  " + cell(value)));
+        record.forEach((key, value) -> out.println(pad(cell(key), width) + "  " + cell(value)));
       }
     }
     out.flush();
   }
 
+  /** A heading line and a blank line above a table (text format only: callers print it there). */
+  public void heading(String text) {
+    out.println(TerminalText.safe(text));
+    out.println();
+  }
+
   /** A nested result as JSON; callers use {@link #table} or {@link #record} for the other formats. */
   public void json(Object value) {
     try {
-      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-          .writeValueAsString(jsonSafe(value)));
+      ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+      mapper.getFactory().setCharacterEscapes(TERMINAL_SAFE_JSON);
+      out.println(mapper.writeValueAsString(jsonSafe(value)));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("result not serialisable", e);
     }
@@ -103,7 +135,7 @@ public final class Printer {
     try (SequenceWriter csv = csvWriter(nonClosing(out))) {
       csv.write(new ArrayList<Object>(keys));
       for (List<Object> row : rows) {
-        csv.write(neutralised(row));
+        csv.write(neutralised(row).stream().map(cell -> TerminalText.safe((String) cell)).toList());
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -176,7 +208,7 @@ public final class Printer {
   }
 
   private static String cell(Object value) {
-    return value == null ? "" : value.toString();
+    return value == null ? "" : TerminalText.safe(value.toString());
   }
 
   private static String pad(String text, int width) {

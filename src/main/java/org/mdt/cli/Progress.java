@@ -2,6 +2,7 @@ package org.mdt.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.atomic.AtomicLong;
+import org.mdt.text.TerminalText;
 
 /**
  * A progress line on stderr for work that takes more than a second: a moving bar with what is done so far
@@ -26,7 +27,7 @@ final class Progress implements AutoCloseable {
   private Progress(CliContext context, String label, String unit) {
     this.context = context;
     this.err = context.err;
-    this.label = label;
+    this.label = TerminalText.safe(label);
     this.unit = unit;
     this.painter = new Thread(this::paintUntilFinished, "mdt-progress");
     painter.setDaemon(true);

@@ -55,9 +55,8 @@ final class ReportCommand {
       }
       table.row("dataThrough", "", stats.dataThrough().toString());
       ReportOutput.emit(context, outputs, target.out, new ReportOutput.Faces(stats.asJson(), table, stats.document()), () -> {
-        context.out.println("NCA statistics " + half + " (" + org.mdt.report.DataThrough.periodLine(half.start(), half.end(),
+        context.printer().heading("NCA statistics " + half + " (" + org.mdt.report.DataThrough.periodLine(half.start(), half.end(),
             stats.dataThrough()) + "), team: " + stats.teamName());
-        context.out.println();
         context.printer().table(table);
       });
       return 0;
@@ -105,9 +104,8 @@ final class ReportCommand {
       });
       ReportOutput.emit(context, outputs, target.out,
           new ReportOutput.Faces(report.asJson(), table, report.document()), () -> {
-        context.out.println("Monthly report " + yearMonth + ", team: " + report.teamName() + ", data through "
+        context.printer().heading("Monthly report " + yearMonth + ", team: " + report.teamName() + ", data through "
             + today);
-        context.out.println();
         context.printer().table(table);
       });
       return 0;
@@ -145,9 +143,8 @@ final class ReportCommand {
       Table table = Table.of("measure", "MEASURE", "code", "CODE", "count", "COUNT");
       report.rows().forEach(row -> table.row(row.toArray()));
       ReportOutput.emit(context, outputs, target.out, new ReportOutput.Faces(report.asJson(), table, report.document()), () -> {
-        context.out.println("VOCA performance measures " + fiscalQuarter + " (" + org.mdt.report.DataThrough.periodLine(
+        context.printer().heading("VOCA performance measures " + fiscalQuarter + " (" + org.mdt.report.DataThrough.periodLine(
             fiscalQuarter.start(), fiscalQuarter.end(), report.dataThrough()) + "), team: " + report.teamName());
-        context.out.println();
         context.printer().table(table);
       });
       return 0;
@@ -186,9 +183,8 @@ final class ReportCommand {
       report.rows().forEach(row -> table.row(row.toArray()));
       ReportOutput.emit(context, outputs, target.out,
           new ReportOutput.Faces(report.asJson(), table, report.document()), () -> {
-        context.out.println("Accreditation evidence " + year + ", team: " + report.teamName() + ", data through "
+        context.printer().heading("Accreditation evidence " + year + ", team: " + report.teamName() + ", data through "
             + today);
-        context.out.println();
         context.printer().table(table);
       });
       return 0;

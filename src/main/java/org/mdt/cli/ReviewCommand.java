@@ -226,9 +226,8 @@ final class ReviewCommand {
       }
       if (printer.format() == OutputFormat.TABLE) {
         Meeting m = agenda.meeting();
-        context.out.println("Agenda: " + m.team() + ", " + m.date() + (m.time() == null ? "" : " " + m.time())
+        printer.heading("Agenda: " + m.team() + ", " + m.date() + (m.time() == null ? "" : " " + m.time())
             + (m.location() == null ? "" : ", " + m.location()));
-        context.out.println();
       }
       printer.table(table);
     }

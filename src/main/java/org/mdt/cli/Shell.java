@@ -119,7 +119,7 @@ final class Shell {
   }
 
   String prompt() {
-    return "mdt " + location().displayName() + (team == null ? "" : " [" + team + "]") + "> ";
+    return org.mdt.text.TerminalText.safe("mdt " + location().displayName() + (team == null ? "" : " [" + team + "]") + "> ");
   }
 
   private DatabaseLocation location() {

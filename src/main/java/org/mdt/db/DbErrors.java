@@ -1,5 +1,6 @@
 package org.mdt.db;
 
+import java.io.IOException;
 import java.sql.SQLException;
 import org.mdt.MdtException;
 
@@ -30,7 +31,7 @@ public final class DbErrors {
       case LOCK_TIMEOUT -> "database busy: another change to the same rows is in progress (" + location + ")";
       case FILE_VERSION_ERROR -> "database file " + location + " was written by an incompatible H2 version";
       case DISK_FULL -> "disk full writing database " + location;
-      default -> "database error on " + location + ": " + firstLine(e.getMessage());
+      default -> writeFailure(e, location);
     };
     return MdtException.data(message, e);
   }
@@ -46,6 +47,19 @@ public final class DbErrors {
 
   static String inUse(Object location) {
     return "database in use by another process: " + location + " (try again when it finishes)";
+  }
+
+  /** H2 wraps a failed file write (its own error 50000 or 90028) around the IOException that says why. */
+  private static String writeFailure(SQLException e, Object location) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof IOException io) {
+        String why = String.valueOf(io.getMessage());
+        return why.contains("No space left on device") || why.contains("Disk quota exceeded")
+            ? "disk full writing database " + location
+            : "cannot write database " + location + ": " + firstLine(why);
+      }
+    }
+    return "database error on " + location + ": " + firstLine(e.getMessage());
   }
 
   static String firstLine(String message) {

@@ -14,6 +14,7 @@ import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+import org.mdt.text.TerminalText;
 
 /**
  * An iCalendar invitation to a review meeting, written with ical4j. It goes to partner agencies' mail, so
@@ -28,12 +29,12 @@ public final class AgendaInvite {
 
   public static void write(Meeting meeting, OutputStream out) throws IOException {
     LocalTime start = meeting.time() == null ? DEFAULT_START : meeting.time();
-    VEvent event = new VEvent(LocalDateTime.of(meeting.date(), start), LENGTH, "MDT case review: " + meeting.team());
+    VEvent event = new VEvent(LocalDateTime.of(meeting.date(), start), LENGTH, text("MDT case review: " + meeting.team()));
     event.add(new Uid("mdt-meeting-" + meeting.id() + "-" + meeting.date() + "@mdt"));
-    event.add(new Description("Case review meeting of " + meeting.team()
-        + ". The agenda is confidential and distributed separately."));
+    event.add(new Description(text("Case review meeting of " + meeting.team()
+        + ". The agenda is confidential and distributed separately.")));
     if (meeting.location() != null) {
-      event.add(new Location(meeting.location()));
+      event.add(new Location(text(meeting.location())));
     }
     Calendar calendar = new Calendar();
     calendar.add(new ProdId("-//mdt//MDT case review//EN"));
@@ -41,5 +42,18 @@ public final class AgendaInvite {
     calendar.add(ImmutableCalScale.GREGORIAN);
     calendar.add(event);
     new CalendarOutputter().output(calendar, out);
+  }
+
+  /**
+   * A text value as RFC 5545 allows it: ical4j escapes line feeds (and commas, semicolons, backslashes),
+   * so every line break becomes one; a bare CR would end the property line and start another, and other
+   * controls have no place in a calendar, so they are dropped.
+   */
+  private static String text(String value) {
+    StringBuilder text = new StringBuilder(value.length());
+    value.replaceAll("\\r\\n?|[\\u2028\\u2029]", "\n").chars()
+        .filter(c -> c == '\n' || !TerminalText.isUnsafe(c))
+        .forEach(c -> text.append((char) c));
+    return text.toString();
   }
 }

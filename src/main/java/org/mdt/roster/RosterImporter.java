@@ -20,6 +20,7 @@ import org.mdt.db.AuditLog;
 import org.mdt.db.Database;
 import org.mdt.team.Team;
 import org.mdt.team.TeamStore;
+import org.mdt.text.TerminalText;
 
 /**
  * Imports one roster file by the rules of DESIGN section 3, as one transaction: an upsert on (team, case
@@ -197,8 +198,9 @@ public final class RosterImporter {
           continue;
         }
         if (keepStored && current != null) {
-          problems.warning(parser.problem(row, column, "'" + incoming + "' differs from an earlier row of case "
-              + row.text(Column.CASE_NUMBER) + "; kept '" + current + "'"));
+          problems.warning(parser.problem(row, column, "'" + TerminalText.quoted(incoming.toString())
+              + "' differs from an earlier row of case " + row.text(Column.CASE_NUMBER) + "; kept '"
+              + TerminalText.quoted(current.toString()) + "'"));
           warnings++;
           continue;
         }
@@ -217,7 +219,7 @@ public final class RosterImporter {
       }
       Team team = teamsByKey.get(TeamStore.nameKey(named));
       if (team == null) {
-        row.rejections.add(parser.problem(row, Column.TEAM, "unknown team '" + named + "'"));
+        row.rejections.add(parser.problem(row, Column.TEAM, "unknown team '" + TerminalText.quoted(named) + "'"));
       }
       return team;
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.mdt.codes.Codes;
+import org.mdt.text.TerminalText;
 
 /**
  * Reads one roster row by the rules of DESIGN section 3: a row is rejected for a missing case number, a
@@ -61,7 +62,7 @@ final class RowParser {
       case DATE -> {
         LocalDate date = cell.numeric() ? dates.fromSerial(cell.text()) : dates.fromText(text);
         if (date == null) {
-          reject(row, column, "not a date: '" + text + "'");
+          reject(row, column, "not a date: '" + TerminalText.quoted(text) + "'");
         } else if (date.isAfter(dates.today())) {
           // likely a typo, kept as written: a report counts it only once its day has come
           warn(row, column, column.canonicalName().replace('_', ' ') + " in the future: " + date
@@ -75,7 +76,7 @@ final class RowParser {
       case YES_NO -> {
         var yes = Codes.yesNo(text);
         if (yes.isEmpty()) {
-          warn(row, column, "'" + text + "' is not yes or no; left unrecorded");
+          warn(row, column, "'" + TerminalText.quoted(text) + "' is not yes or no; left unrecorded");
         }
         yield yes.orElse(null);
       }
@@ -85,7 +86,7 @@ final class RowParser {
   private String code(Column column, String word, ParsedRow row) {
     return column.codes().lookup(word, teamWords.get(column)).orElseGet(() -> {
       String fallback = column.codes().fallback();
-      warn(row, column, "unknown word '" + word + "', stored as " + fallback);
+      warn(row, column, "unknown word '" + TerminalText.quoted(word) + "', stored as " + fallback);
       return fallback;
     });
   }
@@ -111,7 +112,7 @@ final class RowParser {
     } catch (NumberFormatException e) {
       // reported below
     }
-    warn(row, column, "'" + text + "' is not an age in years; left unrecorded");
+    warn(row, column, "'" + TerminalText.quoted(text) + "' is not an age in years; left unrecorded");
     return null;
   }
 

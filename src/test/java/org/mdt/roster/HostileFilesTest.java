@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -49,6 +51,73 @@ class HostileFilesTest {
     assertEquals(1, result.errLines().length, result.err());
     assertTrue(result.err().contains(expected), "expected '" + expected + "' in: " + result.err());
     assertEquals("[ ]", mdt.ok("case", "list", "--format", "json").trim(), "nothing was imported");
+  }
+
+  /** Refused as one short line: a quoted header or cell never floods the terminal. */
+  private void refusedBriefly(Path file, String expected) {
+    refused(file, expected);
+    assertTrue(mdt.run("import", "roster", file.toString()).err().length() < 400, "stderr is short");
+  }
+
+  @Test
+  void csvHeaderLineOfTenMegabytes() throws IOException {
+    Path huge = dir.resolve("huge-header.csv");
+    try (var out = Files.newBufferedWriter(huge, StandardCharsets.UTF_8)) {
+      out.write("Case Number,Date Referred,");
+      out.write("x".repeat(10 << 20));
+      out.write("\n24-001,2026-01-05,note\n");
+    }
+    refusedBriefly(huge, "huge-header.csv: row 1 is longer than 1 MiB");
+  }
+
+  @Test
+  void csvOfAMillionColumns() throws IOException {
+    Path wide = dir.resolve("wide.csv");
+    Files.writeString(wide, "Case Number,Date Referred" + ",".repeat(999_998) + "\n24-001,2026-01-05\n");
+    refusedBriefly(wide, "wide.csv: row 1 has 1,000,000 columns; a roster has at most 1,000");
+  }
+
+  @Test
+  void aLongUnknownWordIsQuotedShort() throws IOException {
+    Path roster = dir.resolve("long-word.csv");
+    Files.writeString(roster, "Case Number,Date Referred,Gender," + "Extra Column ".repeat(30) + "\n"
+        + "24-001,2026-01-05," + "girlish".repeat(10_000) + ",x\n");
+    Mdt.Result result = mdt.run("import", "roster", roster.toString());
+    assertEquals(0, result.code(), result.err());
+    assertTrue(result.err().contains("girlish".repeat(20).substring(0, 100) + "...'"), result.err());
+    assertTrue(result.err().length() < 1_000, result.err());
+  }
+
+  @Test
+  void xlsxCellBeyondTheLastColumn() throws IOException {
+    Path far = dir.resolve("far.xlsx");
+    String main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    String relations = "http://schemas.openxmlformats.org/package/2006/relationships";
+    String documents = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    Map<String, String> entries = new LinkedHashMap<>();
+    entries.put("[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+        + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+        + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+        + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument"
+        + ".spreadsheetml.sheet.main+xml\"/><Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\""
+        + "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/></Types>");
+    entries.put("_rels/.rels", "<Relationships xmlns=\"" + relations + "\"><Relationship Id=\"rId1\" Type=\""
+        + documents + "/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
+    entries.put("xl/workbook.xml", "<workbook xmlns=\"" + main + "\" xmlns:r=\"" + documents + "\"><sheets>"
+        + "<sheet name=\"S\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
+    entries.put("xl/_rels/workbook.xml.rels", "<Relationships xmlns=\"" + relations + "\"><Relationship Id=\"rId1\""
+        + " Type=\"" + documents + "/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>");
+    // one cell at column ZZZZZZ, some 321 million columns in
+    entries.put("xl/worksheets/sheet1.xml", "<worksheet xmlns=\"" + main + "\"><sheetData><row r=\"1\">"
+        + "<c r=\"A1\" t=\"inlineStr\"><is><t>Case #</t></is></c><c r=\"B1\" t=\"inlineStr\"><is><t>Date Referred"
+        + "</t></is></c><c r=\"ZZZZZZ1\" t=\"inlineStr\"><is><t>x</t></is></c></row></sheetData></worksheet>");
+    try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(far))) {
+      for (Map.Entry<String, String> entry : entries.entrySet()) {
+        zip.putNextEntry(new ZipEntry(entry.getKey()));
+        zip.write(entry.getValue().getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    refusedBriefly(far, "far.xlsx: xl/worksheets/sheet1.xml has a cell beyond column XFD");
   }
 
   @Test
