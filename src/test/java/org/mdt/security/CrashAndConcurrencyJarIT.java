@@ -101,7 +101,7 @@ class CrashAndConcurrencyJarIT {
     assertEquals(0, imported.code(), imported.err());
     assertEquals(ROWS, children(whole));
     // A large import leaves the file compacted: H2 would keep the free space of the big transaction.
-    assertTrue(imported.err().contains("compacting the database after a large import"), imported.err());
+    assertTrue(imported.err().contains("compacted the database after a large import"), imported.err());
     long size = Files.size(Path.of(whole + ".mv.db"));
     assertTrue(size < 64L << 20, "the file holds " + ROWS + " rows in " + (size >> 20) + " MB");
     System.out.println("kill -9 during import: " + outcomes);
