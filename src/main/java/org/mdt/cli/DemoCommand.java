@@ -121,7 +121,7 @@ final class DemoCommand implements Callable<Integer> {
     step(null, "report", "voca", "--quarter", "FY2025Q2", "--out", file(dir, "voca-FY2025Q2.pdf"));
     step(null, "report", "monthly", "--month", "2025-06", "--out", file(dir, "monthly-2025-06.pdf"));
     step(null, "report", "accreditation", "--year", "2025", "--out", file(dir, "accreditation-2025.pdf"));
-    step(null, "export", "evaluation", "--from", "2025-01-01", "--to", "2025-12-31",
+    step(null, "export", "evaluation", "--from", "2025-01", "--to", "2025-06",
         "--out", file(dir, "evaluation-2025.xlsx"), "--records", file(dir, "evaluation-records-2025.csv"));
 
     written.add(0, Path.of(database + ".mv.db"));

@@ -49,7 +49,7 @@ class EvaluationExportTest {
   }
 
   private JsonNode export(String... more) {
-    List<String> args = new ArrayList<>(List.of("export", "evaluation", "--from", "2025-01-01", "--to", "2025-03-31",
+    List<String> args = new ArrayList<>(List.of("export", "evaluation", "--from", "2025-01", "--to", "2025-03",
         "--format", "json"));
     args.addAll(List.of(more));
     return Json.parse(mdt.ok(args.toArray(String[]::new)));
@@ -130,7 +130,7 @@ class EvaluationExportTest {
       }
     }
     fresh.ok("import", "roster", Files.writeString(dir.resolve("east.csv"), csv).toString());
-    JsonNode export = Json.parse(fresh.ok("export", "evaluation", "--from", "2025-01-01", "--to", "2025-03-31",
+    JsonNode export = Json.parse(fresh.ok("export", "evaluation", "--from", "2025-01", "--to", "2025-03",
         "--format", "json", "--min-cell", "3"));
     int shown = 0;
     for (JsonNode cell : export.path("cells")) {
@@ -185,7 +185,7 @@ class EvaluationExportTest {
 
   @Test
   void minCellBelowOneIsRefused() {
-    assertEquals(2, mdt.run("export", "evaluation", "--from", "2025-01-01", "--to", "2025-03-31", "--min-cell", "0")
+    assertEquals(2, mdt.run("export", "evaluation", "--from", "2025-01", "--to", "2025-03", "--min-cell", "0")
         .code());
   }
 }
