@@ -153,9 +153,9 @@ public final class EvaluationExport {
       SuppressionAudit.Finding first = findings.get(0);
       Line line = export.lines.stream().filter(l -> l.cell() == first.cell()).findFirst().orElseThrow();
       throw MdtException.data(String.format(Locale.ROOT, "the evaluation export fails its suppression audit:"
-          + " %d hidden count(s) can be narrowed to less than %d apart (first: %s %s %s %s %s, between %.1f and"
-          + " %.1f); nothing written, try a wider --from/--to or fewer teams", findings.size(), minimumCell,
-          line.team(), line.month(), line.table(), line.measure(), line.code(), first.low(), first.high()));
+          + " %d hidden count(s) can be narrowed to a range less than %d wide (first: %s %s %s %s %s); nothing"
+          + " written", findings.size(), minimumCell, line.team(), line.month(), line.table(), line.measure(),
+          line.code()));
     }
     return export;
   }

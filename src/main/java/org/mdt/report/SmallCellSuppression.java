@@ -90,16 +90,19 @@ public final class SmallCellSuppression {
       relation.cells().forEach(cell -> relationsOf.computeIfAbsent(cell, c -> new ArrayList<>()).add(relation));
     }
     hideSecondCells(relations);
-    while (true) {
-      List<SuppressionAudit.Finding> findings = SuppressionAudit.audit(relations, minimumCell);
-      boolean widened = false;
+    SuppressionAudit.Run audit = new SuppressionAudit.Run(relations);
+    Set<Cell> changed = null; // the first audit reads every block, later ones the blocks that grew
+    while (changed == null || !changed.isEmpty()) {
+      List<SuppressionAudit.Finding> findings = audit.audit(minimumCell, changed);
+      changed = Collections.newSetFromMap(new IdentityHashMap<>());
       for (SuppressionAudit.Finding finding : findings) {
-        widened |= hideComplement(finding.cell(), relationsOf, minimumCell);
-      }
-      if (!widened) {
-        return findings;
+        Cell complement = hideComplement(finding.cell(), relationsOf, minimumCell);
+        if (complement != null) {
+          changed.add(complement);
+        }
       }
     }
+    return audit.audit(minimumCell, null); // the proof: every block of the table as it will be published
   }
 
   /**
@@ -132,7 +135,7 @@ public final class SmallCellSuppression {
    * minimum cell (it lets the primary cell move by that much), else the largest shown count. When its own
    * relations have nothing left to hide, the relations of the hidden cells they hold are next, and so on.
    */
-  private static boolean hideComplement(Cell pinned, Map<Cell, List<Relation>> relationsOf, int minimumCell) {
+  private static Cell hideComplement(Cell pinned, Map<Cell, List<Relation>> relationsOf, int minimumCell) {
     Set<Cell> reached = Collections.newSetFromMap(new IdentityHashMap<>());
     reached.add(pinned);
     List<Cell> layer = List.of(pinned);
@@ -160,11 +163,11 @@ public final class SmallCellSuppression {
             .min(Comparator.comparingInt(c -> c.value))
             .orElseGet(() -> candidates.stream().max(Comparator.comparingInt(c -> c.value)).orElseThrow());
         complement.suppressed = true;
-        return true;
+        return complement;
       }
       layer = next;
     }
-    return false;
+    return null;
   }
 
   /** Shown, and not a zero: a hidden zero would break the reader's (and the audit's) "hidden means >= 1". */
