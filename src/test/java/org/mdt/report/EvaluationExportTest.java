@@ -185,6 +185,47 @@ class EvaluationExportTest {
         Files.getPosixFilePermissions(first)));
   }
 
+  /** The shared county roster and South: every group of records on the quasi-identifiers has k or more. */
+  @Test
+  void recordsAreKAnonymousOnTheirQuasiIdentifiers() throws Exception {
+    Path file = dir.resolve("records.csv");
+    Mdt.Result result = mdt.run("export", "evaluation", "--from", "2025-01", "--to", "2025-03", "--format", "json",
+        "--records", file.toString());
+    assertEquals(0, result.code(), result.err());
+    List<List<String>> rows = new ArrayList<>();
+    try (var lines = new com.fasterxml.jackson.dataformat.csv.CsvMapper()
+        .enable(com.fasterxml.jackson.dataformat.csv.CsvParser.Feature.WRAP_AS_ARRAY)
+        .readerForListOf(String.class).<List<String>>readValues(file.toFile())) {
+      lines.forEachRemaining(rows::add);
+    }
+    List<String> header = rows.remove(0);
+    long referred = county.stream().filter(r -> r.length > 1 && r[1].matches("2025-0[1-3]-\\d{2}")).count() + 3;
+    assertTrue(rows.size() >= referred, "every child is kept: values are suppressed, records are not dropped");
+    List<Integer> quasi = List.of("place", "referral_period", "age", "gender", "race", "offender_age_band").stream()
+        .map(header::indexOf).toList();
+    Map<List<String>, Integer> groups = new HashMap<>();
+    for (List<String> row : rows) {
+      groups.merge(quasi.stream().map(row::get).toList(), 1, Integer::sum);
+    }
+    groups.forEach((key, size) -> assertTrue(size >= 5 || key.stream().allMatch("suppressed"::equals),
+        "a group of " + size + " on " + key));
+    String notes = Files.readString(dir.resolve("records.csv.notes.txt"));
+    assertTrue(notes.contains("data-use agreement") && notes.contains("never for publication"), notes);
+    assertTrue(notes.contains("coarsened:"), notes);
+    assertTrue(result.err().contains("records: coarsened:"), result.err());
+  }
+
+  @Test
+  void fromAndToTakeWholeMonthsThatAreOver() {
+    for (String[] range : List.of(new String[] {"2025-01-01", "2025-03"}, new String[] {"2025-01", "2025-03-31"},
+        new String[] {"2025-13", "2025-12"}, new String[] {"2026-10", "2026-11"}, new String[] {"2026-12", "2026-12"})) {
+      Mdt.Result result = mdt.run("export", "evaluation", "--from", range[0], "--to", range[1]);
+      assertEquals(2, result.code(), String.join(" to ", range) + ": " + result.err());
+      assertEquals(1, result.errLines().length, result.err());
+    }
+    mdt.ok("export", "evaluation", "--from", "2026-10", "--to", "2026-10"); // today is 2026-11-21
+  }
+
   @Test
   void minCellBelowOneIsRefused() {
     assertEquals(2, mdt.run("export", "evaluation", "--from", "2025-01", "--to", "2025-03", "--min-cell", "0")
