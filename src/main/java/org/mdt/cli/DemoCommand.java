@@ -124,7 +124,7 @@ final class DemoCommand implements Callable<Integer> {
     step(null, "report", "monthly", "--month", "2025-06", "--out", file(dir, "monthly-2025-06.pdf"), "--force");
     step(null, "report", "accreditation", "--year", "2025", "--out", file(dir, "accreditation-2025.pdf"),
         "--force");
-    step(null, "export", "evaluation", "--from", "2025-01-01", "--to", "2025-12-31",
+    step(null, "export", "evaluation", "--from", "2025-01", "--to", "2025-06",
         "--out", file(dir, "evaluation-2025.xlsx"), "--records", file(dir, "evaluation-records-2025.csv"),
         "--force");
 

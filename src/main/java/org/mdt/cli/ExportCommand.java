@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,17 +29,20 @@ final class ExportCommand {
   @Mixin GlobalOptions global;
 
   @Command(name = "evaluation", description = {"De-identified data for federal evaluators (DESIGN 6.5): the NCA and"
-      + " VOCA breakdowns by month, per team and for all teams, with every count from 1 to --min-cell suppressed,"
-      + " and a second cell of its row or column wherever the first could be worked back from a total."})
+      + " VOCA breakdowns by whole month, per team and for all teams, with every count from 1 to --min-cell"
+      + " suppressed, and other cells hidden until an audit by linear programming shows that none of them can be"
+      + " narrowed to a range less than --min-cell wide from the export and the NCA and VOCA reports."
+      + " Refuses (exit 3) a table that fails the audit."})
   static final class Evaluation implements Callable<Integer> {
     @Mixin GlobalOptions global;
     private final CliContext context;
 
-    @Option(names = "--from", required = true, paramLabel = "D", description = "First referral or service day.")
-    LocalDate from;
+    @Option(names = "--from", required = true, paramLabel = "YYYY-MM", description = "First month (whole months"
+        + " only, so that two exports cannot be subtracted to the children of a day).")
+    String from;
 
-    @Option(names = "--to", required = true, paramLabel = "D", description = "Last day.")
-    LocalDate to;
+    @Option(names = "--to", required = true, paramLabel = "YYYY-MM", description = "Last month: one that is over.")
+    String to;
 
     @Option(names = "--min-cell", paramLabel = "N", defaultValue = "10",
         description = "Counts from 1 to N are suppressed (default: ${DEFAULT-VALUE}).")
@@ -46,12 +51,19 @@ final class ExportCommand {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the tables to FILE: .csv, .json or .xlsx.")
     Path out;
 
-    @Option(names = "--records", paramLabel = "FILE", description = "Also write a record-level CSV: a random"
-        + " study id, age in years, month of referral and codes; no name, birth date, case or agency number.")
+    @Option(names = "--records", paramLabel = "FILE", description = "Also write a record-level CSV, for an evaluator"
+        + " under a data-use agreement and never for publication: a random study id and codes, no name, birth date,"
+        + " case or agency number; k-anonymous on place, time, age, gender, race and offender's age (coarsened, then"
+        + " suppressed), with a companion FILE.notes.txt saying how.")
     Path records;
 
     @Option(names = "--force", description = "Replace an existing output file.")
     boolean force;
+
+    @Option(names = "--k", paramLabel = "K", defaultValue = "5", description = "Every record of --records shares its"
+        + " place, time, age, gender, race and offender's age with at least K-1 others, or has them suppressed"
+        + " (default: ${DEFAULT-VALUE}).")
+    int k;
 
     Evaluation(CliContext context) {
       this.context = context;
@@ -59,8 +71,19 @@ final class ExportCommand {
 
     @Override
     public Integer call() throws SQLException {
-      if (to.isBefore(from)) {
-        throw MdtException.usage("--to " + to + " is before --from " + from);
+      YearMonth first = month("--from", from);
+      YearMonth last = month("--to", to);
+      if (last.isBefore(first)) {
+        throw MdtException.usage("--to " + last + " is before --from " + first);
+      }
+      YearMonth current = YearMonth.now(context.clock);
+      if (!last.isBefore(current)) {
+        // a month still running would let two exports a day apart be subtracted, and count days not yet over
+        throw MdtException.usage("--to " + last + " is not over yet (today is " + LocalDate.now(context.clock)
+            + "); the last whole month is " + current.minusMonths(1));
+      }
+      if (k < 2) {
+        throw MdtException.usage("--k must be at least 2: every record shares its quasi-identifiers with k - 1 others");
       }
       if (minCell < 1) {
         throw MdtException.usage("--min-cell must be at least 1: an evaluation export is always suppressed");
@@ -68,9 +91,10 @@ final class ExportCommand {
       if (out != null && out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf")) {
         throw MdtException.usage("--out: the evaluation tables are data; name the file .csv, .json or .xlsx");
       }
-      Outputs outputs = Outputs.check(context, force, List.of(), out, records);
+      Outputs outputs = Outputs.check(context, force, List.of(), out, records,
+          records == null ? null : DeidentifiedRecords.notesFile(records));
       var connection = context.database().connection();
-      EvaluationExport export = EvaluationExport.compute(connection, from, to,
+      EvaluationExport export = EvaluationExport.compute(connection, first, last, LocalDate.now(context.clock),
           Stores.teams(context, connection).teams(), minCell);
       Table table = Table.of("team", "TEAM", "month", "MONTH", "table", "TABLE", "measure", "MEASURE", "code", "CODE",
           "count", "COUNT");
@@ -92,30 +116,41 @@ final class ExportCommand {
         cells.add(cell);
       }
       Map<String, Object> json = new LinkedHashMap<>();
-      json.put("from", from.toString());
-      json.put("to", to.toString());
+      json.put("from", first.toString());
+      json.put("to", last.toString());
       json.put("minCell", minCell);
       json.put("suppressed", suppressed);
       json.put("cells", cells);
-      ReportDocument document = new ReportDocument("Evaluation export", "All teams", from + " to " + to,
+      ReportDocument document = new ReportDocument("Evaluation export", "All teams", first + " to " + last,
           List.of(new ReportDocument.Section("Counts", List.of("Team", "Month", "Table", "Measure", "Code", "Count"),
               rows)), List.of(new ReportDocument.Definition("suppressed", "a count from 1 to " + minCell
-              + ", or a second cell hidden so that the first cannot be worked back from a total.")));
+              + ", or another cell hidden so that, given every shown count, the NCA half-year and VOCA quarter"
+              + " reports, none of those can be narrowed to a range less than " + minCell + " wide.")));
       ReportOutput.emit(context, outputs, out, new ReportOutput.Faces(json, table, document),
           () -> context.printer().table(table));
       context.info(suppressed + " of " + export.lines().size() + " cells suppressed (min cell " + minCell + ")");
       if (records != null) {
-        writeRecords(outputs, connection);
+        writeRecords(outputs, connection, first, last);
       }
       return 0;
     }
 
-    private void writeRecords(Outputs outputs, java.sql.Connection connection) {
-      int[] written = new int[1];
+    private static YearMonth month(String option, String text) {
+      try {
+        if (text.trim().matches("\\d{4}-\\d{2}")) {
+          return YearMonth.parse(text.trim());
+        }
+      } catch (DateTimeParseException e) { // such as 2025-13: the same answer as any other non-month
+      }
+      throw MdtException.usage(option + " takes a whole month, YYYY-MM (such as 2025-01), not '" + text + "'");
+    }
+
+    private void writeRecords(Outputs outputs, java.sql.Connection connection, YearMonth first, YearMonth last) {
+      DeidentifiedRecords.Summary[] summary = new DeidentifiedRecords.Summary[1];
       outputs.write(records, stream -> {
         try (SequenceWriter csv = Printer.csvWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8))) {
           csv.write(DeidentifiedRecords.COLUMNS);
-          written[0] = DeidentifiedRecords.write(connection, from, to, null, record -> {
+          summary[0] = DeidentifiedRecords.write(connection, first, last, k, record -> {
             try {
               csv.write(Printer.neutralised(record)); // team names are typed by people
             } catch (IOException e) {
@@ -126,7 +161,12 @@ final class ExportCommand {
           throw new IOException(e);
         }
       });
-      context.info("wrote " + written[0] + " de-identified record(s) to " + records);
+      context.info("wrote " + summary[0].written() + " de-identified record(s) to " + records);
+      summary[0].notes().forEach(note -> context.info("records: " + note));
+      Path notes = DeidentifiedRecords.notesFile(records);
+      String text = DeidentifiedRecords.notesText(summary[0]);
+      outputs.write(notes, stream -> stream.write(text.getBytes(StandardCharsets.UTF_8)));
+      context.info("wrote the records' notes to " + notes);
     }
   }
 }

@@ -8,133 +8,254 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Predicate;
+import org.mdt.MdtException;
+import org.mdt.report.SmallCellSuppression.Cell;
+import org.mdt.report.SmallCellSuppression.Relation;
 import org.mdt.team.Team;
 
 /**
  * The aggregate tables federal evaluators receive (DESIGN section 6.5): the NCA (6.1) and VOCA (6.2)
- * breakdowns by month, for each team and for all teams, with small-cell suppression. A cell's equations
- * are its row (a breakdown's codes add up to the row's total) and its column (the teams of a month add up
- * to the all-teams figure); no other totals are published.
+ * breakdowns by whole month, for each team and for all teams, with small-cell suppression audited by linear
+ * programming. The audit knows what a reader knows: every shown count; within a team's month, that a
+ * breakdown adds up to its total, a service or abuse type is at most the children, new and continuing add up
+ * to those served; that the teams add up to all teams; and that the months add up (or, for counts of
+ * individuals, at least add up) to the unsuppressed NCA half-year and VOCA quarter reports of each team and
+ * of all teams, which anyone may run.
  */
 public final class EvaluationExport {
   /** The breakdowns whose codes add up to the group's total: each child under exactly one code. */
   private static final List<String> NCA_PARTITIONS = List.of("gender", "ageAtFirstContact", "race",
       "offenderRelationship", "offenderAge");
   private static final List<String> VOCA_PARTITIONS = List.of("age", "gender", "race");
+  private static final String NEW_CHILDREN = "nca/newChildren/";
+  private static final String SERVED = "voca/individualsServed/";
+  private static final String NEW_INDIVIDUALS = "voca/newIndividuals/";
+  private static final String CONTINUING = "voca/continuingIndividuals/";
   public static final String ALL_TEAMS = "all";
   private static final long ALL_TEAM_ID = 0; // identity columns start at 1
 
   /** One published count: {@code cell} tells its value and whether it is suppressed. */
-  public record Line(String team, String month, String table, String measure, String code,
-      SmallCellSuppression.Cell cell) {}
+  public record Line(String team, String month, String table, String measure, String code, Cell cell) {}
 
   private final List<Line> lines = new ArrayList<>();
-  private final List<SmallCellSuppression.Equation> equations = new ArrayList<>();
+  private final List<Relation> relations = new ArrayList<>();
 
   private EvaluationExport() {}
 
-  public static EvaluationExport compute(Connection connection, LocalDate from, LocalDate to, List<Team> teams,
-      int minimumCell) throws SQLException {
-    List<YearMonth> months = new ArrayList<>();
-    for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
-      months.add(m);
-    }
-    // Every month of every team (and of all teams, team id 0) is counted in one pass over the rows.
+  /**
+   * The export of the months {@code from} to {@code to}; the reference reports it is audited against count
+   * nothing after {@code today}. Throws a data error (exit 3) if no suppression passes the audit.
+   */
+  public static EvaluationExport compute(Connection connection, YearMonth from, YearMonth to, LocalDate today,
+      List<Team> teams, int minimumCell) throws SQLException {
     Map<Long, Team> teamsById = new LinkedHashMap<>();
     teams.forEach(team -> teamsById.put(team.id(), team));
     teamsById.put(ALL_TEAM_ID, null);
-    Map<YearMonth, Map<Long, NcaStatistics>> nca = new LinkedHashMap<>();
-    Map<YearMonth, Map<Long, VocaReport>> voca = new LinkedHashMap<>();
-    VocaServiceMap serviceMap = VocaServiceMap.read(connection);
-    for (YearMonth month : months) {
-      LocalDate start = month.atDay(1).isBefore(from) ? from : month.atDay(1);
-      LocalDate end = month.atEndOfMonth().isAfter(to) ? to : month.atEndOfMonth();
-      VocaReport.Span span = VocaReport.Span.within(month.toString(), start, end);
-      teamsById.forEach((id, team) -> {
-        nca.computeIfAbsent(month, m -> new LinkedHashMap<>()).put(id, NcaStatistics.empty(team, to));
-        voca.computeIfAbsent(month, m -> new LinkedHashMap<>()).put(id, VocaReport.empty(span, team, serviceMap));
-      });
+    List<YearMonth> months = new ArrayList<>();
+    for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
+      months.add(m);
     }
-    NcaStatistics.scan(connection, from, to, null, child -> {
-      Map<Long, NcaStatistics> ofMonth = nca.get(YearMonth.from(child.referral()));
-      ofMonth.get(child.teamId()).add(child);
-      ofMonth.get(ALL_TEAM_ID).add(child);
+    List<HalfYear> halves = new ArrayList<>();
+    for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
+      HalfYear half = new HalfYear(m.getYear(), m.getMonthValue() <= 6 ? 1 : 2);
+      if (!halves.contains(half)) {
+        halves.add(half);
+      }
+    }
+    List<FiscalQuarter> quarters = new ArrayList<>();
+    for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
+      FiscalQuarter quarter = FiscalQuarter.containing(m.atDay(1));
+      if (!quarters.contains(quarter)) {
+        quarters.add(quarter);
+      }
+    }
+    // Every month, half-year and quarter of every team (and of all teams, team id 0) in one pass per table.
+    // A month's case reviews count through the export's last day; a half-year's through its own, as the
+    // published NCA report counts them.
+    LocalDate lastDay = earlier(to.atEndOfMonth(), today);
+    VocaServiceMap serviceMap = VocaServiceMap.read(connection);
+    Map<YearMonth, Map<Long, NcaStatistics>> ncaMonths = perTeam(months, teamsById,
+        (m, team) -> NcaStatistics.empty(team, lastDay));
+    Map<HalfYear, Map<Long, NcaStatistics>> ncaHalves = perTeam(halves, teamsById,
+        (h, team) -> NcaStatistics.empty(team, earlier(h.end(), today)));
+    Map<YearMonth, Map<Long, VocaReport>> vocaMonths = perTeam(months, teamsById,
+        (m, team) -> VocaReport.empty(VocaReport.Span.within(m.toString(), m.atDay(1), m.atEndOfMonth()), team,
+            serviceMap));
+    Map<FiscalQuarter, Map<Long, VocaReport>> vocaQuarters = perTeam(quarters, teamsById,
+        (q, team) -> VocaReport.empty(VocaReport.Span.of(q), team, serviceMap));
+    LocalDate lastHalfDay = earlier(halves.get(halves.size() - 1).end(), today);
+    NcaStatistics.scan(connection, halves.get(0).start(), lastHalfDay, null, child -> {
+      YearMonth month = YearMonth.from(child.referral());
+      HalfYear half = new HalfYear(month.getYear(), month.getMonthValue() <= 6 ? 1 : 2);
+      for (Map<Long, NcaStatistics> ofTeam : List.of(ncaMonths.getOrDefault(month, Map.of()), ncaHalves.get(half))) {
+        if (!ofTeam.isEmpty()) {
+          ofTeam.get(child.teamId()).add(child);
+          ofTeam.get(ALL_TEAM_ID).add(child);
+        }
+      }
     });
-    // A month counts individuals new in its fiscal year, so events from the first fiscal year's start matter.
-    VocaReport.scan(connection, FiscalQuarter.containing(from).fiscalYearStart(), to, null, individual -> {
-      Set<YearMonth> served = new HashSet<>();
-      individual.events().forEach(event -> served.add(YearMonth.from(event.getValue())));
-      for (YearMonth month : served) {
-        Map<Long, VocaReport> ofMonth = voca.get(month);
+    // A month or quarter counts individuals new in its fiscal year, so events from the first fiscal year's start matter.
+    LocalDate lastQuarterDay = earlier(quarters.get(quarters.size() - 1).end(), today);
+    VocaReport.scan(connection, quarters.get(0).fiscalYearStart(), lastQuarterDay, null, individual -> {
+      Set<YearMonth> servedIn = new HashSet<>();
+      individual.events().forEach(event -> servedIn.add(YearMonth.from(event.getValue())));
+      for (YearMonth month : servedIn) {
+        Map<Long, VocaReport> ofMonth = vocaMonths.get(month);
         if (ofMonth != null) {
           ofMonth.get(individual.teamId()).add(individual);
           ofMonth.get(ALL_TEAM_ID).add(individual);
         }
       }
+      vocaQuarters.values().forEach(ofQuarter -> { // add() skips a quarter the individual was not served in
+        ofQuarter.get(individual.teamId()).add(individual);
+        ofQuarter.get(ALL_TEAM_ID).add(individual);
+      });
     });
 
     EvaluationExport export = new EvaluationExport();
-    // (month, table, measure, code) -> team cells, to tie each to its all-teams cell
-    Map<String, List<SmallCellSuppression.Cell>> columns = new LinkedHashMap<>();
-    Map<String, SmallCellSuppression.Cell> allTeams = new LinkedHashMap<>();
+    Map<YearMonth, Map<Long, Map<String, Cell>>> cells = new LinkedHashMap<>();
     for (YearMonth month : months) {
       for (Map.Entry<Long, Team> group : teamsById.entrySet()) {
-        Team team = group.getValue();
-        String name = team == null ? ALL_TEAMS : team.name();
-        Map<String, SmallCellSuppression.Cell> row = new LinkedHashMap<>();
-        export.addNca(name, month, nca.get(month).get(group.getKey()), row);
-        export.addVoca(name, month, voca.get(month).get(group.getKey()), row);
-        row.forEach((key, cell) -> {
-          if (team == null) {
-            allTeams.put(month + "/" + key, cell);
-          } else {
-            columns.computeIfAbsent(month + "/" + key, k -> new ArrayList<>()).add(cell);
-          }
-        });
+        Map<String, Cell> row = new LinkedHashMap<>();
+        String name = group.getValue() == null ? ALL_TEAMS : group.getValue().name();
+        figures(ncaMonths.get(month).get(group.getKey()), vocaMonths.get(month).get(group.getKey()))
+            .forEach((key, value) -> row.put(key, export.add(name, month, key, value)));
+        export.relateWithinRow(row);
+        cells.computeIfAbsent(month, m -> new LinkedHashMap<>()).put(group.getKey(), row);
       }
     }
-    columns.forEach((key, cells) -> export.equations.add(new SmallCellSuppression.Equation(cells, allTeams.get(key))));
-    SmallCellSuppression.apply(export.lines.stream().map(Line::cell).toList(), export.equations, minimumCell);
+    // The teams of a month add up to all teams.
+    for (YearMonth month : months) {
+      Map<Long, Map<String, Cell>> ofMonth = cells.get(month);
+      for (String key : ofMonth.get(ALL_TEAM_ID).keySet()) {
+        List<Cell> teamCells = new ArrayList<>();
+        ofMonth.forEach((id, row) -> {
+          if (id != ALL_TEAM_ID) {
+            teamCells.add(row.get(key));
+          }
+        });
+        export.relations.add(Relation.holding(teamCells, ofMonth.get(ALL_TEAM_ID).get(key)));
+      }
+    }
+    // The months of a half-year or quarter against its published report, of each team and of all teams.
+    for (long id : teamsById.keySet()) {
+      for (HalfYear half : halves) {
+        export.relateToReport(cells, id, figures(ncaHalves.get(half).get(id), null),
+            month -> !month.atDay(1).isBefore(half.start()) && !month.atEndOfMonth().isAfter(half.end()));
+      }
+      for (FiscalQuarter quarter : quarters) {
+        export.relateToReport(cells, id, figures(null, vocaQuarters.get(quarter).get(id)),
+            month -> FiscalQuarter.containing(month.atDay(1)).equals(quarter));
+      }
+    }
+
+    List<SuppressionAudit.Finding> findings = SmallCellSuppression.apply(
+        export.lines.stream().map(Line::cell).toList(), export.relations, minimumCell);
+    if (!findings.isEmpty()) {
+      SuppressionAudit.Finding first = findings.get(0);
+      Line line = export.lines.stream().filter(l -> l.cell() == first.cell()).findFirst().orElseThrow();
+      throw MdtException.data(String.format(Locale.ROOT, "the evaluation export fails its suppression audit:"
+          + " %d hidden count(s) can be narrowed to a range less than %d wide (first: %s %s %s %s %s); nothing"
+          + " written", findings.size(), minimumCell, line.team(), line.month(), line.table(), line.measure(),
+          line.code()));
+    }
     return export;
   }
 
-  private void addNca(String name, YearMonth month, NcaStatistics nca, Map<String, SmallCellSuppression.Cell> row) {
-    SmallCellSuppression.Cell newChildren = add(name, month, "nca", "newChildren", "", nca.newChildren(), row);
-    nca.breakdowns().forEach((measure, counts) -> {
-      List<SmallCellSuppression.Cell> parts = new ArrayList<>();
-      counts.forEach((code, count) -> parts.add(add(name, month, "nca", measure, code, count, row)));
-      if (NCA_PARTITIONS.contains(measure)) {
-        equations.add(new SmallCellSuppression.Equation(parts, newChildren));
+  private static LocalDate earlier(LocalDate a, LocalDate b) {
+    return a.isBefore(b) ? a : b;
+  }
+
+  private static <P, R> Map<P, Map<Long, R>> perTeam(List<P> periods, Map<Long, Team> teams,
+      BiFunction<P, Team, R> empty) {
+    Map<P, Map<Long, R>> reports = new LinkedHashMap<>();
+    for (P period : periods) {
+      Map<Long, R> ofPeriod = new LinkedHashMap<>();
+      teams.forEach((id, team) -> ofPeriod.put(id, empty.apply(period, team)));
+      reports.put(period, ofPeriod);
+    }
+    return reports;
+  }
+
+  /** The published counts of one team and span, keyed "table/measure/code", in export order. */
+  private static Map<String, Integer> figures(NcaStatistics nca, VocaReport voca) {
+    Map<String, Integer> figures = new LinkedHashMap<>();
+    if (nca != null) {
+      figures.put(NEW_CHILDREN, nca.newChildren());
+      nca.breakdowns().forEach((measure, counts) ->
+          counts.forEach((code, count) -> figures.put("nca/" + measure + "/" + code, count)));
+    }
+    if (voca != null) {
+      figures.put(SERVED, voca.served());
+      figures.put(NEW_INDIVIDUALS, voca.newIndividuals());
+      figures.put(CONTINUING, voca.served() - voca.newIndividuals());
+      voca.demographics().forEach((measure, counts) ->
+          counts.forEach((code, count) -> figures.put("voca/" + measure + "/" + code, count)));
+      voca.services().forEach((category, counts) -> {
+        figures.put("voca/services/" + category + ".individuals", counts[0]);
+        figures.put("voca/services/" + category + ".times", counts[1]);
+      });
+    }
+    return figures;
+  }
+
+  /** What holds within one team's month: breakdowns against their totals, services against those served. */
+  private void relateWithinRow(Map<String, Cell> row) {
+    Cell served = row.get(SERVED);
+    Cell fresh = row.get(NEW_INDIVIDUALS);
+    relations.add(Relation.holding(List.of(fresh, row.get(CONTINUING)), served));
+    Map<String, List<Cell>> byMeasure = new LinkedHashMap<>(); // "table/measure" -> its codes, totals left out
+    row.forEach((key, cell) -> {
+      if (!key.endsWith("/")) {
+        byMeasure.computeIfAbsent(key.substring(0, key.lastIndexOf('/')), k -> new ArrayList<>()).add(cell);
+      }
+    });
+    byMeasure.forEach((measure, parts) -> {
+      String table = measure.substring(0, measure.indexOf('/'));
+      String name = measure.substring(measure.indexOf('/') + 1);
+      Cell total = table.equals("nca") ? row.get(NEW_CHILDREN) : fresh;
+      if (measure.equals("voca/services")) {
+        List<Cell> individuals = new ArrayList<>();
+        row.forEach((key, cell) -> {
+          if (key.startsWith("voca/services/") && key.endsWith(".individuals")) {
+            individuals.add(cell);
+            relations.add(Relation.holding(List.of(cell), served));
+            relations.add(Relation.holding(List.of(cell), row.get(key.replace(".individuals", ".times"))));
+          }
+        });
+        relations.add(Relation.holding(individuals, served)); // each one served had some service
+      } else if ((table.equals("nca") ? NCA_PARTITIONS : VOCA_PARTITIONS).contains(name)) {
+        relations.add(Relation.holding(parts, total));
+      } else {
+        // abuse types, NCA services, victimization types: a child under several codes, each at most the total
+        parts.forEach(part -> relations.add(Relation.holding(List.of(part), total)));
       }
     });
   }
 
-  private void addVoca(String name, YearMonth month, VocaReport voca, Map<String, SmallCellSuppression.Cell> row) {
-    SmallCellSuppression.Cell served = add(name, month, "voca", "individualsServed", "", voca.served(), row);
-    SmallCellSuppression.Cell fresh = add(name, month, "voca", "newIndividuals", "", voca.newIndividuals(), row);
-    SmallCellSuppression.Cell continuing = add(name, month, "voca", "continuingIndividuals", "",
-        voca.served() - voca.newIndividuals(), row);
-    equations.add(new SmallCellSuppression.Equation(List.of(fresh, continuing), served));
-    voca.demographics().forEach((measure, counts) -> {
-      List<SmallCellSuppression.Cell> parts = new ArrayList<>();
-      counts.forEach((code, count) -> parts.add(add(name, month, "voca", measure, code, count, row)));
-      if (VOCA_PARTITIONS.contains(measure)) {
-        equations.add(new SmallCellSuppression.Equation(parts, fresh));
-      }
-    });
-    voca.services().forEach((category, counts) -> {
-      add(name, month, "voca", "services", category + ".individuals", counts[0], row);
-      add(name, month, "voca", "services", category + ".times", counts[1], row);
+  /** The months of one team inside a report's span, cell by cell, against the report's figure. */
+  private void relateToReport(Map<YearMonth, Map<Long, Map<String, Cell>>> cells, long teamId,
+      Map<String, Integer> report, Predicate<YearMonth> inSpan) {
+    report.forEach((key, value) -> {
+      List<Cell> monthly = new ArrayList<>();
+      cells.forEach((month, ofMonth) -> {
+        if (inSpan.test(month)) {
+          monthly.add(ofMonth.get(teamId).get(key));
+        }
+      });
+      relations.add(Relation.holding(monthly, Cell.publishedElsewhere(value)));
     });
   }
 
-  private SmallCellSuppression.Cell add(String team, YearMonth month, String table, String measure, String code,
-      int value, Map<String, SmallCellSuppression.Cell> row) {
-    SmallCellSuppression.Cell cell = new SmallCellSuppression.Cell(value);
-    lines.add(new Line(team, month.toString(), table, measure, code, cell));
-    row.put(table + "/" + measure + "/" + code, cell);
+  private Cell add(String team, YearMonth month, String key, int value) {
+    Cell cell = new Cell(value);
+    String[] name = key.split("/", -1);
+    lines.add(new Line(team, month.toString(), name[0], name[1], name[2], cell));
     return cell;
   }
 
@@ -142,8 +263,13 @@ public final class EvaluationExport {
     return lines;
   }
 
+  /** Every relation the audit assumed a reader knows. */
+  public List<Relation> relations() {
+    return relations;
+  }
+
   /** The published form of a cell: its count, or "suppressed". */
-  public static Object published(SmallCellSuppression.Cell cell) {
+  public static Object published(Cell cell) {
     return cell.suppressed() ? "suppressed" : cell.value();
   }
 }

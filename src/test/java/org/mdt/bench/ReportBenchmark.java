@@ -43,7 +43,7 @@ public final class ReportBenchmark {
     time(jar, big, "report", "accreditation", "--year", "2025", "--team", "Team 7", "--out", pdf.toString(),
         "--force");
     time(jar, big, "report", "accreditation", "--year", "2025", "--out", pdf.toString(), "--force");
-    time(jar, big, "export", "evaluation", "--from", "2025-01-01", "--to", "2025-12-31", "--out",
+    time(jar, big, "export", "evaluation", "--from", "2025-01", "--to", "2025-12", "--out",
         dir.resolve("evaluation.csv").toString(), "--force");
 
     Path small = build(jar, dir.resolve("reports-100k"), 100_000);

@@ -2,13 +2,16 @@ package org.mdt.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.ojalgo.optimisation.Expression;
+import org.ojalgo.optimisation.ExpressionsBasedModel;
+import org.ojalgo.optimisation.Optimisation;
+import org.ojalgo.optimisation.Variable;
 
 class SmallCellSuppressionTest {
   private static SmallCellSuppression.Cell cell(int value) {
@@ -23,7 +26,7 @@ class SmallCellSuppressionTest {
     SmallCellSuppression.Cell c = cell(7);
     SmallCellSuppression.Cell zero = cell(0);
     SmallCellSuppression.apply(List.of(total, a, b, c, zero),
-        List.of(new SmallCellSuppression.Equation(List.of(a, b, c, zero), total)), 10);
+        List.of(SmallCellSuppression.Relation.holding(List.of(a, b, c, zero), total)), 10);
     assertTrue(c.suppressed(), "7 is at most 10");
     assertTrue(b.suppressed(), "15 would give 7 back as 42 - 20 - 15 - 0");
     assertFalse(a.suppressed() || total.suppressed() || zero.suppressed());
@@ -34,30 +37,62 @@ class SmallCellSuppressionTest {
     SmallCellSuppression.Cell total = cell(9);
     SmallCellSuppression.Cell a = cell(0);
     SmallCellSuppression.Cell b = cell(9);
-    SmallCellSuppression.apply(List.of(total, a, b), List.of(new SmallCellSuppression.Equation(List.of(a, b), total)), 10);
+    SmallCellSuppression.apply(List.of(total, a, b), List.of(SmallCellSuppression.Relation.holding(List.of(a, b), total)), 10);
     assertTrue(total.suppressed() && b.suppressed());
     assertFalse(a.suppressed(), "zero is published: it tells nothing a suppressed total does not");
   }
 
+  /** 12 = 10 + 1 + 1 with both 1s hidden: each hidden cell is at least 1, so both are exactly 1. */
+  @Test
+  void theAuditRejectsTwoHiddenOnesBesideTheirTotal() {
+    SmallCellSuppression.Cell total = cell(12);
+    SmallCellSuppression.Cell ten = cell(10);
+    SmallCellSuppression.Cell one = cell(1);
+    SmallCellSuppression.Cell other = cell(1);
+    one.suppressed = true;
+    other.suppressed = true;
+    List<SuppressionAudit.Finding> findings = SuppressionAudit.audit(
+        List.of(SmallCellSuppression.Relation.holding(List.of(ten, one, other), total)), 10);
+    assertEquals(2, findings.size(), "both ones are pinned");
+    for (SuppressionAudit.Finding finding : findings) {
+      assertEquals(1.0, finding.low(), 1e-6);
+      assertEquals(1.0, finding.high(), 1e-6);
+    }
+  }
+
+  @Test
+  void suppressionHidesUntilTheTwoOnesRangeAMinimumCellApart() {
+    SmallCellSuppression.Cell total = cell(42);
+    SmallCellSuppression.Cell thirty = cell(30);
+    SmallCellSuppression.Cell ten = cell(10);
+    SmallCellSuppression.Cell one = cell(1);
+    SmallCellSuppression.Cell other = cell(1);
+    List<SmallCellSuppression.Relation> relations =
+        List.of(SmallCellSuppression.Relation.holding(List.of(thirty, ten, one, other), total));
+    assertTrue(SmallCellSuppression.apply(List.of(total, thirty, ten, one, other), relations, 10).isEmpty());
+    assertTrue(one.suppressed() && other.suppressed() && ten.suppressed());
+    assertTrue(thirty.suppressed(), "with 10 the ones could only reach 10 - 1 apart: 30 is hidden too");
+    assertEquals(List.of(), SuppressionAudit.audit(relations, 10));
+  }
+
   /**
-   * Random tables of teams by codes, rows adding up to row totals and teams adding up to all-teams cells:
-   * after suppression no count from 1 to N is shown, and no equation is left with exactly one hidden cell,
-   * so no hidden cell can be had by subtracting shown ones.
+   * 200 random tables of teams by codes, with row totals and an all-teams row: after suppression no count
+   * from 1 to N is shown, and every primary suppressed cell ranges at least N wide under an LP built here
+   * from the grid's rows and columns alone (hidden cells at least 1).
    */
   @Test
-  void noShownCountIsSmallAndNoHiddenCellCanBeRecomputed() {
+  void noPrimaryCellCanBeNarrowedBelowTheMinimumCell() {
     Random random = new Random(7);
-    for (int trial = 0; trial < 500; trial++) {
+    for (int trial = 0; trial < 200; trial++) {
       int teams = 2 + random.nextInt(4);
-      int codes = 2 + random.nextInt(6);
-      int minimum = 1 + random.nextInt(10);
+      int codes = 3 + random.nextInt(6);
+      int minimum = 3 + random.nextInt(8);
       SmallCellSuppression.Cell[][] grid = new SmallCellSuppression.Cell[teams + 1][codes + 1]; // last row/col: totals
-      List<SmallCellSuppression.Cell> all = new ArrayList<>();
       int[] columnSums = new int[codes + 1];
       for (int t = 0; t < teams; t++) {
         int rowSum = 0;
         for (int c = 0; c < codes; c++) {
-          int value = random.nextInt(4) == 0 ? 0 : random.nextInt(30);
+          int value = random.nextInt(41);
           grid[t][c] = cell(value);
           rowSum += value;
           columnSums[c] += value;
@@ -68,34 +103,80 @@ class SmallCellSuppressionTest {
       for (int c = 0; c <= codes; c++) {
         grid[teams][c] = cell(columnSums[c]);
       }
-      List<SmallCellSuppression.Equation> equations = new ArrayList<>();
+      List<SmallCellSuppression.Relation> relations = new ArrayList<>();
       for (int t = 0; t <= teams; t++) {
-        List<SmallCellSuppression.Cell> parts = new ArrayList<>();
-        for (int c = 0; c < codes; c++) {
-          parts.add(grid[t][c]);
-        }
-        equations.add(new SmallCellSuppression.Equation(parts, grid[t][codes]));
+        relations.add(SmallCellSuppression.Relation.holding(List.of(grid[t]).subList(0, codes), grid[t][codes]));
       }
       for (int c = 0; c <= codes; c++) {
         List<SmallCellSuppression.Cell> parts = new ArrayList<>();
         for (int t = 0; t < teams; t++) {
           parts.add(grid[t][c]);
         }
-        equations.add(new SmallCellSuppression.Equation(parts, grid[teams][c]));
+        relations.add(SmallCellSuppression.Relation.holding(parts, grid[teams][c]));
       }
+      List<SmallCellSuppression.Cell> all = new ArrayList<>();
       for (SmallCellSuppression.Cell[] row : grid) {
         all.addAll(List.of(row));
       }
-      SmallCellSuppression.apply(all, equations, minimum);
+      assertEquals(List.of(), SmallCellSuppression.apply(all, relations, minimum), "trial " + trial);
       for (SmallCellSuppression.Cell c : all) {
         assertFalse(!c.suppressed() && c.value() >= 1 && c.value() <= minimum, "a shown count of " + c.value());
       }
-      for (SmallCellSuppression.Equation e : equations) {
-        long hidden = e.parts().stream().filter(SmallCellSuppression.Cell::suppressed).count()
-            + (e.total().suppressed() ? 1 : 0);
-        assertNotEquals(1, hidden, "trial " + trial + ": one hidden cell in an equation can be recomputed");
+      assertRangesAtLeast(grid, teams, codes, minimum, "trial " + trial);
+    }
+  }
+
+  /** Minimises and maximises every hidden count of 1 to N over the grid's row and column sums. */
+  private static void assertRangesAtLeast(SmallCellSuppression.Cell[][] grid, int teams, int codes, int minimum,
+      String trial) {
+    ExpressionsBasedModel model = new ExpressionsBasedModel();
+    Variable[][] hidden = new Variable[teams + 1][codes + 1];
+    for (int t = 0; t <= teams; t++) {
+      for (int c = 0; c <= codes; c++) {
+        if (grid[t][c].suppressed()) {
+          hidden[t][c] = model.addVariable().lower(1);
+        }
       }
     }
+    for (int t = 0; t <= teams; t++) {
+      sumEquals(model, grid, hidden, t, -1, codes);
+    }
+    for (int c = 0; c <= codes; c++) {
+      sumEquals(model, grid, hidden, -1, c, teams);
+    }
+    for (int t = 0; t <= teams; t++) {
+      for (int c = 0; c <= codes; c++) {
+        int value = grid[t][c].value();
+        if (hidden[t][c] == null || value > minimum) {
+          continue;
+        }
+        hidden[t][c].weight(1);
+        Optimisation.Result max = model.maximise();
+        Optimisation.Result min = model.minimise();
+        hidden[t][c].weight(0);
+        assertTrue(max.getState() == Optimisation.State.UNBOUNDED
+            || max.getValue() - min.getValue() >= minimum - 1e-6,
+            trial + ": a hidden " + value + " ranges from " + min.getValue() + " to " + max.getValue());
+      }
+    }
+  }
+
+  /** Row t (c = -1) or column c (t = -1): its cells add up to its last cell. */
+  private static void sumEquals(ExpressionsBasedModel model, SmallCellSuppression.Cell[][] grid,
+      Variable[][] hidden, int t, int c, int last) {
+    Expression sum = model.addExpression();
+    double known = 0;
+    for (int i = 0; i <= last; i++) {
+      int row = t < 0 ? i : t;
+      int column = c < 0 ? i : c;
+      int sign = i == last ? -1 : 1;
+      if (hidden[row][column] != null) {
+        sum.set(hidden[row][column], sign);
+      } else {
+        known -= sign * grid[row][column].value();
+      }
+    }
+    sum.level(known);
   }
 
   @Test
@@ -103,7 +184,7 @@ class SmallCellSuppressionTest {
     SmallCellSuppression.Cell total = cell(50);
     SmallCellSuppression.Cell a = cell(20);
     SmallCellSuppression.Cell b = cell(30);
-    SmallCellSuppression.apply(List.of(total, a, b), List.of(new SmallCellSuppression.Equation(List.of(a, b), total)), 10);
+    SmallCellSuppression.apply(List.of(total, a, b), List.of(SmallCellSuppression.Relation.holding(List.of(a, b), total)), 10);
     assertEquals(0, List.of(total, a, b).stream().filter(SmallCellSuppression.Cell::suppressed).count());
   }
 }
