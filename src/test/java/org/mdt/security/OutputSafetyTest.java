@@ -115,7 +115,7 @@ class OutputSafetyTest {
     for (List<String> report : List.of(List.of("report", "nca", "--period", "2026H2"),
         List.of("report", "voca", "--quarter", "FY2027Q1"), List.of("report", "accreditation", "--year", "2026"),
         List.of("report", "monthly", "--month", "2026-10"),
-        List.of("export", "evaluation", "--from", "2026-01-01", "--to", "2026-12-31"))) {
+        List.of("export", "evaluation", "--from", "2026-01", "--to", "2026-10"))) {
       assertOneLine(mdt.run(with(report, "--out", xlsx.toString())), 1, xlsx + " exists: add --force to replace it");
       assertArrayEquals(PARTNERS_FILE, Files.readAllBytes(xlsx), report.toString());
     }
@@ -131,7 +131,7 @@ class OutputSafetyTest {
     Path database = dir.resolve("mdt.mv.db");
     assertOneLine(mdt.run("report", "nca", "--period", "2026H2", "--out", dir.resolve("mdt.lock.db").toString(),
         "--force"), 3, "it is the database");
-    assertOneLine(mdt.run("export", "evaluation", "--from", "2026-01-01", "--to", "2026-12-31", "--records",
+    assertOneLine(mdt.run("export", "evaluation", "--from", "2026-01", "--to", "2026-10", "--records",
         database.toString(), "--force"), 3, "it is the database");
     assertEquals(0, cases());
   }
@@ -158,7 +158,7 @@ class OutputSafetyTest {
   void evaluationRecordsReplaceAnExistingFileOnlyWithForce() throws Exception {
     mdt.ok("import", "roster", roster.toString());
     Path records = existing("records.csv");
-    List<String> export = List.of("export", "evaluation", "--from", "2026-01-01", "--to", "2026-12-31");
+    List<String> export = List.of("export", "evaluation", "--from", "2026-01", "--to", "2026-10");
     assertOneLine(mdt.run(with(export, "--records", records.toString())), 1, records + " exists: add --force");
     assertArrayEquals(PARTNERS_FILE, Files.readAllBytes(records));
     assertOneLine(mdt.run(with(export, "--out", records.toString(), "--records", records.toString(), "--force")), 2,
@@ -172,7 +172,7 @@ class OutputSafetyTest {
     Path nowhere = dir.resolve("missing").resolve("out.csv");
     for (List<String> command : List.of(List.of("import", "roster", roster.toString(), "--rejects"),
         List.of("report", "nca", "--period", "2026H2", "--out"), List.of("review", "agenda", "1", "--ics"),
-        List.of("export", "evaluation", "--from", "2026-01-01", "--to", "2026-12-31", "--records"))) {
+        List.of("export", "evaluation", "--from", "2026-01", "--to", "2026-10", "--records"))) {
       assertOneLine(mdt.run(with(command, nowhere.toString(), "--force")), 3,
           "folder " + nowhere.getParent() + " does not exist");
       assertFalse(Files.exists(nowhere.getParent()), command.toString());
