@@ -128,6 +128,7 @@ final class DemoCommand implements Callable<Integer> {
         "--out", file(dir, "evaluation-2025.xlsx"), "--records", file(dir, "evaluation-records-2025.csv"),
         "--force");
 
+    written.add(org.mdt.report.DeidentifiedRecords.notesFile(dir.resolve("evaluation-records-2025.csv")));
     written.add(0, Path.of(database + ".mv.db"));
     Table table = Table.of("file", "FILE", "bytes", "BYTES");
     for (Path path : written) {
