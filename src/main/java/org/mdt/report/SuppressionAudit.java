@@ -36,6 +36,7 @@ public final class SuppressionAudit {
   private static final double CEILING = 1e9;
   private static final double TOLERANCE = 1e-6;
   private static final int PROPAGATION_PASSES = 100;
+  private static final int NEARBY_STEPS = 2;
 
   /** A primary cell a reader can narrow to [low, high], where its range had to be {@code required} wide. */
   public record Finding(Cell cell, double low, double high, double required) {}
@@ -60,6 +61,7 @@ public final class SuppressionAudit {
     private final Map<Cell, Lp> allHidden = new IdentityHashMap<>();
     private final Set<Cell> widestKnown = Collections.newSetFromMap(new IdentityHashMap<>());
     private Map<Cell, double[]> outer;
+    private final Map<Cell, Double> nearby = new IdentityHashMap<>();
     /** Findings by block (its relations, then its hidden cells): the same LP gives the same answer. */
     private final Map<List<Object>, List<Finding>> audited = new HashMap<>();
 
@@ -112,7 +114,8 @@ public final class SuppressionAudit {
         if (lp.seenWidth(i) < minimumCell - TOLERANCE) {
           lp.solve(i, false);
         }
-        if (lp.seenWidth(i) < Math.min(minimumCell, outerWidth(lp.cells.get(i))) - TOLERANCE) {
+        if (lp.seenWidth(i) < Math.min(minimumCell, outerWidth(lp.cells.get(i))) - TOLERANCE
+            && lp.seenWidth(i) < nearbyWidth(lp.cells.get(i)) - TOLERANCE) {
           pinned.add(i);
         }
       }
@@ -159,12 +162,31 @@ public final class SuppressionAudit {
       });
     }
 
+    /**
+     * An upper bound on the same range from the LP of the relations near the cell alone (fewer relations
+     * can only widen it): far smaller than the whole component's, and usually as tight where it matters.
+     */
+    private double nearbyWidth(Cell cell) {
+      return nearby.computeIfAbsent(cell, c -> {
+        Lp lp = new Lp(new ArrayList<>(reachedAllHidden(c, NEARBY_STEPS)), ALL_HIDDEN, new IdentityHashMap<>());
+        int index = lp.cells.indexOf(c);
+        lp.solve(index, true);
+        lp.solve(index, false);
+        return lp.seenWidth(index);
+      });
+    }
+
     private Set<Relation> reachedAllHidden(Cell cell) {
+      return reachedAllHidden(cell, Integer.MAX_VALUE);
+    }
+
+    /** The relations reached from the cell through at most {@code steps} relations sharing hidden cells. */
+    private Set<Relation> reachedAllHidden(Cell cell, int steps) {
       Set<Relation> reached = new LinkedHashSet<>();
       Set<Cell> seen = Collections.newSetFromMap(new IdentityHashMap<>());
       seen.add(cell);
       List<Cell> layer = List.of(cell);
-      while (!layer.isEmpty()) {
+      for (int step = 0; step < steps && !layer.isEmpty(); step++) {
         List<Cell> next = new ArrayList<>();
         for (Cell c : layer) {
           for (Relation relation : relationsOf.getOrDefault(c, List.of())) {
