@@ -87,8 +87,9 @@ public final class SuppressionAudit {
 
     /**
      * The primary cells of one block that its LP pins to a range narrower than they need: the minimum cell,
-     * or what full suppression would leave them when that is less. The cheap bounds come first: the witness
-     * LPs, then the range a cell needs (kept from earlier audits), and only then its own two LPs.
+     * or what full suppression would leave them when that is less. The cheap bounds come first: witnesses,
+     * propagated bounds on what it needs, then its own two LPs, an LP of its nearby relations, and only then
+     * the whole component's LP with every non-zero count hidden (once per cell).
      */
     private List<Finding> auditBlock(List<Relation> block, int minimumCell) {
       boolean allSeenWide = block.stream().flatMap(r -> r.cells().stream())
