@@ -2,6 +2,7 @@ package org.mdt.report;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -11,6 +12,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import org.mdt.report.SmallCellSuppression.Cell;
 import org.mdt.report.SmallCellSuppression.Relation;
+import org.mdt.report.SmallCellSuppression.Sense;
 import org.ojalgo.optimisation.Expression;
 import org.ojalgo.optimisation.ExpressionsBasedModel;
 import org.ojalgo.optimisation.Optimisation;
@@ -33,6 +35,8 @@ public final class SuppressionAudit {
   /** Far above any count: stands in for "no upper bound" so that the solver never meets an unbounded LP. */
   private static final double CEILING = 1e9;
   private static final double TOLERANCE = 1e-6;
+  private static final int PROPAGATION_PASSES = 100;
+  private static final int NEARBY_STEPS = 2;
 
   /** A primary cell a reader can narrow to [low, high], where its range had to be {@code required} wide. */
   public record Finding(Cell cell, double low, double high, double required) {}
@@ -40,17 +44,26 @@ public final class SuppressionAudit {
   private SuppressionAudit() {}
 
   public static List<Finding> audit(List<Relation> relations, int minimumCell) {
-    return new SuppressionAudit.Run(relations).audit(minimumCell, null);
+    return new Run(relations).audit(minimumCell, null);
   }
 
   /**
-   * Audits of one table as its suppression grows: a block none of whose hidden cells is new was audited
-   * already, and the widest range a cell could have depends on the counts alone, so both are kept.
+   * Audits of one table as its suppression grows. Every LP solution is a table the reader cannot rule out,
+   * and hiding one more cell only loosens the reader's LP (the old solution, with the newly hidden cell at its
+   * true count, still satisfies every relation), so the range a cell was once seen to span stays a valid
+   * witness in every later audit: only cells never yet seen spanning the minimum cell need LPs again. The
+   * widest range a cell could have depends on the counts alone, so it is kept too.
    */
   static final class Run {
     private final List<Relation> relations;
     private final Map<Cell, List<Relation>> relationsOf = new IdentityHashMap<>();
+    private final Map<Cell, double[]> seen = new IdentityHashMap<>(); // cell -> {low, high} over all solutions
     private final Map<Cell, Lp> allHidden = new IdentityHashMap<>();
+    private final Set<Cell> widestKnown = Collections.newSetFromMap(new IdentityHashMap<>());
+    private Map<Cell, double[]> outer;
+    private final Map<Cell, Double> nearby = new IdentityHashMap<>();
+    /** Findings by block (its relations, then its hidden cells): the same LP gives the same answer. */
+    private final Map<List<Object>, List<Finding>> audited = new HashMap<>();
 
     Run(List<Relation> relations) {
       this.relations = relations;
@@ -64,40 +77,117 @@ public final class SuppressionAudit {
       List<Finding> findings = new ArrayList<>();
       for (List<Relation> block : blocks(relations)) {
         if (changed == null || block.stream().anyMatch(r -> r.cells().stream().anyMatch(changed::contains))) {
-          findings.addAll(auditBlock(block, minimumCell));
+          List<Object> key = new ArrayList<>(block);
+          block.stream().flatMap(r -> r.cells().stream()).filter(c -> c.suppressed).forEach(key::add);
+          findings.addAll(audited.computeIfAbsent(key, k -> auditBlock(block, minimumCell)));
         }
       }
-      List<Finding> unprotected = new ArrayList<>();
-      for (Finding finding : findings) {
-        double required = Math.min(minimumCell, widestAchievable(finding.cell(), minimumCell));
-        if (finding.high() - finding.low() < required - TOLERANCE) {
-          unprotected.add(new Finding(finding.cell(), finding.low(), finding.high(), required));
+      return findings;
+    }
+
+    /**
+     * The primary cells of one block that its LP pins to a range narrower than they need: the minimum cell,
+     * or what full suppression would leave them when that is less. The cheap bounds come first: witnesses,
+     * propagated bounds on what it needs, then its own two LPs, an LP of its nearby relations, and only then
+     * the whole component's LP with every non-zero count hidden (once per cell).
+     */
+    private List<Finding> auditBlock(List<Relation> block, int minimumCell) {
+      boolean allSeenWide = block.stream().flatMap(r -> r.cells().stream())
+          .filter(c -> c.primary(minimumCell))
+          .allMatch(c -> seen.containsKey(c) && seen.get(c)[1] - seen.get(c)[0] >= minimumCell - TOLERANCE);
+      if (allSeenWide) {
+        return List.of();
+      }
+      Lp lp = new Lp(block, cell -> cell.suppressed, seen);
+      List<Integer> primaries = new ArrayList<>();
+      for (int i = 0; i < lp.cells.size(); i++) {
+        if (lp.cells.get(i).primary(minimumCell)) {
+          primaries.add(i);
         }
       }
-      return unprotected;
+      lp.widen(primaries, minimumCell);
+      List<Integer> narrow = lp.narrow(primaries, minimumCell).stream()
+          .filter(i -> lp.seenWidth(i) < Math.min(minimumCell, outerWidth(lp.cells.get(i))) - TOLERANCE).toList();
+      List<Finding> findings = new ArrayList<>();
+      List<Integer> pinned = new ArrayList<>(); // narrower than the minimum cell, even at their widest here
+      for (int i : narrow) {
+        lp.solve(i, true);
+        if (lp.seenWidth(i) < minimumCell - TOLERANCE) {
+          lp.solve(i, false);
+        }
+        if (lp.seenWidth(i) < Math.min(minimumCell, outerWidth(lp.cells.get(i))) - TOLERANCE
+            && lp.seenWidth(i) < nearbyWidth(lp.cells.get(i)) - TOLERANCE) {
+          pinned.add(i);
+        }
+      }
+      for (int i : pinned) {
+        Cell cell = lp.cells.get(i);
+        double required = Math.min(minimumCell, widestAchievable(cell, minimumCell));
+        if (lp.seenWidth(i) < required - TOLERANCE) {
+          findings.add(new Finding(cell, lp.seenLow(i), lp.seenHigh(i), required));
+        }
+      }
+      return findings;
+    }
+
+    /**
+     * An upper bound on the range of a cell with every non-zero count of the export hidden, with no LP: the
+     * bounds each relation gives each of its cells from the others' bounds, repeated until they settle. The
+     * LP's range lies within them, so a cell seen ranging at least this wide is ranging as wide as it can.
+     */
+    private double outerWidth(Cell cell) {
+      if (outer == null) {
+        outer = propagatedBounds(relations);
+      }
+      double[] bounds = outer.get(cell);
+      return bounds == null ? 0 : bounds[1] - bounds[0];
     }
 
     /** The cell's range were every non-zero count of the export hidden: the most any suppression can give. */
     private double widestAchievable(Cell cell, int minimumCell) {
-      Lp lp = allHidden.computeIfAbsent(cell, c -> {
-        Lp built = new Lp(new ArrayList<>(reachedAllHidden(c)), ALL_HIDDEN);
-        built.cells.forEach(member -> allHidden.put(member, built));
-        return built;
-      });
+      Lp lp = allHiddenLp(cell);
       int index = lp.cells.indexOf(cell);
-      if (lp.seenWidth(index) < minimumCell - TOLERANCE) {
+      if (!widestKnown.contains(cell) && lp.seenWidth(index) < minimumCell - TOLERANCE) {
         lp.solve(index, true);
         lp.solve(index, false);
+        widestKnown.add(cell); // its exact range: no later audit needs these LPs again
       }
       return lp.seenWidth(index);
     }
 
+    private Lp allHiddenLp(Cell cell) {
+      return allHidden.computeIfAbsent(cell, c -> {
+        Lp built = new Lp(new ArrayList<>(reachedAllHidden(c)), ALL_HIDDEN, new IdentityHashMap<>());
+        built.cells.forEach(member -> allHidden.put(member, built));
+        return built;
+      });
+    }
+
+    /**
+     * An upper bound on the same range from the LP of the relations near the cell alone (fewer relations
+     * can only widen it): far smaller than the whole component's, and usually as tight where it matters.
+     */
+    private double nearbyWidth(Cell cell) {
+      return nearby.computeIfAbsent(cell, c -> {
+        Lp lp = new Lp(new ArrayList<>(reachedAllHidden(c, NEARBY_STEPS)), ALL_HIDDEN, new IdentityHashMap<>());
+        int index = lp.cells.indexOf(c);
+        lp.solve(index, true);
+        lp.solve(index, false);
+        return lp.seenWidth(index);
+      });
+    }
+
     private Set<Relation> reachedAllHidden(Cell cell) {
+      return reachedAllHidden(cell, Integer.MAX_VALUE);
+    }
+
+    /** The relations reached from the cell through at most {@code steps} relations sharing hidden cells. */
+    private Set<Relation> reachedAllHidden(Cell cell, int steps) {
       Set<Relation> reached = new LinkedHashSet<>();
       Set<Cell> seen = Collections.newSetFromMap(new IdentityHashMap<>());
       seen.add(cell);
       List<Cell> layer = List.of(cell);
-      while (!layer.isEmpty()) {
+      for (int step = 0; step < steps && !layer.isEmpty(); step++) {
         List<Cell> next = new ArrayList<>();
         for (Cell c : layer) {
           for (Relation relation : relationsOf.getOrDefault(c, List.of())) {
@@ -113,6 +203,65 @@ public final class SuppressionAudit {
   }
 
   private static final Predicate<Cell> ALL_HIDDEN = c -> c.value > 0 && !c.publishedElsewhere;
+
+  /**
+   * Bounds {low, high} on every cell ALL_HIDDEN accepts over the reader's LP with those cells hidden (every
+   * other cell is its count): each relation, as sum(coefficient * cell) <= 0 and/or >= 0, bounds each cell by
+   * the others' bounds; passes repeat while some bound moves. Counts are integers, so the sums are exact.
+   */
+  private static Map<Cell, double[]> propagatedBounds(List<Relation> relations) {
+    Map<Cell, double[]> bounds = new IdentityHashMap<>();
+    for (Relation relation : relations) {
+      for (Cell cell : relation.cells()) {
+        bounds.computeIfAbsent(cell, c -> ALL_HIDDEN.test(c) ? new double[] {1, CEILING} : new double[] {c.value, c.value});
+      }
+    }
+    boolean moved = true;
+    for (int pass = 0; moved && pass < PROPAGATION_PASSES; pass++) {
+      moved = false;
+      for (Relation relation : relations) {
+        if (relation.sense() != Sense.AT_LEAST) {
+          moved |= tighten(relation, 1, bounds); // parts - total <= 0
+        }
+        if (relation.sense() != Sense.AT_MOST) {
+          moved |= tighten(relation, -1, bounds); // total - parts <= 0
+        }
+      }
+    }
+    return bounds;
+  }
+
+  /** Bounds each cell of sign * (sum(parts) - total) <= 0 by the least the other terms can add up to. */
+  private static boolean tighten(Relation relation, int sign, Map<Cell, double[]> bounds) {
+    List<Cell> cells = relation.cells();
+    int last = cells.size() - 1; // the total
+    double least = 0;
+    for (int j = 0; j <= last; j++) {
+      least += leastTerm(coefficient(j, last, sign), bounds.get(cells.get(j)));
+    }
+    boolean moved = false;
+    for (int k = 0; k <= last; k++) {
+      double[] range = bounds.get(cells.get(k));
+      int coefficient = coefficient(k, last, sign);
+      double othersLeast = least - leastTerm(coefficient, range);
+      if (coefficient > 0 && -othersLeast < range[1] - TOLERANCE) {
+        range[1] = -othersLeast;
+        moved = true;
+      } else if (coefficient < 0 && othersLeast > range[0] + TOLERANCE) {
+        range[0] = othersLeast;
+        moved = true;
+      }
+    }
+    return moved;
+  }
+
+  private static int coefficient(int index, int last, int sign) {
+    return index == last ? -sign : sign;
+  }
+
+  private static double leastTerm(int coefficient, double[] range) {
+    return coefficient > 0 ? range[0] : -range[1];
+  }
 
   /** The relations with a hidden cell, grouped so that no hidden cell is in two groups. */
   private static List<List<Relation>> blocks(List<Relation> relations) {
@@ -147,46 +296,18 @@ public final class SuppressionAudit {
     return root;
   }
 
-  private static List<Finding> auditBlock(List<Relation> block, int minimumCell) {
-    Lp lp = new Lp(block, cell -> cell.suppressed);
-    // Every solution is a table the reader cannot rule out, the true one included: a cell already seen
-    // to take values a minimum cell apart needs no LP of its own.
-    List<Integer> primaries = new ArrayList<>();
-    for (int i = 0; i < lp.cells.size(); i++) {
-      if (lp.cells.get(i).primary(minimumCell)) {
-        primaries.add(i);
-      }
-    }
-    if (primaries.size() > 2) { // two LPs that usually move every primary cell at once
-      lp.solve(primaries, true);
-      lp.solve(primaries, false);
-    }
-    List<Finding> findings = new ArrayList<>();
-    for (int i = 0; i < lp.cells.size(); i++) {
-      Cell cell = lp.cells.get(i);
-      if (!cell.primary(minimumCell) || lp.seenWidth(i) >= minimumCell - TOLERANCE) {
-        continue;
-      }
-      lp.solve(i, true);
-      if (lp.seenWidth(i) < minimumCell - TOLERANCE) {
-        lp.solve(i, false);
-      }
-      if (lp.seenWidth(i) < minimumCell - TOLERANCE) {
-        findings.add(new Finding(cell, lp.seenLow[i], lp.seenHigh[i], minimumCell));
-      }
-    }
-    return findings;
-  }
-
-  /** The reader's LP over some relations, where the cells {@code hidden} accepts are unknowns of at least 1. */
+  /**
+   * The reader's LP over some relations, where the cells {@code hidden} accepts are unknowns of at least 1;
+   * {@code seen} holds each unknown's {low, high} over the solutions found so far (this LP's, and any other
+   * LP's whose solutions this one admits).
+   */
   private static final class Lp {
     final ExpressionsBasedModel model = new ExpressionsBasedModel();
     final List<Cell> cells = new ArrayList<>();
     final List<Variable> variables = new ArrayList<>();
-    final double[] seenLow;
-    final double[] seenHigh;
+    final List<double[]> seen = new ArrayList<>();
 
-    Lp(List<Relation> relations, Predicate<Cell> hidden) {
+    Lp(List<Relation> relations, Predicate<Cell> hidden, Map<Cell, double[]> seenSoFar) {
       Map<Cell, Variable> unknowns = new IdentityHashMap<>();
       for (Relation relation : relations) {
         for (Cell cell : relation.cells()) {
@@ -195,6 +316,7 @@ public final class SuppressionAudit {
             unknowns.put(cell, variable);
             cells.add(cell);
             variables.add(variable);
+            seen.add(seenSoFar.computeIfAbsent(cell, c -> new double[] {c.value, c.value}));
           }
         }
         // sum(hidden parts) - (hidden total) [sense] (shown total) - sum(shown parts)
@@ -218,15 +340,39 @@ public final class SuppressionAudit {
           case AT_LEAST -> expression.lower(known);
         }
       }
-      seenLow = new double[cells.size()];
-      seenHigh = new double[cells.size()];
-      for (int i = 0; i < cells.size(); i++) {
-        seenLow[i] = seenHigh[i] = cells.get(i).value;
-      }
+    }
+
+    double seenLow(int i) {
+      return seen.get(i)[0];
+    }
+
+    double seenHigh(int i) {
+      return seen.get(i)[1];
     }
 
     double seenWidth(int i) {
-      return seenHigh[i] - seenLow[i];
+      return seenHigh(i) - seenLow(i);
+    }
+
+    /**
+     * Witness LPs: maximises and minimises the sum of the unknowns among {@code indices} not yet seen ranging
+     * {@code width}, again while that leaves fewer of them, so that most need no LPs of their own.
+     */
+    void widen(List<Integer> indices, double width) {
+      List<Integer> narrow = narrow(indices, width);
+      while (narrow.size() > 1) {
+        solve(narrow, true);
+        solve(narrow(narrow, width), false);
+        List<Integer> left = narrow(narrow, width);
+        if (left.size() == narrow.size()) {
+          return;
+        }
+        narrow = left;
+      }
+    }
+
+    List<Integer> narrow(List<Integer> indices, double width) {
+      return indices.stream().filter(i -> seenWidth(i) < width - TOLERANCE).toList();
     }
 
     /** Maximises (or minimises) unknown i, and widens every unknown's seen range by the solution. */
@@ -236,6 +382,9 @@ public final class SuppressionAudit {
 
     /** The same for the sum of some unknowns. */
     void solve(List<Integer> sum, boolean maximise) {
+      if (sum.isEmpty()) {
+        return;
+      }
       sum.forEach(i -> variables.get(i).weight(1));
       Optimisation.Result result = maximise ? model.maximise() : model.minimise();
       sum.forEach(i -> variables.get(i).weight(0));
@@ -245,8 +394,9 @@ public final class SuppressionAudit {
       }
       for (int j = 0; j < cells.size(); j++) {
         double value = result.doubleValue(j);
-        seenLow[j] = Math.min(seenLow[j], value);
-        seenHigh[j] = Math.max(seenHigh[j], value);
+        double[] range = seen.get(j);
+        range[0] = Math.min(range[0], value);
+        range[1] = Math.max(range[1], value);
       }
     }
   }
