@@ -112,33 +112,31 @@ class EvaluationExportTest {
   }
 
   /**
-   * A year of both shared county rosters and South: the audit proves a table of thousands of cells in
-   * seconds (it took minutes when every audit round re-solved every narrow cell), and a fresh audit of the
-   * relations it assumed still finds nothing.
+   * A year of both shared county rosters and South: the export's own audit reuses earlier solutions across
+   * rounds, so a fresh audit of the relations it assumed must still find nothing. (Its speed, about 8 s
+   * where it took 99, is the benchmark's to measure: a timed assertion here would fail on a busy machine.)
    */
   @Test
-  void aYearIsAuditedInSeconds() {
+  void aYearOfThreeTeamsPassesAFreshAudit() throws Exception {
     mdt.ok("team", "add", "East MDT");
     mdt.ok("import", "roster", SharedData.file("county2-2025.xlsx").toString(), "--mapping",
         SharedData.file("county2.mapping.json").toString(), "--team", "East MDT");
     List<EvaluationExport.Line> lines = new ArrayList<>();
     List<SmallCellSuppression.Relation> relations = new ArrayList<>();
-    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
-      try (Database database = Database.open(DatabaseLocation.of(dir.resolve("mdt").toString(), Map.of()), false,
-          Duration.ZERO)) {
-        List<Team> teams = new ArrayList<>();
-        try (var rs = database.connection().createStatement().executeQuery(
-            "SELECT id, name, cac, county FROM team ORDER BY name")) {
-          while (rs.next()) {
-            teams.add(new Team(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
-          }
+    try (Database database = Database.open(DatabaseLocation.of(dir.resolve("mdt").toString(), Map.of()), false,
+        Duration.ZERO)) {
+      List<Team> teams = new ArrayList<>();
+      try (var rs = database.connection().createStatement().executeQuery(
+          "SELECT id, name, cac, county FROM team ORDER BY name")) {
+        while (rs.next()) {
+          teams.add(new Team(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
         }
-        EvaluationExport export = EvaluationExport.compute(database.connection(), YearMonth.of(2025, 1),
-            YearMonth.of(2025, 12), LocalDate.of(2026, 11, 21), teams, MIN_CELL);
-        lines.addAll(export.lines());
-        relations.addAll(export.relations());
       }
-    });
+      EvaluationExport export = EvaluationExport.compute(database.connection(), YearMonth.of(2025, 1),
+          YearMonth.of(2025, 12), LocalDate.of(2026, 11, 21), teams, MIN_CELL);
+      lines.addAll(export.lines());
+      relations.addAll(export.relations());
+    }
     assertTrue(lines.stream().anyMatch(line -> line.cell().suppressed()), "a county year by month has small cells");
     assertEquals(List.of(), SuppressionAudit.audit(relations, MIN_CELL));
   }
