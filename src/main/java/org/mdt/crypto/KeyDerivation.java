@@ -28,10 +28,14 @@ public final class KeyDerivation {
   public record Cost(int memoryKiB, int iterations, int parallelism) {
     public static final Cost DEFAULT = new Cost(19 * 1024, 2, 1);
 
-    /** Refuses a cost from a file (a backup header) that is too weak or would exhaust memory. */
+    /**
+     * Refuses a cost read from a file (a backup's or a database's header) that is too weak, or that would
+     * make deriving the key a denial of service: the header is read before anything can be verified, so
+     * the bound is a small multiple of what mdt writes, well within a 256 MB heap.
+     */
     public Cost checked() {
-      if (memoryKiB < 8 * 1024 || memoryKiB > 1024 * 1024 || iterations < 1 || iterations > 64
-          || parallelism < 1 || parallelism > 16) {
+      if (memoryKiB < 8 * 1024 || memoryKiB > 64 * 1024 || iterations < 1 || iterations > 8
+          || parallelism < 1 || parallelism > 4) {
         throw new IllegalArgumentException("Argon2id cost out of range: " + this);
       }
       return this;

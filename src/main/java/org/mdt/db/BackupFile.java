@@ -51,7 +51,11 @@ final class BackupFile {
   private static final long MAX_INFLATION = 200;
   private static final long INFLATION_ALLOWANCE = 16 << 20;
 
-  static final ObjectMapper JSON = new ObjectMapper();
+  /** Strict: trailing text after a value, or a key twice in an object, is not what mdt writes. */
+  static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+      .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .build();
 
   private BackupFile() {}
 

@@ -59,6 +59,7 @@ public final class Backups {
   private static final String IDENTITY = "id";
   private static final int BATCH = 1000;
   private static final int MAX_JSON_ENTRY_BYTES = 1 << 20;
+  private static final long MAX_BATCH_BYTES = 16 << 20;
   private static final int COMMIT_EVERY = 50_000;
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -98,12 +99,12 @@ public final class Backups {
           tables.addObject().put("name", table).put("rows", rows).put("sha256", entry.sha256());
           counts.put(table, rows);
         }
-        AuditLog.Verification audit = AuditLog.verify(connection);
-        manifest.putObject("audit").put("lastId", audit.lastId()).put("lastHash", audit.lastHash());
+        AuditHead audit = auditHead(connection);
+        manifest.putObject("audit").put("lastId", audit.id()).put("lastHash", audit.hash());
         zip.putNextEntry(BackupFile.entry(BackupFile.MANIFEST_ENTRY));
         new BackupFile.EntryWriter(zip).line(BackupFile.JSON.writeValueAsBytes(manifest));
         zip.closeEntry();
-        return new Summary(counts, audit.lastId(), audit.lastHash());
+        return new Summary(counts, audit.id(), audit.hash());
       } finally {
         connection.rollback();
         connection.setAutoCommit(true);
@@ -113,6 +114,16 @@ public final class Backups {
       throw DbErrors.translate(e, database.location());
     } catch (IOException e) {
       throw MdtException.data("cannot write the backup: " + e.getMessage(), e);
+    }
+  }
+
+  /** The audit trail's last row as stored (its id and hash), whether or not the chain before it holds. */
+  private record AuditHead(Long id, String hash) {}
+
+  private static AuditHead auditHead(Connection connection) throws SQLException {
+    try (Statement st = connection.createStatement();
+        ResultSet rs = st.executeQuery("SELECT id, row_hash FROM audit_log ORDER BY id DESC FETCH FIRST 1 ROW ONLY")) {
+      return rs.next() ? new AuditHead(rs.getLong(1), rs.getString(2)) : new AuditHead(null, AuditLog.GENESIS);
     }
   }
 
@@ -178,6 +189,10 @@ public final class Backups {
   }
 
   private static BackupFile.Kind kind(Path backup) {
+    if (Files.exists(backup) && !Files.isRegularFile(backup)) {
+      // a folder, or a FIFO that would block the read below forever
+      throw MdtException.data(backup + " is not a regular file, so not an mdt backup");
+    }
     try (InputStream in = Files.newInputStream(backup)) {
       return BackupFile.kind(in.readNBytes(BackupFile.kindProbeLength()));
     } catch (NoSuchFileException e) {
@@ -204,8 +219,26 @@ public final class Backups {
     }
     BackupFile.Kind kind = kind(backup);
     isEncrypted(backup); // refuses the legacy and unknown kinds with their messages
-    target.createParentDirectory(); // the database's own folder, as 'mdt init' makes it (0700)
     Path folder = base.getParent();
+    boolean newFolder = !Files.isDirectory(folder);
+    target.createParentDirectory(); // the database's own folder, as 'mdt init' makes it (0700)
+    try {
+      return restoreInto(backup, kind, passphrase, target, folder, audit);
+    } catch (RuntimeException e) {
+      if (newFolder) {
+        try {
+          Files.deleteIfExists(folder); // only when empty: a refused restore leaves nothing behind
+        } catch (IOException ignored) {
+          // not empty, or not ours to remove
+        }
+      }
+      throw e;
+    }
+  }
+
+  private static Restored restoreInto(Path backup, BackupFile.Kind kind, char[] passphrase, DatabaseLocation target,
+      Path folder, Function<Connection, AuditLog> audit) {
+    Path base = target.baseFile();
     Path privateFolder = null;
     // the target is opened first (its passphrase proven, its lock held) and kept open until it is replaced,
     // so nothing written to it meanwhile is lost and no other process opens it half-way
@@ -219,6 +252,9 @@ public final class Backups {
         Map<String, Object[]> change = new LinkedHashMap<>();
         change.put("restored", new Object[] {null, backup.getFileName().toString()});
         change.put("backupAuditHead", new Object[] {null, loaded.auditLastId() + ":" + loaded.auditLastHash()});
+        if (!loaded.warnings().isEmpty()) {
+          change.put("warnings", new Object[] {null, String.join("; ", loaded.warnings())});
+        }
         if (replaced != null) {
           change.put("droppedAuditRows", new Object[] {null, droppedAuditRows(replaced.connection(), loaded)});
         }
@@ -284,6 +320,11 @@ public final class Backups {
         throw new BackupFile.Damaged("it has no manifest (the file is cut short)");
       }
       checkManifest(manifest, schemaVersion, counts, hashes);
+      for (String table : TABLES) {
+        if (!counts.containsKey(table) && !columns(connection, table).isEmpty()) {
+          throw new BackupFile.Damaged("it has no table " + table + ", which every backup of its schema holds");
+        }
+      }
       continueIdentities(connection);
       if (schemaVersion < Database.SCHEMA_VERSION) {
         staging.migrate();
@@ -297,7 +338,11 @@ public final class Backups {
       JsonNode audit = manifest.path("audit");
       Long lastId = audit.path("lastId").isIntegralNumber() ? audit.path("lastId").asLong() : null;
       String lastHash = audit.path("lastHash").asText(null);
-      if (chain.intact() && !(java.util.Objects.equals(lastId, chain.lastId()) && chain.lastHash().equals(lastHash))) {
+      // the head the restore record names must be the last row as stored, even where the chain is broken
+      AuditHead stored = auditHead(connection);
+      Long storedId = stored.id();
+      String storedHash = stored.hash();
+      if (!java.util.Objects.equals(lastId, storedId) || !storedHash.equals(lastHash)) {
         throw new BackupFile.Damaged("its audit trail does not end where its manifest says");
       }
       return new Loaded(counts, schemaVersion, lastId, lastHash, warnings);
@@ -323,6 +368,9 @@ public final class Backups {
   private static int checkFormat(JsonNode format) throws BackupFile.Damaged {
     if (format == null || !BackupFile.FORMAT.equals(format.path("format").asText())) {
       throw new BackupFile.Damaged("it is not an mdt backup");
+    }
+    if (!format.path("formatVersion").isInt() || !format.path("schemaVersion").isInt()) {
+      throw new BackupFile.Damaged("its format or schema version is not a whole number");
     }
     if (format.path("formatVersion").asInt() != BackupFile.FORMAT_VERSION) {
       throw new BackupFile.Damaged("it has backup format " + format.path("formatVersion") + "; this mdt reads "
@@ -411,9 +459,11 @@ public final class Backups {
     try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table + " (" + String.join(", ", given)
         + ") VALUES (" + "?, ".repeat(given.size() - 1) + "?)")) {
       byte[] line;
+      long batchedBytes = 0;
       while ((line = reader.nextLine()) != null) {
         JsonNode row = BackupFile.JSON.readTree(line);
         rows++;
+        batchedBytes += line.length;
         if (row == null || !row.isArray() || row.size() != given.size()) {
           throw new BackupFile.Damaged("table " + table + " row " + rows + " does not have " + given.size() + " values");
         }
@@ -421,8 +471,10 @@ public final class Backups {
           bind(insert, i + 1, columnTypes[i], row.get(i), table, rows, given.get(i));
         }
         insert.addBatch();
-        if (rows % BATCH == 0) {
+        // rows of up to 4 MiB each: a batch is bounded by bytes too, or 1,000 of them would fill the heap
+        if (rows % BATCH == 0 || batchedBytes > MAX_BATCH_BYTES) {
           insert.executeBatch();
+          batchedBytes = 0;
         }
         if (rows % COMMIT_EVERY == 0) {
           connection.commit();

@@ -83,6 +83,17 @@ class HostileBackupTest {
   }
 
   @Test
+  void aRefusedRestoreIntoANewFolderLeavesNoFolder() throws IOException {
+    Path fresh = dir.resolve("new").resolve("sub");
+    Path noManifest = rewritten("no-manifest-new.bak", entries -> {
+      entries.remove("manifest.json");
+      return entries;
+    });
+    assertOneLine(new Mdt(fresh).run("restore", noManifest.toString()), 3, "no manifest");
+    assertFalse(Files.exists(fresh), "the database's folder is made only for a restore that succeeds");
+  }
+
+  @Test
   void anH2ScriptWithJavaCodeIsRefusedAndNothingRuns() throws IOException {
     Path proof = dir.resolve("ran");
     String script = "CREATE ALIAS WRITE_PROOF AS $$ String write(String f) throws Exception {"
@@ -97,6 +108,14 @@ class HostileBackupTest {
     Path encryptedLegacy = Files.writeString(dir.resolve("legacy-encrypted.bak"), "-- H2 0.5/B -- \n" + script);
     refused(encryptedLegacy, "convert it");
     refused(Files.writeString(dir.resolve("text.bak"), "hello"), "is not an mdt backup");
+    Path fifo = dir.resolve("fifo.bak");
+    try {
+      assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+    } catch (InterruptedException e) {
+      throw new AssertionError(e);
+    }
+    refused(fifo, "not a regular file"); // and does not block reading it
+    Files.delete(fifo);
   }
 
   @Test
@@ -137,6 +156,29 @@ class HostileBackupTest {
           "\"not a date\""));
       return resealed(entries);
     }), "column child_dob");
+  }
+
+  @Test
+  void aMissingTableATrailingTokenOrAFalseAuditHeadIsRefused() throws IOException {
+    refused(rewritten("no-audit.bak", entries -> {
+      entries.remove("tables/audit_log.jsonl");
+      entries.put("manifest.json", entries.get("manifest.json").replaceAll(
+          ",?\\{\"name\":\"audit_log\"[^}]*\\}", ""));
+      return resealed(entries);
+    }), "no table audit_log");
+    refused(rewritten("trailing.bak", entries -> {
+      entries.put("tables/team.jsonl", entries.get("tables/team.jsonl").replaceFirst("\n", " [\"junk\"]\n"));
+      return resealed(entries);
+    }), "damaged or was altered");
+    refused(rewritten("false-head.bak", entries -> {
+      entries.put("manifest.json", entries.get("manifest.json").replaceFirst("\"lastId\":\\d+", "\"lastId\":999"));
+      return entries;
+    }), "does not end where its manifest says");
+    refused(rewritten("string-version.bak", entries -> {
+      entries.put("mdt-backup.json", entries.get("mdt-backup.json").replaceFirst("\"formatVersion\":1",
+          "\"formatVersion\":\"1\""));
+      return entries;
+    }), "not a whole number");
   }
 
   @Test
