@@ -6,6 +6,7 @@ import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
 import org.jline.reader.LineReader;
 import org.jline.reader.ParsedLine;
+import org.mdt.text.TerminalText;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -33,7 +34,7 @@ final class ShellCompleter implements Completer {
       Shell.BUILT_INS.forEach(word -> candidates.add(new Candidate(word)));
     }
     if (!before.isEmpty() && before.get(0).equals("use")) {
-      shell.candidates("").teams().forEach(name -> candidates.add(new Candidate(name)));
+      shell.candidates("").teams().forEach(name -> candidates.add(fromDatabase(name)));
       return;
     }
     CommandSpec command = root;
@@ -57,7 +58,7 @@ final class ShellCompleter implements Completer {
       awaiting = positional(command, positionals);
     }
     if (awaiting != null && !(awaiting instanceof OptionSpec open && open.arity().max() > 1 && typed.startsWith("-"))) {
-      values(awaiting, typed).forEach(value -> candidates.add(new Candidate(value)));
+      values(awaiting, typed).forEach(value -> candidates.add(fromDatabase(value)));
       if (awaiting instanceof PositionalParamSpec || awaiting.arity().max() <= 1) {
         return;
       }
@@ -105,5 +106,10 @@ final class ShellCompleter implements Completer {
 
   private static String firstLine(String[] description) {
     return description.length == 0 ? null : description[0];
+  }
+
+  /** A team name or case number from a roster: shown in the menu without its control characters. */
+  private static Candidate fromDatabase(String value) {
+    return new Candidate(value, TerminalText.safe(value), null, null, null, null, true);
   }
 }

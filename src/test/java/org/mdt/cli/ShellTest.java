@@ -213,4 +213,17 @@ class ShellTest {
         "--followup")));
     assertEquals(List.of("table", "csv", "json"), complete("team list --format "));
   }
+
+  @Test
+  void aCompletionMenuShowsNoControlCharactersFromARoster() throws Exception {
+    new Mdt(dir).ok("team", "add", "Evil\u001b]0;pwned\u0007 MDT");
+    try (Terminal terminal = terminal("", new ByteArrayOutputStream())) {
+      Shell shell = new Shell(context, terminal, null);
+      ShellCompleter completer = new ShellCompleter(CommandFactory.create(context).getCommandSpec(), shell);
+      List<Candidate> candidates = new ArrayList<>();
+      completer.complete(null, new DefaultParser().parse("use ", 4, Parser.ParseContext.COMPLETE), candidates);
+      Candidate evil = candidates.stream().filter(c -> c.value().startsWith("Evil")).findFirst().orElseThrow();
+      assertTrue(evil.displ().chars().noneMatch(Character::isISOControl), evil.displ());
+    }
+  }
 }
