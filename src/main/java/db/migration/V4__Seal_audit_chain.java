@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.OffsetDateTime;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 import org.mdt.db.AuditLog;
@@ -19,16 +18,12 @@ public class V4__Seal_audit_chain extends BaseJavaMigration {
     Connection connection = context.getConnection();
     String previous = AuditLog.GENESIS;
     try (Statement st = connection.createStatement();
-        ResultSet rs = st.executeQuery("SELECT id, occurred_at, os_user, command, entity, entity_id, action, changes"
-            + " FROM audit_log ORDER BY id");
+        ResultSet rs = st.executeQuery("SELECT " + AuditLog.CHAINED_COLUMNS + " FROM audit_log ORDER BY id");
         PreparedStatement seal = connection.prepareStatement(
             "UPDATE audit_log SET prev_hash = ?, row_hash = ? WHERE id = ?")) {
       int pending = 0;
       while (rs.next()) {
-        long entityId = rs.getLong(6);
-        Long entity = rs.wasNull() ? null : entityId;
-        String hash = AuditLog.chainHash(previous, rs.getObject(2, OffsetDateTime.class), rs.getString(3),
-            rs.getString(4), rs.getString(5), entity, rs.getString(7), rs.getString(8));
+        String hash = AuditLog.chainHash(previous, rs);
         seal.setString(1, previous);
         seal.setString(2, hash);
         seal.setLong(3, rs.getLong(1));

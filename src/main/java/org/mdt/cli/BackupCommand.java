@@ -35,12 +35,11 @@ final class BackupCommand implements Callable<Integer> {
     Database database = context.database();
     boolean encrypted = database.location().isEncrypted();
     char[] passphrase = encrypted ? context.unlockingPassphrase() : null;
-    Backups.Summary[] summary = new Backups.Summary[1];
-    outputs.write(file, out -> summary[0] = Backups.write(database, passphrase, out,
+    Backups.RowCounts[] written = new Backups.RowCounts[1];
+    outputs.write(file, out -> written[0] = Backups.write(database, passphrase, out,
         new VersionProvider().getVersion()[0]));
-    long rows = summary[0].rows().values().stream().mapToLong(Long::longValue).sum();
-    context.info("wrote " + file + (encrypted ? " (encrypted)" : "") + ": " + rows + " rows of "
-        + summary[0].rows().size() + " tables");
+    context.info("wrote " + file + (encrypted ? " (encrypted)" : "") + ": " + written[0].total() + " rows of "
+        + written[0].perTable().size() + " tables");
     if (sameFileSystem(file, database.location().baseFile())) {
       context.info("note: the backup is on the same disk as the database; keep a copy on another one");
     }

@@ -2,7 +2,6 @@ package org.mdt.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.mdt.MdtException;
 import org.mdt.db.Backups;
 import org.mdt.db.DatabaseLocation;
 import picocli.CommandLine.Command;
@@ -30,18 +29,11 @@ final class RestoreCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     DatabaseLocation target = context.location();
-    boolean encryptedBackup = Backups.isEncrypted(backup); // refuses what is no mdt backup
-    if (target.exists() && !force) {
-      throw MdtException.domain("database " + target + " exists: add --force to replace it with " + backup);
-    }
-    char[] passphrase = encryptedBackup || target.isEncryptedFile() ? context.passphrases().current(target) : null;
-    DatabaseLocation unlocked = passphrase == null ? target : target.encryptedWith(passphrase);
-    Backups.Restored restored = Backups.restore(backup, encryptedBackup ? passphrase : null, unlocked,
+    Backups.Restored restored = Backups.restore(backup, target, force, () -> context.passphrases().current(target),
         connection -> Stores.audit(context, connection));
     restored.warnings().forEach(warning -> context.info("warning: " + warning));
-    long rows = restored.rows().values().stream().mapToLong(Long::longValue).sum();
-    context.info("restored " + target + " from " + backup + ": " + rows + " rows"
-        + (unlocked.isEncrypted() ? " (encrypted)" : ""));
+    context.info("restored " + target + " from " + backup + ": " + restored.rows().total() + " rows"
+        + (restored.encrypted() ? " (encrypted)" : ""));
     return 0;
   }
 }

@@ -15,8 +15,8 @@ import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 import org.mdt.MdtException;
-import org.mdt.db.Database;
 import org.mdt.db.DatabaseLocation;
+import org.mdt.io.OutputFile;
 import org.mdt.team.Member;
 import org.mdt.team.Team;
 import org.mdt.team.TeamStore;
@@ -161,7 +161,7 @@ final class Shell {
     }
     location.createParentDirectory();
     try {
-      Database.createOwnerOnly(file).close();
+      OutputFile.createOwnerOnly(file).close();
     } catch (FileAlreadyExistsException e) {
       // this database's history from an earlier session
     }

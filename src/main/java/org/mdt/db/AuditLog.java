@@ -26,6 +26,10 @@ public final class AuditLog {
   private static final ObjectMapper JSON = new ObjectMapper();
   /** The previous hash of the first row. */
   public static final String GENESIS = "0".repeat(64);
+  /** The trail's last row; several stores (each with its own AuditLog) append in one transaction. */
+  private static final String HEAD = "SELECT id, row_hash FROM audit_log ORDER BY id DESC FETCH FIRST 1 ROW ONLY";
+  /** The columns a row's hash covers, in {@link #chainHash(String, ResultSet)}'s order, after the id. */
+  public static final String CHAINED_COLUMNS = "id, occurred_at, os_user, command, entity, entity_id, action, changes";
 
   private final Connection connection;
   private final String osUser;
@@ -100,12 +104,11 @@ public final class AuditLog {
     if (insert == null) {
       insert = connection.prepareStatement("INSERT INTO audit_log (occurred_at, os_user, command, entity,"
           + " entity_id, action, changes, prev_hash, row_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-      // several stores (each with its own AuditLog) append in one transaction: the head is read every time
-      head = connection.prepareStatement("SELECT row_hash FROM audit_log ORDER BY id DESC FETCH FIRST 1 ROW ONLY");
+      head = connection.prepareStatement(HEAD);
     }
     String previous;
     try (ResultSet rs = head.executeQuery()) {
-      previous = rs.next() ? rs.getString(1) : GENESIS;
+      previous = head(rs).hash();
     }
     // the stored precision (microseconds), so the hash recomputed from the stored row is the same
     OffsetDateTime at = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
@@ -142,6 +145,27 @@ public final class AuditLog {
     }
   }
 
+  /** The hash of the row {@code rs} is on, selected as {@link #CHAINED_COLUMNS}, after {@code previous}. */
+  public static String chainHash(String previous, ResultSet rs) throws SQLException {
+    long entityId = rs.getLong(6);
+    Long entity = rs.wasNull() ? null : entityId;
+    return chainHash(previous, rs.getObject(2, OffsetDateTime.class), rs.getString(3), rs.getString(4),
+        rs.getString(5), entity, rs.getString(7), rs.getString(8));
+  }
+
+  /** The trail's last row as stored, whether or not the chain before it holds; no id and {@link #GENESIS} when empty. */
+  public record Head(Long id, String hash) {}
+
+  public static Head head(Connection connection) throws SQLException {
+    try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(HEAD)) {
+      return head(rs);
+    }
+  }
+
+  private static Head head(ResultSet rs) throws SQLException {
+    return rs.next() ? new Head(rs.getLong(1), rs.getString(2)) : new Head(null, GENESIS);
+  }
+
   /** What {@link #verify} found: the rows checked, the chain's last hash, and the first row that breaks it. */
   public record Verification(long rows, Long lastId, String lastHash, Long brokenAt, String problem) {
     public boolean intact() {
@@ -155,21 +179,17 @@ public final class AuditLog {
     long rows = 0;
     Long lastId = null;
     try (Statement st = connection.createStatement();
-        ResultSet rs = st.executeQuery("SELECT id, occurred_at, os_user, command, entity, entity_id, action, changes,"
-            + " prev_hash, row_hash FROM audit_log ORDER BY id")) {
+        ResultSet rs = st.executeQuery("SELECT " + CHAINED_COLUMNS + ", prev_hash, row_hash FROM audit_log"
+            + " ORDER BY id")) {
       while (rs.next()) {
         long id = rs.getLong(1);
-        long entityId = rs.getLong(6);
-        Long entity = rs.wasNull() ? null : entityId;
         String previous = rs.getString(9);
         String stored = rs.getString(10);
         if (!expectedPrevious.equals(previous)) {
           return new Verification(rows, lastId, expectedPrevious, id, "row " + id + " does not follow row "
               + (lastId == null ? "0 (the start)" : lastId) + ": a row before it was deleted or changed");
         }
-        String computed = chainHash(previous, rs.getObject(2, OffsetDateTime.class), rs.getString(3), rs.getString(4),
-            rs.getString(5), entity, rs.getString(7), rs.getString(8));
-        if (!computed.equals(stored)) {
+        if (!chainHash(previous, rs).equals(stored)) {
           return new Verification(rows, lastId, expectedPrevious, id, "row " + id + " was changed after it was written");
         }
         expectedPrevious = stored;

@@ -34,6 +34,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipOutputStream;
@@ -65,14 +66,18 @@ public final class Backups {
 
   private Backups() {}
 
-  /** What a backup holds: rows per table, and the audit chain's last row. */
-  public record Summary(Map<String, Long> rows, Long auditLastId, String auditLastHash) {}
+  /** Rows per table, in {@link #TABLES} order: what a backup holds, or what a restore loaded. */
+  public record RowCounts(Map<String, Long> perTable) {
+    public long total() {
+      return perTable.values().stream().mapToLong(Long::longValue).sum();
+    }
+  }
 
   /**
    * Writes a consistent copy of the database (one read transaction) to {@code out}, encrypted under the
    * passphrase when one is given (the database's own, when it is encrypted).
    */
-  public static Summary write(Database database, char[] passphrase, OutputStream out, String mdtVersion) {
+  public static RowCounts write(Database database, char[] passphrase, OutputStream out, String mdtVersion) {
     Connection connection = database.connection();
     try {
       int isolation = connection.getTransactionIsolation();
@@ -99,12 +104,12 @@ public final class Backups {
           tables.addObject().put("name", table).put("rows", rows).put("sha256", entry.sha256());
           counts.put(table, rows);
         }
-        AuditHead audit = auditHead(connection);
+        AuditLog.Head audit = AuditLog.head(connection);
         manifest.putObject("audit").put("lastId", audit.id()).put("lastHash", audit.hash());
         zip.putNextEntry(BackupFile.entry(BackupFile.MANIFEST_ENTRY));
         new BackupFile.EntryWriter(zip).line(BackupFile.JSON.writeValueAsBytes(manifest));
         zip.closeEntry();
-        return new Summary(counts, audit.id(), audit.hash());
+        return new RowCounts(counts);
       } finally {
         connection.rollback();
         connection.setAutoCommit(true);
@@ -114,16 +119,6 @@ public final class Backups {
       throw DbErrors.translate(e, database.location());
     } catch (IOException e) {
       throw MdtException.data("cannot write the backup: " + e.getMessage(), e);
-    }
-  }
-
-  /** The audit trail's last row as stored (its id and hash), whether or not the chain before it holds. */
-  private record AuditHead(Long id, String hash) {}
-
-  private static AuditHead auditHead(Connection connection) throws SQLException {
-    try (Statement st = connection.createStatement();
-        ResultSet rs = st.executeQuery("SELECT id, row_hash FROM audit_log ORDER BY id DESC FETCH FIRST 1 ROW ONLY")) {
-      return rs.next() ? new AuditHead(rs.getLong(1), rs.getString(2)) : new AuditHead(null, AuditLog.GENESIS);
     }
   }
 
@@ -145,10 +140,14 @@ public final class Backups {
         ResultSet rs = st.executeQuery("SELECT " + String.join(", ", columns) + " FROM " + table + " ORDER BY "
             + String.join(", ", key))) {
       ResultSetMetaData meta = rs.getMetaData();
+      int[] types = new int[columns.size()];
+      for (int i = 0; i < types.length; i++) {
+        types[i] = meta.getColumnType(i + 1);
+      }
       while (rs.next()) {
-        ArrayNode row = NODES.arrayNode(columns.size());
-        for (int i = 1; i <= columns.size(); i++) {
-          row.add(value(rs, i, meta.getColumnType(i)));
+        ArrayNode row = NODES.arrayNode(types.length);
+        for (int i = 0; i < types.length; i++) {
+          row.add(value(rs, i + 1, types[i]));
         }
         entry.line(BackupFile.JSON.writeValueAsBytes(row));
         rows++;
@@ -175,11 +174,11 @@ public final class Backups {
     return value == null ? NODES.nullNode() : NODES.textNode(value.toString());
   }
 
-  /** Whether the file is an encrypted mdt backup (which needs its passphrase); refuses what is no backup. */
-  public static boolean isEncrypted(Path backup) {
+  /** What the file is: a plain or an encrypted mdt backup; anything else is refused, saying what it is. */
+  private static BackupFile.Kind backupKind(Path backup) {
     return switch (kind(backup)) {
-      case ENCRYPTED -> true;
-      case PLAIN -> false;
+      case ENCRYPTED -> BackupFile.Kind.ENCRYPTED;
+      case PLAIN -> BackupFile.Kind.PLAIN;
       case LEGACY_H2_SCRIPT -> throw MdtException.data(backup + " is a backup from mdt 0.1 (an H2 SQL script), which"
           + " mdt no longer runs because a script can carry code; convert it: restore it with mdt 0.1 into a new"
           + " database file, then write a new backup of that file with this mdt ('mdt --db FILE init',"
@@ -202,28 +201,35 @@ public final class Backups {
     }
   }
 
-  /** What a restore did: the rows restored, the audit rows of the replaced database it dropped, any warning. */
-  public record Restored(Map<String, Long> rows, int schemaVersion, List<String> warnings) {}
+  /** What a restore did: the rows restored, whether they are encrypted, and any warning. */
+  public record Restored(RowCounts rows, boolean encrypted, List<String> warnings) {}
 
   /**
-   * Rebuilds the backup as the database at {@code target} (encrypted with the target's key if it has one;
-   * {@code passphrase} opens an encrypted backup). Everything is checked in a staging database in a private
-   * folder beside the target; only a backup that loads whole replaces it. {@code audit} makes the trail of
-   * the restored database, which records the restore and the audit rows of the replaced one it dropped.
+   * Rebuilds the backup as the database at {@code target}, which it replaces only when {@code replace} is
+   * given. The result is encrypted when the backup or the database it replaces was, under the passphrase
+   * {@code passphrase} supplies (asked for only then). Everything is checked in a staging database in a
+   * private folder beside the target; only a backup that loads whole replaces it. {@code audit} makes the
+   * trail of the restored database, which records the restore and the audit rows of the replaced one it
+   * dropped.
    */
-  public static Restored restore(Path backup, char[] passphrase, DatabaseLocation target,
+  public static Restored restore(Path backup, DatabaseLocation target, boolean replace, Supplier<char[]> passphrase,
       Function<Connection, AuditLog> audit) {
     Path base = target.baseFile();
     if (base == null) {
       throw MdtException.usage("restore writes an H2 file database, not " + target);
     }
-    BackupFile.Kind kind = kind(backup);
-    isEncrypted(backup); // refuses the legacy and unknown kinds with their messages
+    BackupFile.Kind kind = backupKind(backup);
+    if (target.exists() && !replace) {
+      throw MdtException.domain("database " + target + " exists: add --force to replace it with " + backup);
+    }
+    boolean encryptedBackup = kind == BackupFile.Kind.ENCRYPTED;
+    char[] key = encryptedBackup || target.isEncryptedFile() ? passphrase.get() : null;
+    DatabaseLocation unlocked = key == null ? target : target.encryptedWith(key);
     Path folder = base.getParent();
     boolean newFolder = !Files.isDirectory(folder);
     target.createParentDirectory(); // the database's own folder, as 'mdt init' makes it (0700)
     try {
-      return restoreInto(backup, kind, passphrase, target, folder, audit);
+      return restoreInto(backup, kind, encryptedBackup ? key : null, unlocked, folder, audit);
     } catch (RuntimeException e) {
       if (newFolder) {
         try {
@@ -251,12 +257,12 @@ public final class Backups {
         loaded = load(backup, kind, passphrase, database);
         Map<String, Object[]> change = new LinkedHashMap<>();
         change.put("restored", new Object[] {null, backup.getFileName().toString()});
-        change.put("backupAuditHead", new Object[] {null, loaded.auditLastId() + ":" + loaded.auditLastHash()});
+        change.put("backupAuditHead", new Object[] {null, loaded.auditHead().id() + ":" + loaded.auditHead().hash()});
         if (!loaded.warnings().isEmpty()) {
           change.put("warnings", new Object[] {null, String.join("; ", loaded.warnings())});
         }
         if (replaced != null) {
-          change.put("droppedAuditRows", new Object[] {null, droppedAuditRows(replaced.connection(), loaded)});
+          change.put("droppedAuditRows", new Object[] {null, droppedAuditRows(replaced.connection(), loaded.auditHead())});
         }
         database.inTransaction(connection -> {
           audit.apply(connection).updated("database", 0, change);
@@ -266,7 +272,7 @@ public final class Backups {
       staging.restrictFilePermissions();
       move(staging.mvFile(), target.mvFile());
       target.restrictFilePermissions();
-      return new Restored(loaded.rows(), loaded.schemaVersion(), loaded.warnings());
+      return new Restored(loaded.rows(), target.isEncrypted(), loaded.warnings());
     } catch (IOException e) {
       throw MdtException.data("cannot restore to " + target + ": " + e.getMessage(), e);
     } catch (SQLException e) {
@@ -276,8 +282,7 @@ public final class Backups {
     }
   }
 
-  private record Loaded(Map<String, Long> rows, int schemaVersion, Long auditLastId, String auditLastHash,
-      List<String> warnings) {}
+  private record Loaded(RowCounts rows, AuditLog.Head auditHead, List<String> warnings) {}
 
   /** Reads the whole backup into the empty staging database, checking everything the manifest says. */
   private static Loaded load(Path backup, BackupFile.Kind kind, char[] passphrase, Database staging) {
@@ -336,16 +341,13 @@ public final class Backups {
         warnings.add("the audit trail in " + backup.getFileName() + " is broken: " + chain.problem());
       }
       JsonNode audit = manifest.path("audit");
-      Long lastId = audit.path("lastId").isIntegralNumber() ? audit.path("lastId").asLong() : null;
-      String lastHash = audit.path("lastHash").asText(null);
+      AuditLog.Head named = new AuditLog.Head(audit.path("lastId").isIntegralNumber() ? audit.path("lastId").asLong()
+          : null, audit.path("lastHash").asText(null));
       // the head the restore record names must be the last row as stored, even where the chain is broken
-      AuditHead stored = auditHead(connection);
-      Long storedId = stored.id();
-      String storedHash = stored.hash();
-      if (!java.util.Objects.equals(lastId, storedId) || !storedHash.equals(lastHash)) {
+      if (!named.equals(AuditLog.head(connection))) {
         throw new BackupFile.Damaged("its audit trail does not end where its manifest says");
       }
-      return new Loaded(counts, schemaVersion, lastId, lastHash, warnings);
+      return new Loaded(new RowCounts(counts), named, warnings);
     } catch (BackupFile.WrongPassphrase e) {
       throw MdtException.data("wrong passphrase for " + what);
     } catch (BackupFile.Damaged | SegmentedCipher.Tampered | ZipException | JsonProcessingException e) {
@@ -441,7 +443,8 @@ public final class Backups {
       throw new BackupFile.Damaged("table " + table + " has no column line");
     }
     JsonNode named = BackupFile.JSON.readTree(first);
-    List<String> schema = columns(connection, table);
+    Map<String, Integer> types = columnTypes(connection, table);
+    Set<String> schema = types.keySet();
     List<String> given = new ArrayList<>();
     for (JsonNode column : named) {
       given.add(column.asText());
@@ -452,8 +455,7 @@ public final class Backups {
       throw new BackupFile.Damaged("table " + table + " has columns mdt's schema does not: " + printable(
           unknown.isEmpty() ? "(a column is missing or repeated)" : String.join(", ", unknown)));
     }
-    // the SQL names come from mdt's own schema, in the order the file gives them
-    Map<String, Integer> types = columnTypes(connection, table);
+    // the names are mdt's own (the file's equal them exactly), in the order the file gives them
     int[] columnTypes = given.stream().mapToInt(types::get).toArray();
     long rows = 0;
     try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table + " (" + String.join(", ", given)
@@ -545,18 +547,17 @@ public final class Backups {
    * The audit rows of the database being replaced that the backup does not hold: those written after the
    * backup (ids past its last), or all of them when its chain is not the backup's (another database).
    */
-  private static String droppedAuditRows(Connection replaced, Loaded loaded) throws SQLException {
-    String sameHead = "SELECT row_hash FROM audit_log WHERE id = ?";
-    boolean descendant = loaded.auditLastId() == null;
+  private static String droppedAuditRows(Connection replaced, AuditLog.Head backupHead) throws SQLException {
+    boolean descendant = backupHead.id() == null;
     if (!descendant) {
-      try (PreparedStatement query = replaced.prepareStatement(sameHead)) {
-        query.setLong(1, loaded.auditLastId());
+      try (PreparedStatement query = replaced.prepareStatement("SELECT row_hash FROM audit_log WHERE id = ?")) {
+        query.setLong(1, backupHead.id());
         try (ResultSet rs = query.executeQuery()) {
-          descendant = rs.next() && loaded.auditLastHash().equals(rs.getString(1));
+          descendant = rs.next() && backupHead.hash().equals(rs.getString(1));
         }
       }
     }
-    long after = descendant && loaded.auditLastId() != null ? loaded.auditLastId() : Long.MIN_VALUE;
+    long after = descendant && backupHead.id() != null ? backupHead.id() : Long.MIN_VALUE;
     List<long[]> ranges = new ArrayList<>();
     long count = 0;
     try (PreparedStatement query = replaced.prepareStatement("SELECT id FROM audit_log WHERE id > ? ORDER BY id")) {

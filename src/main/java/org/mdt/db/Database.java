@@ -1,10 +1,7 @@
 package org.mdt.db;
 
-import java.nio.channels.FileChannel;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.io.IOException;
 import java.sql.Connection;
@@ -13,8 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.EnumSet;
-import java.util.Set;
 import org.mdt.MdtException;
 
 /**
@@ -211,17 +206,6 @@ public final class Database implements AutoCloseable {
   @FunctionalInterface
   public interface SqlWork<T> {
     T run(Connection connection) throws SQLException;
-  }
-
-  /** A new file, readable and writable by its owner only from its first byte; fails if it exists. */
-  public static FileChannel createOwnerOnly(Path path) throws IOException {
-    Set<StandardOpenOption> options = EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
-        StandardOpenOption.WRITE);
-    if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-      return FileChannel.open(path, options, PosixFilePermissions.asFileAttribute(
-          PosixFilePermissions.fromString("rw-------")));
-    }
-    return FileChannel.open(path, options);
   }
 
   static void ownerOnly(Path path) {

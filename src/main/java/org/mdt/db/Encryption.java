@@ -16,6 +16,7 @@ import org.h2.store.fs.encrypt.FileEncrypt;
 import org.h2.store.fs.encrypt.FilePathEncrypt;
 import org.mdt.MdtException;
 import org.mdt.crypto.KeyDerivation;
+import org.mdt.io.OutputFile;
 
 /**
  * Encrypting a database file, or changing its key, while no connection is open. The file is copied block by
@@ -44,7 +45,7 @@ public final class Encryption {
       try {
         FileChannel plain = from.isEncrypted() ? encrypted(file, from.h2Key(), source) : source;
         requireStoreHeader(plain, from);
-        try (FileChannel target = Database.createOwnerOnly(temporary)) {
+        try (FileChannel target = OutputFile.createOwnerOnly(temporary)) {
           to.keyHeader().writeTo(target);
           copy(plain, encrypted(temporary, to.h2Key(), target));
           target.force(true);

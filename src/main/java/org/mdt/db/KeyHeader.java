@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.mdt.MdtException;
 import org.mdt.crypto.KeyDerivation;
+import org.mdt.io.OutputFile;
 
 /**
  * How an encrypted database's key is derived (Argon2id: salt, cost, format version), kept in the file
@@ -95,7 +96,7 @@ record KeyHeader(byte[] salt, KeyDerivation.Cost cost) {
 
   /** Creates a new database file holding only the header block, owner-only from its first byte. */
   void createFile(Path mvFile) throws IOException {
-    try (FileChannel channel = Database.createOwnerOnly(mvFile)) {
+    try (FileChannel channel = OutputFile.createOwnerOnly(mvFile)) {
       writeTo(channel);
       channel.force(true);
     }

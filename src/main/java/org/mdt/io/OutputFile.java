@@ -242,6 +242,15 @@ public final class OutputFile {
     }
   }
 
+  /**
+   * A new file (never one that exists), readable and writable by its owner only from its first byte: for
+   * files that are not outputs of a command (a database's key header, a rekey's copy, shell history).
+   */
+  public static FileChannel createOwnerOnly(Path path) throws IOException {
+    return FileChannel.open(path, java.util.EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+        StandardOpenOption.WRITE), ownerOnly(folder(path)));
+  }
+
   private static FileAttribute<?>[] ownerOnly(Path folder) {
     if (!folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
       return new FileAttribute<?>[0];
