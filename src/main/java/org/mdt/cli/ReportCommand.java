@@ -1,16 +1,19 @@
 package org.mdt.cli;
 
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mdt.MdtException;
 import org.mdt.report.AccreditationReport;
+import org.mdt.report.DataThrough;
 import org.mdt.report.FiscalQuarter;
 import org.mdt.report.HalfYear;
 import org.mdt.report.MonthlyReport;
 import org.mdt.report.NcaStatistics;
 import org.mdt.report.VocaReport;
+import org.mdt.report.VocaServiceMap;
 import org.mdt.team.Team;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,16 +49,17 @@ final class ReportCommand {
       Outputs outputs = target.outputs(context);
       var connection = context.database().connection();
       Team only = target.team(context, connection);
-      NcaStatistics stats = NcaStatistics.compute(connection, half, only, java.time.LocalDate.now(context.clock));
-      org.mdt.report.DataThrough.notBegun(half.start(), stats.dataThrough()).ifPresent(context::info);
+      NcaStatistics stats = NcaStatistics.compute(connection, half, only, LocalDate.now(context.clock));
+      DataThrough.notBegun(half.start(), stats.dataThrough()).ifPresent(context::info);
       Table table = Table.of("measure", "MEASURE", "code", "CODE", "count", "COUNT");
       table.row("newChildren", "", stats.newChildren());
       for (Map.Entry<String, Map<String, Integer>> breakdown : stats.breakdowns().entrySet()) {
         breakdown.getValue().forEach((code, count) -> table.row(breakdown.getKey(), code, count));
       }
       table.row("dataThrough", "", stats.dataThrough().toString());
-      ReportOutput.emit(context, outputs, target.out, new ReportOutput.Faces(stats.asJson(), table, stats.document()), () -> {
-        context.printer().heading("NCA statistics " + half + " (" + org.mdt.report.DataThrough.periodLine(half.start(), half.end(),
+      ReportOutput.emit(context, outputs, target.out,
+          new ReportOutput.Faces(stats.asJson(), table, stats.document()), () -> {
+        context.printer().heading("NCA statistics " + half + " (" + DataThrough.periodLine(half.start(), half.end(),
             stats.dataThrough()) + "), team: " + stats.teamName());
         context.printer().table(table);
       });
@@ -91,7 +95,7 @@ final class ReportCommand {
       Outputs outputs = target.outputs(context);
       var connection = context.database().connection();
       Team only = target.team(context, connection);
-      java.time.LocalDate today = java.time.LocalDate.now(context.clock);
+      LocalDate today = LocalDate.now(context.clock);
       MonthlyReport report = MonthlyReport.compute(connection, yearMonth, only, today, context.clock.getZone());
       Table table = Table.of("month", "MONTH", "casesReceived", "CASES", "childrenReceived", "CHILDREN",
           "reviewsHeld", "REVIEWS", "casesReviewed", "REVIEWED", "followupsOpened", "FU OPENED", "followupsClosed",
@@ -137,13 +141,14 @@ final class ReportCommand {
       var connection = context.database().connection();
       Team only = target.team(context, connection);
       VocaReport report = VocaReport.compute(connection, VocaReport.Span.of(fiscalQuarter), only,
-          org.mdt.report.VocaServiceMap.read(connection), java.time.LocalDate.now(context.clock));
-      org.mdt.report.DataThrough.notBegun(fiscalQuarter.start(), report.dataThrough())
+          VocaServiceMap.read(connection), LocalDate.now(context.clock));
+      DataThrough.notBegun(fiscalQuarter.start(), report.dataThrough())
           .ifPresent(context::info);
       Table table = Table.of("measure", "MEASURE", "code", "CODE", "count", "COUNT");
       report.rows().forEach(row -> table.row(row.toArray()));
-      ReportOutput.emit(context, outputs, target.out, new ReportOutput.Faces(report.asJson(), table, report.document()), () -> {
-        context.printer().heading("VOCA performance measures " + fiscalQuarter + " (" + org.mdt.report.DataThrough.periodLine(
+      ReportOutput.emit(context, outputs, target.out,
+          new ReportOutput.Faces(report.asJson(), table, report.document()), () -> {
+        context.printer().heading("VOCA performance measures " + fiscalQuarter + " (" + DataThrough.periodLine(
             fiscalQuarter.start(), fiscalQuarter.end(), report.dataThrough()) + "), team: " + report.teamName());
         context.printer().table(table);
       });
@@ -176,7 +181,7 @@ final class ReportCommand {
       Outputs outputs = target.outputs(context);
       var connection = context.database().connection();
       Team only = target.team(context, connection);
-      java.time.LocalDate today = java.time.LocalDate.now(context.clock);
+      LocalDate today = LocalDate.now(context.clock);
       AccreditationReport report = AccreditationReport.compute(connection, year, only, today,
           context.clock.getZone());
       Table table = Table.of("section", "SECTION", "measure", "MEASURE", "value", "VALUE");
