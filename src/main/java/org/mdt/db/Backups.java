@@ -40,6 +40,7 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipOutputStream;
 import org.mdt.MdtException;
 import org.mdt.crypto.SegmentedCipher;
+import org.mdt.text.TerminalText;
 
 /**
  * Backups as data, never code (DESIGN section 7): every table's rows as JSON lines in a zip with a manifest
@@ -419,7 +420,7 @@ public final class Backups {
         return table;
       }
     }
-    throw new BackupFile.Damaged("it holds '" + printable(entryName) + "', which is no table of mdt's");
+    throw new BackupFile.Damaged("it holds '" + TerminalText.quoted(TerminalText.safe(entryName)) + "', which is no table of mdt's");
   }
 
   private static JsonNode readJson(BackupFile.Opened opened, String name) throws IOException {
@@ -452,8 +453,8 @@ public final class Backups {
     if (!named.isArray() || !new HashSet<>(given).equals(new HashSet<>(schema)) || given.size() != schema.size()) {
       List<String> unknown = new ArrayList<>(given);
       unknown.removeAll(schema);
-      throw new BackupFile.Damaged("table " + table + " has columns mdt's schema does not: " + printable(
-          unknown.isEmpty() ? "(a column is missing or repeated)" : String.join(", ", unknown)));
+      throw new BackupFile.Damaged("table " + table + " has columns mdt's schema does not: " + TerminalText.quoted(
+          TerminalText.safe(unknown.isEmpty() ? "(a column is missing or repeated)" : String.join(", ", unknown))));
     }
     // the names are mdt's own (the file's equal them exactly), in the order the file gives them
     int[] columnTypes = given.stream().mapToInt(types::get).toArray();
@@ -634,11 +635,6 @@ public final class Backups {
       }
     }
     return key.isEmpty() ? columns(connection, table) : new ArrayList<>(key.values());
-  }
-
-  private static String printable(String text) {
-    String shown = text.length() > 80 ? text.substring(0, 80) + "..." : text;
-    return shown.replaceAll("[\\p{Cntrl}\\p{Cf}]", "?");
   }
 
   private static void move(Path from, Path to) throws IOException {
