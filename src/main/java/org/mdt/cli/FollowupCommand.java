@@ -13,7 +13,6 @@ import org.mdt.team.Member;
 import org.mdt.team.Team;
 import org.mdt.team.TeamStore;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -21,11 +20,9 @@ import picocli.CommandLine.Parameters;
     subcommands = {FollowupCommand.Add.class, FollowupCommand.List.class, FollowupCommand.Done.class,
         FollowupCommand.Cancel.class, FollowupCommand.Reassign.class, FollowupCommand.History.class})
 final class FollowupCommand {
-  @Mixin GlobalOptions global;
 
   @Command(name = "add", description = "Add a follow-up to a case.")
   static final class Add implements Callable<Integer> {
-    @Mixin GlobalOptions global;
     private final CliContext context;
 
     @Parameters(paramLabel = "CASE", description = "The case number.")
@@ -67,7 +64,6 @@ final class FollowupCommand {
 
   @Command(name = "list", description = "List follow-ups, most overdue first.")
   static final class List implements Callable<Integer> {
-    @Mixin GlobalOptions global;
     private final CliContext context;
 
     @Option(names = "--overdue", description = "Only open follow-ups past their due date.")
@@ -104,7 +100,6 @@ final class FollowupCommand {
 
   @Command(name = "done", description = "Mark a follow-up done.")
   static final class Done implements Callable<Integer> {
-    @Mixin GlobalOptions global;
     private final CliContext context;
 
     @Parameters(paramLabel = "ID", description = "The follow-up id.")
@@ -125,7 +120,6 @@ final class FollowupCommand {
 
   @Command(name = "cancel", description = "Cancel a follow-up that is no longer needed.")
   static final class Cancel implements Callable<Integer> {
-    @Mixin GlobalOptions global;
     private final CliContext context;
 
     @Parameters(paramLabel = "ID", description = "The follow-up id.")
@@ -155,7 +149,6 @@ final class FollowupCommand {
 
   @Command(name = "reassign", description = "Give a follow-up to another member of the case's team.")
   static final class Reassign implements Callable<Integer> {
-    @Mixin GlobalOptions global;
     private final CliContext context;
 
     @Parameters(paramLabel = "ID", description = "The follow-up id.")
@@ -185,7 +178,6 @@ final class FollowupCommand {
 
   @Command(name = "history", description = "Show every change to a follow-up.")
   static final class History implements Callable<Integer> {
-    @Mixin GlobalOptions global;
     private final CliContext context;
 
     @Parameters(paramLabel = "ID", description = "The follow-up id.")

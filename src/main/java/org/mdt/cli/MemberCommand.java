@@ -7,19 +7,16 @@ import org.mdt.team.Member;
 import org.mdt.team.Team;
 import org.mdt.team.TeamStore;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "member", description = "MDT members, by discipline.",
-    subcommands = {MemberCommand.Add.class, MemberCommand.List.class, MemberCommand.Deactivate.class})
+    subcommands = {MemberCommand.Add.class, MemberCommand.ListMembers.class, MemberCommand.Deactivate.class})
 final class MemberCommand {
-  @Mixin GlobalOptions global;
 
 
   @Command(name = "add", description = "Add a member to a team.")
   static final class Add implements Callable<Integer> {
-    @Mixin GlobalOptions global;
     private final CliContext context;
 
     @Option(names = "--name", required = true, paramLabel = "NAME", description = "The member's name.")
@@ -56,8 +53,7 @@ final class MemberCommand {
   }
 
   @Command(name = "list", description = "List members, active ones unless --all.")
-  static final class List implements Callable<Integer> {
-    @Mixin GlobalOptions global;
+  static final class ListMembers implements Callable<Integer> {
     private final CliContext context;
 
     @Option(names = "--team", paramLabel = "T", description = "Only this team's members.")
@@ -66,7 +62,7 @@ final class MemberCommand {
     @Option(names = "--all", description = "Include deactivated members.")
     boolean all;
 
-    List(CliContext context) {
+    ListMembers(CliContext context) {
       this.context = context;
     }
 
@@ -83,7 +79,6 @@ final class MemberCommand {
 
   @Command(name = "deactivate", description = "Deactivate a member who left the team (history is kept).")
   static final class Deactivate implements Callable<Integer> {
-    @Mixin GlobalOptions global;
     private final CliContext context;
 
     @Parameters(paramLabel = "ID", description = "The member's id (see 'mdt member list').")

@@ -7,13 +7,11 @@ import org.mdt.db.Database;
 import org.mdt.db.DatabaseLocation;
 import org.mdt.db.Encryption;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "rekey", description = {"Change an encrypted database's passphrase, or encrypt one that is not.",
     "The current passphrase comes as for any command; the new one from --new-passphrase-file or a prompt."})
 final class RekeyCommand implements Callable<Integer> {
-  @Mixin GlobalOptions global;
   private final CliContext context;
 
   @Option(names = "--new-passphrase-file", paramLabel = "FILE", description = "The new passphrase, on the"

@@ -28,7 +28,6 @@ import org.mdt.team.Member;
 import org.mdt.team.Team;
 import org.mdt.team.TeamStore;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -36,13 +35,11 @@ import picocli.CommandLine.Parameters;
     subcommands = {ReviewCommand.Schedule.class, ReviewCommand.ListMeetings.class, ReviewCommand.AgendaOf.class,
         ReviewCommand.Request.class, ReviewCommand.Record.class})
 final class ReviewCommand {
-  @Mixin GlobalOptions global;
 
   @Command(name = "schedule", description = {"Create a team's meetings from a recurrence rule; running it again"
       + " for the same range creates nothing new.",
       "RULE: weekly:TUE, biweekly:TUE, monthly:2:TUE (second Tuesday) or monthly:last:THU."})
   static final class Schedule implements Callable<Integer> {
-    @Mixin GlobalOptions global;
     private final CliContext context;
 
     @Option(names = "--team", paramLabel = "T", description = "The team (needed when there are several).")
@@ -101,7 +98,6 @@ final class ReviewCommand {
 
   @Command(name = "list", description = "List meetings, by date.")
   static final class ListMeetings implements Callable<Integer> {
-    @Mixin GlobalOptions global;
     private final CliContext context;
 
     @Option(names = "--team", paramLabel = "T", description = "Only this team's meetings.")
@@ -140,7 +136,6 @@ final class ReviewCommand {
   static final class AgendaOf implements Callable<Integer> {
     private static final int ROLLED_OVER_SHOWN = 10;
 
-    @Mixin GlobalOptions global;
     private final CliContext context;
 
     @Parameters(paramLabel = "MEETING", description = "The meeting id (see 'mdt review list').")
@@ -253,7 +248,6 @@ final class ReviewCommand {
 
   @Command(name = "request", description = "Ask for a case to be discussed at the next meeting (or a given one).")
   static final class Request implements Callable<Integer> {
-    @Mixin GlobalOptions global;
     private final CliContext context;
 
     @Parameters(paramLabel = "CASE", description = "The case number.")
@@ -297,7 +291,6 @@ final class ReviewCommand {
   @Command(name = "record", description = {"Record a meeting: who attended, which cases were reviewed, the"
       + " recommendations, and the follow-ups they became."})
   static final class Record implements Callable<Integer> {
-    @Mixin GlobalOptions global;
     private final CliContext context;
 
     @Parameters(paramLabel = "MEETING", description = "The meeting id.")
