@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.mdt.MdtException;
+import org.mdt.text.EditDistance;
 import org.mdt.db.Sql;
 import org.mdt.roster.Column;
 import org.mdt.team.Team;

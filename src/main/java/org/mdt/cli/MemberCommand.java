@@ -36,6 +36,10 @@ final class MemberCommand {
     @Option(names = "--team", paramLabel = "T", description = "The team (needed when there are several).")
     String team;
 
+    @Option(names = "--force", description = "Add the member even when an active member of the team has the"
+        + " same name (names then need the member's id).")
+    boolean force;
+
     Add(CliContext context) {
       this.context = context;
     }
@@ -44,7 +48,7 @@ final class MemberCommand {
     public Integer call() throws SQLException {
       Member member = context.database().inTransaction(connection -> {
         TeamStore store = Stores.teams(context, connection);
-        return store.addMember(store.resolve(team), name, discipline, agency, email,
+        return store.addMember(store.resolve(team), name, discipline, agency, email, force,
             OffsetDateTime.now(context.clock));
       });
       context.printer().table(memberTable().row(row(member)));
