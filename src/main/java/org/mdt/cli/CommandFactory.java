@@ -179,7 +179,9 @@ public final class CommandFactory {
   }
 
   private static int failed(CliContext context, Throwable e) {
-    MdtException failure = e instanceof MdtException mdt ? mdt
+    // whatever Ctrl-C broke (a cancelled query fails with an SQL error), the user asked for it to stop
+    MdtException failure = context.cancellation.isRequested() ? MdtException.cancelled()
+        : e instanceof MdtException mdt ? mdt
         : e instanceof SQLException sql ? DbErrors.translate(sql, context.location())
         : null;
     if (failure == null) {

@@ -76,6 +76,7 @@ final class ImportCommand {
           result = new RosterImporter(context.database(), context.clock, context.osUser(), context.commandLine)
               .run(new ImportRequest(file, team, sheet, mappingFile, dryRun), problems, (rowsRead, rowNumber) -> {
                 progress.advance(rowsRead);
+                context.cancellation.check();
                 context.importListener.rowHandled(rowsRead, rowNumber);
               });
         }
