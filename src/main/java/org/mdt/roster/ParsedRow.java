@@ -13,6 +13,8 @@ final class ParsedRow {
   final Map<Column, Object> values = new EnumMap<>(Column.class);
   final List<Problem> rejections = new ArrayList<>();
   final List<Problem> warnings = new ArrayList<>();
+  /** Cells of mapped columns holding a formula without a computed value (each also a warning). */
+  int formulasWithoutValue;
 
   ParsedRow(int number) {
     this.number = number;

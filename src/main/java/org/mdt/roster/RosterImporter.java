@@ -83,6 +83,7 @@ public final class RosterImporter {
     private int duplicates;
     private int rejected;
     private int warnings;
+    private int formulasWithoutValue;
 
     Run(Connection connection, ImportRequest request, SheetSource source, HeaderDetector.Found header,
         ProblemSink problems, ImportListener listener, String sha256) throws SQLException {
@@ -112,7 +113,8 @@ public final class RosterImporter {
           handle(store, row, importId);
           listener.rowHandled(read, row.number);
         }
-        ImportSummary summary = new ImportSummary(read, inserted, updated, unchanged, duplicates, rejected, warnings);
+        ImportSummary summary = new ImportSummary(read, inserted, updated, unchanged, duplicates, rejected, warnings,
+            formulasWithoutValue);
         store.finishImport(importId, summary);
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("file", request.file().getFileName().toString());
@@ -127,6 +129,7 @@ public final class RosterImporter {
       Team team = row.rejected() ? null : team(row);
       row.warnings.forEach(problems::warning);
       warnings += row.warnings.size();
+      formulasWithoutValue += row.formulasWithoutValue;
       if (row.rejected()) {
         rejected++;
         row.rejections.forEach(problems::rejected);

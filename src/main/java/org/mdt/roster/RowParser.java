@@ -38,7 +38,10 @@ final class RowParser {
     ParsedRow parsed = new ParsedRow(row.number());
     header.indexByColumn().forEach((column, index) -> {
       Cell cell = row.cell(index);
-      if (!cell.isBlank()) {
+      if (cell.formulaWithoutValue()) {
+        parsed.formulasWithoutValue++;
+        warn(parsed, column, "formula with no value; left blank");
+      } else if (!cell.isBlank()) {
         Object value = read(column, cell, parsed);
         if (value != null) {
           parsed.values.put(column, value);
