@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.mdt.MdtException;
 import org.mdt.db.Sql;
-import org.mdt.roster.Column;
 import org.mdt.team.Team;
 
 /** Reading cases: all the SQL of {@code case list} and {@code case show}. */

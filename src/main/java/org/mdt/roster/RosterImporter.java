@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.mdt.MdtException;
+import org.mdt.cases.Column;
 import org.mdt.db.AuditLog;
 import org.mdt.db.Database;
 import org.mdt.team.Team;
