@@ -130,7 +130,7 @@ public final class FollowupStore {
       update.executeUpdate();
     }
     history(id, now, status.word(), followup.status(), status.word(), note);
-    audit.updated("followup", id, Map.of("status", new Object[] {followup.status(), status.word()}));
+    audit.updated("followup", id, Map.of("status", new AuditLog.Change(followup.status(), status.word())));
   }
 
   public void reassign(long id, Member owner, OffsetDateTime now) throws SQLException {
@@ -145,7 +145,7 @@ public final class FollowupStore {
       update.executeUpdate();
     }
     history(id, now, "reassigned", followup.owner(), owner.name(), null);
-    audit.updated("followup", id, Map.of("owner", new Object[] {followup.owner(), owner.name()}));
+    audit.updated("followup", id, Map.of("owner", new AuditLog.Change(followup.owner(), owner.name())));
   }
 
   public List<Change> history(long id) throws SQLException {

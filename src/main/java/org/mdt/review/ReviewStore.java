@@ -191,9 +191,9 @@ public final class ReviewStore {
       update.setLong(2, meeting.id());
       update.executeUpdate();
     }
-    Map<String, Object[]> changes = new LinkedHashMap<>();
-    changes.put("attended", new Object[] {null, attended.stream().map(Member::name).toList()});
-    changes.put("reviewed", new Object[] {null, reviewed.keySet().stream().map(CaseRef::caseNumber).toList()});
+    Map<String, AuditLog.Change> changes = new LinkedHashMap<>();
+    changes.put("attended", new AuditLog.Change(null, attended.stream().map(Member::name).toList()));
+    changes.put("reviewed", new AuditLog.Change(null, reviewed.keySet().stream().map(CaseRef::caseNumber).toList()));
     audit.updated("meeting", meeting.id(), changes);
     return reviewedBeforeReferral(meeting, reviewed.keySet());
   }
