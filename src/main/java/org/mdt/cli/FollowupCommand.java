@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.concurrent.Callable;
 import org.mdt.cases.CaseRef;
 import org.mdt.followup.Followup;
+import org.mdt.followup.FollowupStatus;
 import org.mdt.followup.FollowupStore;
 import org.mdt.review.Meeting;
 import org.mdt.team.Member;
@@ -114,7 +115,7 @@ final class FollowupCommand {
 
     @Override
     public Integer call() {
-      return close(context, id, "done", note);
+      return close(context, id, FollowupStatus.DONE, note);
     }
   }
 
@@ -134,16 +135,16 @@ final class FollowupCommand {
 
     @Override
     public Integer call() {
-      return close(context, id, "cancelled", note);
+      return close(context, id, FollowupStatus.CANCELLED, note);
     }
   }
 
-  private static int close(CliContext context, long id, String status, String note) {
+  private static int close(CliContext context, long id, FollowupStatus status, String note) {
     context.database().inTransaction(connection -> {
       Stores.followups(context, connection).close(id, status, note, OffsetDateTime.now(context.clock));
       return null;
     });
-    context.info("follow-up " + id + " " + status);
+    context.info("follow-up " + id + " " + status.word());
     return 0;
   }
 

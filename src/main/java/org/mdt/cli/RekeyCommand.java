@@ -3,6 +3,7 @@ package org.mdt.cli;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.mdt.db.AuditLog;
 import org.mdt.db.Database;
 import org.mdt.db.DatabaseLocation;
 import org.mdt.db.Encryption;
@@ -32,7 +33,7 @@ final class RekeyCommand implements Callable<Integer> {
     DatabaseLocation rekeyed = Encryption.rekey(current, passphrase);
     try (Database database = Database.open(rekeyed, false, java.time.Duration.ZERO)) {
       Stores.audit(context, database.connection()).updated("database", 0, Map.of("encryption",
-          new Object[] {current.isEncrypted() ? "aes" : "none", "aes, new key"}));
+          new AuditLog.Change(current.isEncrypted() ? "aes" : "none", "aes, new key")));
     } catch (java.sql.SQLException e) {
       throw org.mdt.db.DbErrors.translate(e, rekeyed);
     }

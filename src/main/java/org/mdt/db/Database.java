@@ -1,8 +1,5 @@
 package org.mdt.db;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -228,16 +225,5 @@ public final class Database implements AutoCloseable {
   @FunctionalInterface
   public interface SqlWork<T> {
     T run(Connection connection) throws SQLException;
-  }
-
-  static void ownerOnly(Path path) {
-    try {
-      if (Files.exists(path) && Files.getFileAttributeView(path, java.nio.file.attribute.PosixFileAttributeView.class) != null) {
-        Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(
-            Files.isDirectory(path) ? "rwx------" : "rw-------"));
-      }
-    } catch (IOException e) {
-      throw MdtException.data("cannot restrict permissions of " + path + ": " + e.getMessage(), e);
-    }
   }
 }

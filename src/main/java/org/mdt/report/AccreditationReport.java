@@ -24,6 +24,7 @@ import java.util.TreeSet;
 import org.mdt.codes.Codes;
 import org.mdt.db.Sql;
 import org.mdt.followup.FollowupOutcome;
+import org.mdt.review.ReviewRules;
 import org.mdt.team.Team;
 
 /**
@@ -121,7 +122,7 @@ public final class AccreditationReport {
     Map<Long, LocalDate> firstReview = new HashMap<>();
     Set<Long> reviewedThisYear = new HashSet<>();
     try (PreparedStatement query = connection.prepareStatement("SELECT mc.case_id, m.meeting_date FROM meeting m"
-        + " JOIN meeting_case mc ON mc.meeting_id = m.id WHERE mc.reviewed AND m.recorded_at IS NOT NULL"
+        + " JOIN meeting_case mc ON mc.meeting_id = m.id WHERE " + ReviewRules.REVIEWED_AT_RECORDED_MEETING
         + " AND m.meeting_date <= ? AND " + teamFilter.formatted("m.team_id"))) {
       query.setObject(1, today);
       Sql.bindTwice(query, 2, teamId, Types.BIGINT);
@@ -139,7 +140,7 @@ public final class AccreditationReport {
 
     Map<Long, Set<String>> disciplinesAt = new HashMap<>();
     try (PreparedStatement query = connection.prepareStatement("SELECT m.id, a.discipline FROM meeting m"
-        + " LEFT JOIN meeting_attendance a ON a.meeting_id = m.id WHERE m.recorded_at IS NOT NULL"
+        + " LEFT JOIN meeting_attendance a ON a.meeting_id = m.id WHERE " + ReviewRules.RECORDED_MEETING
         + " AND m.meeting_date BETWEEN ? AND ? AND " + teamFilter.formatted("m.team_id"))) {
       query.setObject(1, from);
       query.setObject(2, to);

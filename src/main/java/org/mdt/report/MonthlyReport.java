@@ -18,6 +18,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.mdt.db.Sql;
 import org.mdt.followup.FollowupOutcome;
+import org.mdt.followup.FollowupStatus;
+import org.mdt.review.ReviewRules;
 import org.mdt.team.Team;
 
 /**
@@ -70,14 +72,14 @@ public final class MonthlyReport {
       report.count(referral, "childrenReceived");
     }
     for (LocalDate held : dates(connection, "SELECT m.meeting_date FROM meeting m"
-        + " WHERE m.recorded_at IS NOT NULL" + TEAM.formatted("m.team_id") + " AND m.meeting_date BETWEEN ? AND ?",
+        + " WHERE " + ReviewRules.RECORDED_MEETING + TEAM.formatted("m.team_id") + " AND m.meeting_date BETWEEN ? AND ?",
         teamId, from, to)) {
       report.count(held, "reviewsHeld");
     }
     Set<String> reviewed = new HashSet<>();
     try (PreparedStatement query = connection.prepareStatement("SELECT m.meeting_date, mc.case_id"
         + " FROM meeting_case mc JOIN meeting m ON m.id = mc.meeting_id"
-        + " WHERE mc.reviewed AND m.recorded_at IS NOT NULL" + TEAM.formatted("m.team_id")
+        + " WHERE " + ReviewRules.REVIEWED_AT_RECORDED_MEETING + TEAM.formatted("m.team_id")
         + " AND m.meeting_date BETWEEN ? AND ?")) {
       bind(query, teamId, from, to);
       try (ResultSet rs = query.executeQuery()) {
@@ -107,7 +109,7 @@ public final class MonthlyReport {
           report.count(opened, "followupsOpened");
           if (closed != null && !closed.isAfter(today)) {
             report.count(closed, "followupsClosed");
-            report.count(closed, status.equals("cancelled") ? "followupsCancelled" : "followupsDone");
+            report.count(closed, FollowupStatus.CANCELLED.word().equals(status) ? "followupsCancelled" : "followupsDone");
           }
           report.months.forEach((m, counts) -> {
             // a month still running counts what is overdue today; one not begun, nothing

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.mdt.cases.Column;
 import org.mdt.codes.CodeList;
 
 /** One roster row read into typed values, with what was wrong with it. */

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.mdt.cases.Column;
 import org.mdt.codes.Codes;
 import org.mdt.text.TerminalText;
 

@@ -209,7 +209,7 @@ public final class TeamStore {
             ? "member " + memberId + " is already inactive"
             : "unknown member " + memberId);
       }
-      audit.updated("member", memberId, Map.of("active", new Object[] {true, false}));
+      audit.updated("member", memberId, Map.of("active", new AuditLog.Change(true, false)));
     }
   }
 
