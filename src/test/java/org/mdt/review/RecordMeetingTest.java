@@ -115,7 +115,7 @@ class RecordMeetingTest {
     record(request(List.of("N-1"), List.of(), List.of()));
     MdtException again = assertThrows(MdtException.class, () -> record(request(List.of("N-2"), List.of(), List.of())));
     assertEquals(MdtException.DOMAIN, again.exitCode());
-    assertTrue(again.getMessage().endsWith("is already recorded"), again.getMessage());
+    assertTrue(again.getMessage().contains("is already recorded (correct it with 'mdt review amend"), again.getMessage());
   }
 
   @Test

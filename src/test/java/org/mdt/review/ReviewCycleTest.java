@@ -82,11 +82,14 @@ class ReviewCycleTest {
   @Test
   void agendaHasEachReasonInPriorityOrderWithinCapacity() {
     JsonNode c = agenda(3);
-    assertEquals(List.of("X-1", "N-1", "N-2", "Q-1"), field(c.path("cases"), "caseNumber"));
-    assertEquals(List.of("new", "new", "new", "requested"), field(c.path("cases"), "reason"));
+    assertEquals(List.of("Q-1", "X-1", "N-1", "N-2"), field(c.path("cases"), "caseNumber"), "the request first");
+    assertEquals(List.of("requested", "new", "new", "new"), field(c.path("cases"), "reason"));
+    assertEquals("requested by Lee Park: new disclosure", c.path("cases").get(0).path("reasonDetail").asText());
     assertEquals(List.of("F-1", "R-1"), field(c.path("rolledOver"), ""), "follow-up, then re-review, did not fit");
-    assertEquals("restricted case", c.path("cases").get(0).path("initials").asText());
-    assertEquals("N.Q.", c.path("cases").get(1).path("initials").asText());
+    assertEquals("restricted case", c.path("cases").get(1).path("initials").asText());
+    assertEquals("N.Q.", c.path("cases").get(2).path("initials").asText());
+    assertEquals(4, c.path("capacity").asInt());
+    assertFalse(c.path("defaultCapacity").asBoolean());
     assertEquals("2027-01-12", c.path("nextMeeting").asText());
     assertEquals(3, c.path("meeting").path("id").asInt());
   }
@@ -154,7 +157,8 @@ class ReviewCycleTest {
     }
     String all = Pdfs.text(pdf);
     for (String expected : List.of("North MDT", "2027-01-05", "09:30", "CAC room 2", "N-1", "N.Q.", "restricted case",
-        "requested", "F-1, R-1", "Sign-in sheet", "Dana Reyes", "law enforcement", "Page 2")) {
+        "requested", "requested by Lee Park", "Rolled over to the next meeting (2027-01-12): 2 case(s)",
+        "F-1 R-1", "Sign-in sheet", "Dana Reyes", "law enforcement", "Page 2")) {
       assertTrue(all.contains(expected), "agenda PDF lacks '" + expected + "':\n" + all);
     }
     for (String last : List.of("Quill", "Rask", "Owen", "Stone", "Tully", "Ulm", "Vance", "West", "Young", "Nora", "Wes ")) {
