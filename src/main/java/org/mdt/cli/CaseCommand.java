@@ -11,6 +11,7 @@ import org.mdt.cases.CaseStore;
 import org.mdt.cases.CaseSummary;
 import org.mdt.team.Team;
 import org.mdt.team.TeamStore;
+import org.mdt.text.Table;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import org.mdt.MdtException;
 import org.mdt.codes.Codes;
 import org.mdt.db.DatabaseLocation;
+import org.mdt.text.Table;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -20,6 +20,7 @@ import org.mdt.MdtException;
 import org.mdt.report.DeidentifiedRecords;
 import org.mdt.report.EvaluationExport;
 import org.mdt.report.ReportDocument;
+import org.mdt.text.Table;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

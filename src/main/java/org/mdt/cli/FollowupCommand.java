@@ -12,6 +12,7 @@ import org.mdt.review.Meeting;
 import org.mdt.team.Member;
 import org.mdt.team.Team;
 import org.mdt.team.TeamStore;
+import org.mdt.text.Table;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
 import org.mdt.report.SpreadsheetText;
+import org.mdt.text.Table;
 import org.mdt.text.TerminalText;
 
 /**
@@ -105,10 +106,11 @@ public final class Printer {
 
   private static List<Map<String, Object>> objects(Table table) {
     List<Map<String, Object>> objects = new ArrayList<>();
+    List<String> keys = table.keys();
     for (List<Object> row : table.rows()) {
       Map<String, Object> object = new LinkedHashMap<>();
-      for (int i = 0; i < table.keys().size(); i++) {
-        object.put(table.keys().get(i), row.get(i));
+      for (int i = 0; i < keys.size(); i++) {
+        object.put(keys.get(i), row.get(i));
       }
       objects.add(object);
     }

@@ -15,6 +15,7 @@ import org.mdt.report.NcaStatistics;
 import org.mdt.report.VocaReport;
 import org.mdt.report.VocaServiceMap;
 import org.mdt.team.Team;
+import org.mdt.text.Table;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

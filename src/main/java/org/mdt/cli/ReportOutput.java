@@ -10,6 +10,7 @@ import org.mdt.MdtException;
 import org.mdt.report.PdfReportWriter;
 import org.mdt.report.ReportDocument;
 import org.mdt.report.XlsxReportWriter;
+import org.mdt.text.Table;
 
 /**
  * Where a report goes: stdout in {@code --format}, or {@code --out F} in the format its extension names
