@@ -19,6 +19,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
+import org.mdt.report.Report;
 import org.mdt.report.SpreadsheetText;
 import org.mdt.text.Table;
 import org.mdt.text.TerminalText;
@@ -84,6 +85,18 @@ public final class Printer {
       }
     }
     out.flush();
+  }
+
+  /** A report: its JSON value, its rows as CSV, or its heading (if any) above its aligned table. */
+  public void report(Report report) {
+    switch (format) {
+      case JSON -> json(report.json());
+      case CSV -> table(report.table());
+      case TABLE -> {
+        report.heading().ifPresent(this::heading);
+        table(report.table());
+      }
+    }
   }
 
   /** A heading line and a blank line above a table (text format only: callers print it there). */
