@@ -187,11 +187,6 @@ public final class MonthlyReport implements Report {
     return team == null ? "all" : team.name();
   }
 
-  /** Month → measure → count, oldest month first, this month last. */
-  public Map<YearMonth, Map<String, Integer>> months() {
-    return months;
-  }
-
   @Override
   public Optional<String> heading() {
     return Optional.of("Monthly report " + month + ", team: " + teamName() + ", data through " + dataThrough);

@@ -159,11 +159,6 @@ public final class NcaStatistics implements Report {
     return team == null ? "all" : team.name();
   }
 
-  /** The day the report was written: nothing dated after it is counted. */
-  public LocalDate dataThrough() {
-    return dataThrough;
-  }
-
   public int newChildren() {
     return newChildren;
   }

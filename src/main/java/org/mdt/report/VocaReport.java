@@ -288,11 +288,6 @@ public final class VocaReport implements Report {
     return span;
   }
 
-  /** The day the report was written: nothing dated after it is counted. */
-  public LocalDate dataThrough() {
-    return dataThrough;
-  }
-
   public VocaServiceMap serviceMap() {
     return serviceMap;
   }
