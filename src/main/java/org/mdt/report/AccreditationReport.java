@@ -149,7 +149,7 @@ public final class AccreditationReport implements Report {
   private static final String TEAM_FILTER = "(CAST(? AS BIGINT) IS NULL OR %s = ?)";
 
   /** Active members by discipline. */
-  static Map<String, Integer> activeMembers(Connection connection, Long teamId) throws SQLException {
+  private static Map<String, Integer> activeMembers(Connection connection, Long teamId) throws SQLException {
     Map<String, Integer> members = new LinkedHashMap<>();
     try (PreparedStatement query = connection.prepareStatement("SELECT discipline, COUNT(*) FROM member"
         + " WHERE active AND " + TEAM_FILTER.formatted("team_id") + " GROUP BY discipline")) {
@@ -164,7 +164,7 @@ public final class AccreditationReport implements Report {
   }
 
   /** Hands sink every review of a case at a recorded meeting held by {@code through}, of any year. */
-  static void scanReviews(Connection connection, Long teamId, LocalDate through, Consumer<CaseReview> sink)
+  private static void scanReviews(Connection connection, Long teamId, LocalDate through, Consumer<CaseReview> sink)
       throws SQLException {
     try (PreparedStatement query = connection.prepareStatement("SELECT mc.case_id, m.meeting_date FROM meeting m"
         + " JOIN meeting_case mc ON mc.meeting_id = m.id WHERE mc.reviewed AND m.recorded_at IS NOT NULL"
@@ -180,7 +180,7 @@ public final class AccreditationReport implements Report {
   }
 
   /** Meeting id → the disciplines signed in, for every recorded meeting held from..to (none signed in: empty). */
-  static Map<Long, Set<String>> attendance(Connection connection, Long teamId, LocalDate from, LocalDate to)
+  private static Map<Long, Set<String>> attendance(Connection connection, Long teamId, LocalDate from, LocalDate to)
       throws SQLException {
     Map<Long, Set<String>> disciplinesAt = new HashMap<>();
     try (PreparedStatement query = connection.prepareStatement("SELECT m.id, a.discipline FROM meeting m"
@@ -202,7 +202,7 @@ public final class AccreditationReport implements Report {
   }
 
   /** Hands sink every child referred from..to, with its services' dates and case-tracking elements. */
-  static void scanChildren(Connection connection, Long teamId, LocalDate from, LocalDate to, Consumer<Child> sink)
+  private static void scanChildren(Connection connection, Long teamId, LocalDate from, LocalDate to, Consumer<Child> sink)
       throws SQLException {
     try (PreparedStatement query = connection.prepareStatement("SELECT c.id, c.case_number, ch.referral_date,"
         + " ch.forensic_interview_date, ch.medical_exam_date, ch.mental_health_referral_date,"
@@ -237,7 +237,7 @@ public final class AccreditationReport implements Report {
   }
 
   /** Hands sink every follow-up made from..to, on a case of the team. */
-  static void scanFollowups(Connection connection, Long teamId, LocalDate from, LocalDate to, ZoneId zone,
+  private static void scanFollowups(Connection connection, Long teamId, LocalDate from, LocalDate to, ZoneId zone,
       Consumer<FollowupDays> sink) throws SQLException {
     try (PreparedStatement query = connection.prepareStatement("SELECT " + FollowupDays.COLUMNS + " FROM followup f"
         + " WHERE f.created_at >= ? AND f.created_at < ? AND (CAST(? AS BIGINT) IS NULL"

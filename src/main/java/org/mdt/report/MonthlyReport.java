@@ -83,7 +83,7 @@ public final class MonthlyReport implements Report {
       + " WHERE m.recorded_at IS NOT NULL" + TEAM.formatted("m.team_id") + " AND m.meeting_date BETWEEN ? AND ?";
 
   /** Hands sink every review of a case at a recorded meeting from..to (of one team, or all when teamId is null). */
-  static void scanReviews(Connection connection, Long teamId, LocalDate from, LocalDate to, Consumer<CaseReview> sink)
+  private static void scanReviews(Connection connection, Long teamId, LocalDate from, LocalDate to, Consumer<CaseReview> sink)
       throws SQLException {
     try (PreparedStatement query = connection.prepareStatement("SELECT m.meeting_date, mc.case_id"
         + " FROM meeting_case mc JOIN meeting m ON m.id = mc.meeting_id"
@@ -102,7 +102,7 @@ public final class MonthlyReport implements Report {
    * Hands sink every follow-up (on a case of one team, or all when teamId is null) opened by the window's end
    * and not closed before its start: the rest cannot count.
    */
-  static void scanFollowups(Connection connection, Long teamId, LocalDate from, LocalDate to, ZoneId zone,
+  private static void scanFollowups(Connection connection, Long teamId, LocalDate from, LocalDate to, ZoneId zone,
       Consumer<FollowupDays> sink) throws SQLException {
     try (PreparedStatement query = connection.prepareStatement("SELECT " + FollowupDays.COLUMNS
         + " FROM followup f WHERE f.created_at < ? AND (f.closed_at IS NULL OR f.closed_at >= ?)"
