@@ -10,6 +10,8 @@ public class MdtException extends RuntimeException {
   public static final int USAGE = 2;
   public static final int DATA = 3;
   public static final int INTERNAL = 4;
+  /** Cancelled with Ctrl-C: 128 + SIGINT, as a shell reports a command the signal stopped. */
+  public static final int CANCELLED = 130;
 
   private final int exitCode;
 
@@ -43,5 +45,10 @@ public class MdtException extends RuntimeException {
 
   public static MdtException usage(String message) {
     return new MdtException(USAGE, message);
+  }
+
+  /** The command was stopped with Ctrl-C before it committed anything. Exit 130. */
+  public static MdtException cancelled() {
+    return new MdtException(CANCELLED, "cancelled");
   }
 }

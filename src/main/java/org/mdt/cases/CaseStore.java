@@ -13,16 +13,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.mdt.MdtException;
+import org.mdt.text.EditDistance;
 import org.mdt.db.Sql;
-import org.mdt.roster.Column;
 import org.mdt.team.Team;
 
 /** Reading cases: all the SQL of {@code case list} and {@code case show}. */
 public final class CaseStore {
-  /** A case is closed when its status says so or it has a closed date; otherwise it is open. */
-  private static final String STATUS = "CASE WHEN c.case_status = 'closed' OR c.closed_date IS NOT NULL"
-      + " THEN 'closed' ELSE 'open' END";
-
   private final Connection connection;
 
   public CaseStore(Connection connection) {
@@ -33,10 +29,11 @@ public final class CaseStore {
   public record Filter(Team team, String status, LocalDate referredFrom, LocalDate referredTo) {}
 
   public List<CaseSummary> list(Filter filter) throws SQLException {
-    String sql = "SELECT c.case_number, t.name, MIN(ch.referral_date), COUNT(ch.id), " + STATUS + ", c.restricted"
+    String sql = "SELECT c.case_number, t.name, MIN(ch.referral_date), COUNT(ch.id), " + CaseRules.STATUS
+        + ", c.restricted"
         + " FROM mdt_case c JOIN team t ON t.id = c.team_id LEFT JOIN case_child ch ON ch.case_id = c.id"
         + " WHERE (CAST(? AS BIGINT) IS NULL OR c.team_id = ?)"
-        + " AND (CAST(? AS VARCHAR(20)) IS NULL OR " + STATUS + " = ?)"
+        + " AND (CAST(? AS VARCHAR(20)) IS NULL OR " + CaseRules.STATUS + " = ?)"
         + " GROUP BY c.id, c.case_number, t.name, c.case_status, c.closed_date, c.restricted"
         + " HAVING (CAST(? AS DATE) IS NULL OR MIN(ch.referral_date) >= ?)"
         + " AND (CAST(? AS DATE) IS NULL OR MIN(ch.referral_date) <= ?)"

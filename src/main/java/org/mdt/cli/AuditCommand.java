@@ -7,13 +7,11 @@ import java.util.concurrent.Callable;
 import org.mdt.db.AuditLog;
 import org.mdt.text.Table;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "audit", description = {"Read the audit trail: who changed what, when, with which command.",
     "'mdt audit verify' checks its hash chain."}, subcommands = AuditCommand.Verify.class)
 final class AuditCommand implements Callable<Integer> {
-  @Mixin GlobalOptions global;
   private final CliContext context;
 
   @Option(names = "--since", paramLabel = "D", description = "Only changes on or after this day (UTC).")
@@ -52,7 +50,6 @@ final class AuditCommand implements Callable<Integer> {
       "Exit 3 names the first row that does not fit. (Rows cut from the end are found only against a"
       + " backup's manifest.)"})
   static final class Verify implements Callable<Integer> {
-    @Mixin GlobalOptions global;
     private final CliContext context;
 
     Verify(CliContext context) {

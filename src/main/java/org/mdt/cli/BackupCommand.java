@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import org.mdt.db.Backups;
 import org.mdt.db.Database;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -16,7 +15,6 @@ import picocli.CommandLine.Parameters;
     + " of every table's rows as data with a manifest of counts and SHA-256 sums (README: Backup format),"
     + " encrypted (AES-256-GCM, a key from the passphrase by Argon2id) when the database is encrypted."})
 final class BackupCommand implements Callable<Integer> {
-  @Mixin GlobalOptions global;
   private final CliContext context;
 
   @Parameters(paramLabel = "FILE", description = "The backup file to write (readable by you only).")

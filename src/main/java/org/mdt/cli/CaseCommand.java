@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mdt.cases.CaseDetail;
@@ -13,14 +14,12 @@ import org.mdt.team.Team;
 import org.mdt.team.TeamStore;
 import org.mdt.text.Table;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "case", description = "Cases and the children on them.",
-    subcommands = {CaseCommand.List.class, CaseCommand.Show.class})
+    subcommands = {CaseCommand.ListCases.class, CaseCommand.Show.class})
 final class CaseCommand {
-  @Mixin GlobalOptions global;
 
 
   /** Case status values of {@code --status}. */
@@ -34,8 +33,7 @@ final class CaseCommand {
   }
 
   @Command(name = "list", description = "List cases (no child names), earliest referral first.")
-  static final class List implements Callable<Integer> {
-    @Mixin GlobalOptions global;
+  static final class ListCases implements Callable<Integer> {
     private final CliContext context;
 
     @Option(names = "--team", paramLabel = "T", description = "Only this team's cases.")
@@ -50,7 +48,7 @@ final class CaseCommand {
     @Option(names = "--referred-to", paramLabel = "D", description = "Referred on or before this date.")
     LocalDate referredTo;
 
-    List(CliContext context) {
+    ListCases(CliContext context) {
       this.context = context;
     }
 
@@ -71,7 +69,6 @@ final class CaseCommand {
 
   @Command(name = "show", description = "Show one case with its children's full rows (for the coordinator).")
   static final class Show implements Callable<Integer> {
-    @Mixin GlobalOptions global;
     private final CliContext context;
 
     @Parameters(paramLabel = "CASE", description = "The case number.")
@@ -115,7 +112,7 @@ final class CaseCommand {
 
     /** The case as roster rows, one per child, under canonical column names. */
     private static Table rosterRows(CaseDetail detail) {
-      java.util.List<String> keysAndTitles = new ArrayList<>();
+      List<String> keysAndTitles = new ArrayList<>();
       Map<String, Object> first = detail.children().isEmpty() ? Map.of() : detail.children().get(0);
       for (String key : first.keySet()) {
         keysAndTitles.add(key);

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.mdt.Cancellation;
 import org.mdt.db.Database;
 import org.mdt.db.DatabaseLocation;
 import org.mdt.roster.ImportListener;
@@ -23,6 +24,8 @@ public final class CliContext implements AutoCloseable {
   final Clock clock;
   final boolean interactive;
   final ImportListener importListener;
+  /** Ctrl-C for the command this context runs (a shell line or the demo's step gets its own). */
+  final Cancellation cancellation = new Cancellation();
 
   String db;
   OutputFormat format = OutputFormat.TABLE;
@@ -103,6 +106,7 @@ public final class CliContext implements AutoCloseable {
   Database database() {
     if (database == null) {
       database = Database.open(unlockedLocation(), false, lockWait()).requireCurrentSchema();
+      database.stopOn(cancellation);
     }
     return database;
   }
@@ -111,6 +115,7 @@ public final class CliContext implements AutoCloseable {
   Database databaseCreatingIfMissing(DatabaseLocation location) {
     if (database == null) {
       database = Database.open(location, true, lockWait());
+      database.stopOn(cancellation);
     }
     return database;
   }

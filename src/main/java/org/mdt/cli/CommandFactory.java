@@ -13,6 +13,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.IFactory;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.TypeConversionException;
@@ -37,18 +39,22 @@ public final class CommandFactory {
       context.out.flush();
       return 0;
     }
-    return create(context, named(args)).execute(args);
+    return create(context, args).execute(args);
   }
 
   /** The whole command tree: help, completion, the shell and the man pages need every command. */
   static CommandLine create(CliContext context) {
-    return create(context, null);
+    return create(context, (String[]) null);
   }
 
-  /** The tree with only {@code only} under the root when it is given (the command a line names). */
-  private static CommandLine create(CliContext context, Class<?> only) {
+  /**
+   * The tree with only the command a line names under the root (all of them when {@code args} is null or
+   * names none).
+   */
+  private static CommandLine create(CliContext context, String[] args) {
     ContextFactory factory = new ContextFactory(context);
     CommandLine commandLine = new CommandLine(MdtCommand.class, factory);
+    Class<?> only = args == null ? null : named(commandLine.getCommandSpec(), args);
     for (Class<?> subcommand : MdtCommand.SUBCOMMANDS) {
       if (only == null || only == subcommand) {
         commandLine.addSubcommand(new CommandLine(subcommand, factory));
@@ -59,7 +65,7 @@ public final class CommandFactory {
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.registerConverter(LocalDate.class, CommandFactory::isoDate);
     commandLine.setParameterExceptionHandler(CommandFactory::badUsage);
-    commandLine.setDefaultValueProvider(argument -> argument instanceof CommandLine.Model.OptionSpec option
+    commandLine.setDefaultValueProvider(argument -> argument instanceof OptionSpec option
         && option.longestName().equals("--team") ? context.defaultTeam : null);
     commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> failed(context, e));
     commandLine.setExecutionStrategy(parseResult -> {
@@ -92,13 +98,15 @@ public final class CommandFactory {
 
   /**
    * The top-level command a line names, or null (then the whole tree is built: a mistyped command gets its
-   * suggestions, and "mdt --help" lists every command). Global options may come first; three take a value.
+   * suggestions, and "mdt --help" lists every command). Global options may come first: the root's own
+   * options say which of them take a value.
    */
-  private static Class<?> named(String[] args) {
+  private static Class<?> named(CommandSpec root, String[] args) {
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
-      if (arg.equals("--db") || arg.equals("--format") || arg.equals("--passphrase-file")) {
-        i++;
+      OptionSpec option = root.findOption(arg);
+      if (option != null) {
+        i += option.arity().max() > 0 ? 1 : 0;
       } else if (!arg.startsWith("-")) {
         for (Class<?> subcommand : MdtCommand.SUBCOMMANDS) {
           if (subcommand.getAnnotation(Command.class).name().equals(arg)) {
@@ -171,7 +179,9 @@ public final class CommandFactory {
   }
 
   private static int failed(CliContext context, Throwable e) {
-    MdtException failure = e instanceof MdtException mdt ? mdt
+    // whatever Ctrl-C broke (a cancelled query fails with an SQL error), the user asked for it to stop
+    MdtException failure = context.cancellation.isRequested() ? MdtException.cancelled()
+        : e instanceof MdtException mdt ? mdt
         : e instanceof SQLException sql ? DbErrors.translate(sql, context.location())
         : null;
     if (failure == null) {

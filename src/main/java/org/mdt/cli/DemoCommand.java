@@ -23,7 +23,6 @@ import org.mdt.codes.Codes;
 import org.mdt.db.DatabaseLocation;
 import org.mdt.text.Table;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -40,7 +39,6 @@ final class DemoCommand implements Callable<Integer> {
   private static final String MAPPING = "county2.mapping.json";
   private static final String DATABASE = "demo";
 
-  @Mixin GlobalOptions global;
   private final CliContext context;
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "mdt-demo",

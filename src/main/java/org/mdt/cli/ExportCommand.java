@@ -17,12 +17,10 @@ import org.mdt.MdtException;
 import org.mdt.report.DeidentifiedRecords;
 import org.mdt.report.EvaluationExport;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "export", description = "Data for people outside the MDT.", subcommands = {ExportCommand.Evaluation.class})
 final class ExportCommand {
-  @Mixin GlobalOptions global;
 
   @Command(name = "evaluation", description = {"De-identified data for federal evaluators (DESIGN 6.5): the NCA and"
       + " VOCA breakdowns by whole month, per team and for all teams, with every count from 1 to --min-cell"
@@ -30,7 +28,6 @@ final class ExportCommand {
       + " narrowed to a range less than --min-cell wide from the export and the NCA and VOCA reports."
       + " Refuses (exit 3) a table that fails the audit."})
   static final class Evaluation implements Callable<Integer> {
-    @Mixin GlobalOptions global;
     private final CliContext context;
 
     @Option(names = "--from", required = true, paramLabel = "YYYY-MM", description = "First month (whole months"
@@ -93,7 +90,8 @@ final class ExportCommand {
       EvaluationExport export = EvaluationExport.compute(connection, first, last, LocalDate.now(context.clock),
           Stores.teams(context, connection).teams(), minCell);
       ReportOutput.emit(context, outputs, out, export);
-      context.info(export.suppressed() + " of " + export.lines().size() + " cells suppressed (min cell " + minCell + ")");
+      context.info(export.suppressed() + " of " + export.lines().size() + " cells suppressed (min cell " + minCell
+          + ")");
       if (records != null) {
         writeRecords(outputs, connection, first, last);
       }

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.concurrent.Callable;
 import org.mdt.cases.CaseRef;
 import org.mdt.followup.Followup;
+import org.mdt.followup.FollowupStatus;
 import org.mdt.followup.FollowupStore;
 import org.mdt.review.Meeting;
 import org.mdt.team.Member;
@@ -14,7 +15,6 @@ import org.mdt.team.Team;
 import org.mdt.team.TeamStore;
 import org.mdt.text.Table;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -22,11 +22,9 @@ import picocli.CommandLine.Parameters;
     subcommands = {FollowupCommand.Add.class, FollowupCommand.List.class, FollowupCommand.Done.class,
         FollowupCommand.Cancel.class, FollowupCommand.Reassign.class, FollowupCommand.History.class})
 final class FollowupCommand {
-  @Mixin GlobalOptions global;
 
   @Command(name = "add", description = "Add a follow-up to a case.")
   static final class Add implements Callable<Integer> {
-    @Mixin GlobalOptions global;
     private final CliContext context;
 
     @Parameters(paramLabel = "CASE", description = "The case number.")
@@ -68,7 +66,6 @@ final class FollowupCommand {
 
   @Command(name = "list", description = "List follow-ups, most overdue first.")
   static final class List implements Callable<Integer> {
-    @Mixin GlobalOptions global;
     private final CliContext context;
 
     @Option(names = "--overdue", description = "Only open follow-ups past their due date.")
@@ -105,7 +102,6 @@ final class FollowupCommand {
 
   @Command(name = "done", description = "Mark a follow-up done.")
   static final class Done implements Callable<Integer> {
-    @Mixin GlobalOptions global;
     private final CliContext context;
 
     @Parameters(paramLabel = "ID", description = "The follow-up id.")
@@ -120,13 +116,12 @@ final class FollowupCommand {
 
     @Override
     public Integer call() {
-      return close(context, id, "done", note);
+      return close(context, id, FollowupStatus.DONE, note);
     }
   }
 
   @Command(name = "cancel", description = "Cancel a follow-up that is no longer needed.")
   static final class Cancel implements Callable<Integer> {
-    @Mixin GlobalOptions global;
     private final CliContext context;
 
     @Parameters(paramLabel = "ID", description = "The follow-up id.")
@@ -141,22 +136,21 @@ final class FollowupCommand {
 
     @Override
     public Integer call() {
-      return close(context, id, "cancelled", note);
+      return close(context, id, FollowupStatus.CANCELLED, note);
     }
   }
 
-  private static int close(CliContext context, long id, String status, String note) {
+  private static int close(CliContext context, long id, FollowupStatus status, String note) {
     context.database().inTransaction(connection -> {
       Stores.followups(context, connection).close(id, status, note, OffsetDateTime.now(context.clock));
       return null;
     });
-    context.info("follow-up " + id + " " + status);
+    context.info("follow-up " + id + " " + status.word());
     return 0;
   }
 
   @Command(name = "reassign", description = "Give a follow-up to another member of the case's team.")
   static final class Reassign implements Callable<Integer> {
-    @Mixin GlobalOptions global;
     private final CliContext context;
 
     @Parameters(paramLabel = "ID", description = "The follow-up id.")
@@ -186,7 +180,6 @@ final class FollowupCommand {
 
   @Command(name = "history", description = "Show every change to a follow-up.")
   static final class History implements Callable<Integer> {
-    @Mixin GlobalOptions global;
     private final CliContext context;
 
     @Parameters(paramLabel = "ID", description = "The follow-up id.")

@@ -13,14 +13,12 @@ import org.mdt.roster.ProblemSink;
 import org.mdt.roster.RosterImporter;
 import org.mdt.text.TerminalText;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "import", description = "Import data from partner agencies' files.",
     subcommands = {ImportCommand.Roster.class})
 final class ImportCommand {
-  @Mixin GlobalOptions global;
 
 
   @Command(name = "roster", description = {"Import a case roster (xlsx, xls or csv): one row per child on a case.",
@@ -36,7 +34,6 @@ final class ImportCommand {
     /** Headers listed in a note about ignored columns. */
     private static final int HEADERS_SHOWN = 20;
 
-    @Mixin GlobalOptions global;
     private final CliContext context;
 
     @Parameters(paramLabel = "FILE", description = "The roster: .xlsx, .xls or .csv (UTF-8 or Windows-1252).")
@@ -79,6 +76,7 @@ final class ImportCommand {
           result = new RosterImporter(context.database(), context.clock, context.osUser(), context.commandLine)
               .run(new ImportRequest(file, team, sheet, mappingFile, dryRun), problems, (rowsRead, rowNumber) -> {
                 progress.advance(rowsRead);
+                context.cancellation.check();
                 context.importListener.rowHandled(rowsRead, rowNumber);
               });
         }

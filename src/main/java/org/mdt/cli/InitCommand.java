@@ -7,12 +7,10 @@ import org.mdt.MdtException;
 import org.mdt.db.Database;
 import org.mdt.db.DatabaseLocation;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "init", description = "Create the database, or upgrade its schema; safe to run again.")
 final class InitCommand implements Callable<Integer> {
-  @Mixin GlobalOptions global;
   private final CliContext context;
 
   @Option(names = "--encrypt", description = "Create it encrypted (AES). The passphrase comes from"

@@ -3,6 +3,8 @@ package org.mdt.cli;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.time.Clock;
+import org.jline.utils.Signals;
+import org.mdt.MdtException;
 import org.mdt.roster.ImportListener;
 
 /** The jar's entry point: the only place that calls System.exit. */
@@ -16,6 +18,13 @@ public final class Main {
     CliContext context = new CliContext(out, err, System.getenv(), Clock.systemDefaultZone(),
         System.console() != null, ImportListener.NONE);
     context.setProgressOnStderr(stderrIsTerminal());
+    // Ctrl-C cancels the command (its transaction rolls back, its partial files go, exit 130) instead of
+    // killing the JVM under H2's feet; a second Ctrl-C stops at once, as a last resort.
+    Signals.register("INT", () -> {
+      if (!context.cancellation.request()) {
+        Runtime.getRuntime().halt(MdtException.CANCELLED);
+      }
+    });
     int exitCode = CommandFactory.execute(context, args);
     out.flush();
     err.flush();

@@ -13,7 +13,7 @@ import picocli.CommandLine.Mixin;
 @Command(name = "mdt", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = VersionProvider.class,
     description = "Case rosters, reviews, follow-ups and reports for Children's Advocacy Center MDTs.",
     footer = {"", "Exit codes: 0 success, 1 domain error, 2 bad usage, 3 bad input data or database problem,"
-        + " 4 internal error."})
+        + " 4 internal error, 130 cancelled (Ctrl-C)."})
 final class MdtCommand {
   static final List<Class<?>> SUBCOMMANDS = List.of(InitCommand.class, RekeyCommand.class, TeamCommand.class,
       MemberCommand.class, CaseCommand.class, ImportCommand.class, ReviewCommand.class, FollowupCommand.class,

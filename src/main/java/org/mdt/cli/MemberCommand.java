@@ -8,19 +8,16 @@ import org.mdt.team.Team;
 import org.mdt.team.TeamStore;
 import org.mdt.text.Table;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "member", description = "MDT members, by discipline.",
-    subcommands = {MemberCommand.Add.class, MemberCommand.List.class, MemberCommand.Deactivate.class})
+    subcommands = {MemberCommand.Add.class, MemberCommand.ListMembers.class, MemberCommand.Deactivate.class})
 final class MemberCommand {
-  @Mixin GlobalOptions global;
 
 
   @Command(name = "add", description = "Add a member to a team.")
   static final class Add implements Callable<Integer> {
-    @Mixin GlobalOptions global;
     private final CliContext context;
 
     @Option(names = "--name", required = true, paramLabel = "NAME", description = "The member's name.")
@@ -40,6 +37,10 @@ final class MemberCommand {
     @Option(names = "--team", paramLabel = "T", description = "The team (needed when there are several).")
     String team;
 
+    @Option(names = "--force", description = "Add the member even when an active member of the team has the"
+        + " same name (names then need the member's id).")
+    boolean force;
+
     Add(CliContext context) {
       this.context = context;
     }
@@ -48,7 +49,7 @@ final class MemberCommand {
     public Integer call() throws SQLException {
       Member member = context.database().inTransaction(connection -> {
         TeamStore store = Stores.teams(context, connection);
-        return store.addMember(store.resolve(team), name, discipline, agency, email,
+        return store.addMember(store.resolve(team), name, discipline, agency, email, force,
             OffsetDateTime.now(context.clock));
       });
       context.printer().table(memberTable().row(row(member)));
@@ -57,8 +58,7 @@ final class MemberCommand {
   }
 
   @Command(name = "list", description = "List members, active ones unless --all.")
-  static final class List implements Callable<Integer> {
-    @Mixin GlobalOptions global;
+  static final class ListMembers implements Callable<Integer> {
     private final CliContext context;
 
     @Option(names = "--team", paramLabel = "T", description = "Only this team's members.")
@@ -67,7 +67,7 @@ final class MemberCommand {
     @Option(names = "--all", description = "Include deactivated members.")
     boolean all;
 
-    List(CliContext context) {
+    ListMembers(CliContext context) {
       this.context = context;
     }
 
@@ -84,7 +84,6 @@ final class MemberCommand {
 
   @Command(name = "deactivate", description = "Deactivate a member who left the team (history is kept).")
   static final class Deactivate implements Callable<Integer> {
-    @Mixin GlobalOptions global;
     private final CliContext context;
 
     @Parameters(paramLabel = "ID", description = "The member's id (see 'mdt member list').")

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.mdt.Cancellation;
 import org.mdt.MdtException;
 import org.mdt.io.OutputFile;
 
@@ -15,10 +16,12 @@ import org.mdt.io.OutputFile;
 final class Outputs {
   private final boolean force;
   private final List<Path> protectedPaths;
+  private final Cancellation ctrlC;
 
-  private Outputs(boolean force, List<Path> protectedPaths) {
+  private Outputs(boolean force, List<Path> protectedPaths, Cancellation ctrlC) {
     this.force = force;
     this.protectedPaths = protectedPaths;
+    this.ctrlC = ctrlC;
   }
 
   /** Checks {@code outputs} (null ones are options not given) against each other and every protected path. */
@@ -33,7 +36,7 @@ final class Outputs {
     guarded.add(context.passphrases().passphraseFile());
     guarded.addAll(inputs);
     guarded.removeIf(Objects::isNull);
-    Outputs checked = new Outputs(force, List.copyOf(guarded));
+    Outputs checked = new Outputs(force, List.copyOf(guarded), context.cancellation);
     List<Path> given = new ArrayList<>();
     for (Path output : outputs) {
       if (output == null) {
@@ -50,8 +53,12 @@ final class Outputs {
     return checked;
   }
 
+  /** Writes a whole file; Ctrl-C while it is written leaves no file (nor any temporary one). */
   void write(Path target, OutputFile.Content content) {
-    OutputFile.write(target, force, protectedPaths, content);
+    OutputFile.write(target, force, protectedPaths, out -> {
+      content.writeTo(out);
+      ctrlC.check();
+    });
   }
 
   OutputFile.Pending open(Path target) {

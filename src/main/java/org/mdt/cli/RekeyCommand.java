@@ -3,17 +3,16 @@ package org.mdt.cli;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.mdt.db.AuditLog;
 import org.mdt.db.Database;
 import org.mdt.db.DatabaseLocation;
 import org.mdt.db.Encryption;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "rekey", description = {"Change an encrypted database's passphrase, or encrypt one that is not.",
     "The current passphrase comes as for any command; the new one from --new-passphrase-file or a prompt."})
 final class RekeyCommand implements Callable<Integer> {
-  @Mixin GlobalOptions global;
   private final CliContext context;
 
   @Option(names = "--new-passphrase-file", paramLabel = "FILE", description = "The new passphrase, on the"
@@ -34,7 +33,7 @@ final class RekeyCommand implements Callable<Integer> {
     DatabaseLocation rekeyed = Encryption.rekey(current, passphrase);
     try (Database database = Database.open(rekeyed, false, java.time.Duration.ZERO)) {
       Stores.audit(context, database.connection()).updated("database", 0, Map.of("encryption",
-          new Object[] {current.isEncrypted() ? "aes" : "none", "aes, new key"}));
+          new AuditLog.Change(current.isEncrypted() ? "aes" : "none", "aes, new key")));
     } catch (java.sql.SQLException e) {
       throw org.mdt.db.DbErrors.translate(e, rekeyed);
     }

@@ -21,13 +21,11 @@ import picocli.CommandLine.Option;
     subcommands = {ReportCommand.Nca.class, ReportCommand.Voca.class, ReportCommand.Accreditation.class,
         ReportCommand.Monthly.class})
 final class ReportCommand {
-  @Mixin GlobalOptions global;
 
 
   @Command(name = "nca", description = {"NCA semi-annual statistics (DESIGN 6.1): new children referred in the"
       + " period, aged 18 or under, by gender, age, race, abuse type, offender and service."})
   static final class Nca implements Callable<Integer> {
-    @Mixin GlobalOptions global;
     private final CliContext context;
 
     @Option(names = "--period", required = true, paramLabel = "YYYYH1|YYYYH2",
@@ -57,7 +55,6 @@ final class ReportCommand {
       + " received, reviews held, cases reviewed, follow-ups opened, closed and overdue, against the 12 months"
       + " before.", "Meant for cron: it never prompts, and --out is written whole or not at all."})
   static final class Monthly implements Callable<Integer> {
-    @Mixin GlobalOptions global;
     private final CliContext context;
 
     @Option(names = "--month", required = true, paramLabel = "YYYY-MM", description = "The month.")
@@ -91,7 +88,6 @@ final class ReportCommand {
       + " individuals served, new and continuing; new individuals by age, gender, race and victimization type;"
       + " services by category with individuals and times provided."})
   static final class Voca implements Callable<Integer> {
-    @Mixin GlobalOptions global;
     private final CliContext context;
 
     @Option(names = "--quarter", required = true, paramLabel = "FYyyyyQn",
@@ -121,7 +117,6 @@ final class ReportCommand {
       + " 6.3): disciplines, case review, services, case tracking, with charts and the cases behind any"
       + " shortfall."})
   static final class Accreditation implements Callable<Integer> {
-    @Mixin GlobalOptions global;
     private final CliContext context;
 
     @Option(names = "--year", required = true, paramLabel = "YYYY", description = "The calendar year.")

@@ -5,7 +5,6 @@ import java.util.concurrent.Callable;
 import org.mdt.db.Backups;
 import org.mdt.db.DatabaseLocation;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -13,7 +12,6 @@ import picocli.CommandLine.Parameters;
     + " new database and checking every count, SHA-256 and the audit chain. An encrypted backup needs its"
     + " passphrase; the database is encrypted when the backup or the database it replaces was."})
 final class RestoreCommand implements Callable<Integer> {
-  @Mixin GlobalOptions global;
   private final CliContext context;
 
   @Parameters(paramLabel = "FILE", description = "A backup written by 'mdt backup'.")

@@ -29,7 +29,6 @@ import org.mdt.team.Team;
 import org.mdt.team.TeamStore;
 import org.mdt.text.Table;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -37,13 +36,11 @@ import picocli.CommandLine.Parameters;
     subcommands = {ReviewCommand.Schedule.class, ReviewCommand.ListMeetings.class, ReviewCommand.AgendaOf.class,
         ReviewCommand.Request.class, ReviewCommand.Record.class})
 final class ReviewCommand {
-  @Mixin GlobalOptions global;
 
   @Command(name = "schedule", description = {"Create a team's meetings from a recurrence rule; running it again"
       + " for the same range creates nothing new.",
       "RULE: weekly:TUE, biweekly:TUE, monthly:2:TUE (second Tuesday) or monthly:last:THU."})
   static final class Schedule implements Callable<Integer> {
-    @Mixin GlobalOptions global;
     private final CliContext context;
 
     @Option(names = "--team", paramLabel = "T", description = "The team (needed when there are several).")
@@ -102,7 +99,6 @@ final class ReviewCommand {
 
   @Command(name = "list", description = "List meetings, by date.")
   static final class ListMeetings implements Callable<Integer> {
-    @Mixin GlobalOptions global;
     private final CliContext context;
 
     @Option(names = "--team", paramLabel = "T", description = "Only this team's meetings.")
@@ -141,7 +137,6 @@ final class ReviewCommand {
   static final class AgendaOf implements Callable<Integer> {
     private static final int ROLLED_OVER_SHOWN = 10;
 
-    @Mixin GlobalOptions global;
     private final CliContext context;
 
     @Parameters(paramLabel = "MEETING", description = "The meeting id (see 'mdt review list').")
@@ -254,7 +249,6 @@ final class ReviewCommand {
 
   @Command(name = "request", description = "Ask for a case to be discussed at the next meeting (or a given one).")
   static final class Request implements Callable<Integer> {
-    @Mixin GlobalOptions global;
     private final CliContext context;
 
     @Parameters(paramLabel = "CASE", description = "The case number.")
@@ -298,7 +292,6 @@ final class ReviewCommand {
   @Command(name = "record", description = {"Record a meeting: who attended, which cases were reviewed, the"
       + " recommendations, and the follow-ups they became."})
   static final class Record implements Callable<Integer> {
-    @Mixin GlobalOptions global;
     private final CliContext context;
 
     @Parameters(paramLabel = "MEETING", description = "The meeting id.")

@@ -2,6 +2,7 @@ package org.mdt.cli;
 
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.mdt.MdtException;
@@ -10,7 +11,6 @@ import org.mdt.settings.Setting;
 import org.mdt.settings.SettingStore;
 import org.mdt.text.Table;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "settings", description = {"Settings grant staff can change, kept in the database (so they travel"
@@ -23,7 +23,6 @@ final class SettingsCommand {
   /** Every setting mdt knows. */
   static final List<Setting> KNOWN = List.of(VocaServiceMap.SETTING);
 
-  @Mixin GlobalOptions global;
 
   static Setting known(String name) {
     return KNOWN.stream().filter(setting -> setting.name().equals(name)).findFirst()
@@ -39,7 +38,6 @@ final class SettingsCommand {
 
   @Command(name = "show", description = "Show the settings in force (or one), and whether each is mdt's default.")
   static final class Show implements Callable<Integer> {
-    @Mixin GlobalOptions global;
     private final CliContext context;
 
     @Parameters(arity = "0..1", paramLabel = "NAME", description = "Only this setting.")
@@ -53,7 +51,7 @@ final class SettingsCommand {
     public Integer call() throws SQLException {
       List<Setting> shown = name == null ? KNOWN : List.of(known(name));
       var connection = context.database().connection();
-      List<SettingStore.Current> settings = new java.util.ArrayList<>();
+      List<SettingStore.Current> settings = new ArrayList<>();
       for (Setting setting : shown) {
         settings.add(SettingStore.current(connection, setting));
       }
@@ -64,7 +62,6 @@ final class SettingsCommand {
 
   @Command(name = "set", description = "Change a setting; a value the setting does not accept changes nothing.")
   static final class Set implements Callable<Integer> {
-    @Mixin GlobalOptions global;
     private final CliContext context;
 
     @Parameters(index = "0", paramLabel = "NAME", description = "The setting, e.g. voca.serviceMap.")
@@ -90,7 +87,6 @@ final class SettingsCommand {
 
   @Command(name = "reset", description = "Put a setting back to mdt's default.")
   static final class Reset implements Callable<Integer> {
-    @Mixin GlobalOptions global;
     private final CliContext context;
 
     @Parameters(paramLabel = "NAME", description = "The setting.")

@@ -33,6 +33,8 @@ final class Shell {
   private final Terminal terminal;
   private String team;
   private char[] passphrase;
+  /** The line's command running now, which Ctrl-C cancels (the shell itself stays). */
+  private volatile CliContext running;
 
   Shell(CliContext context, Terminal terminal, String team) {
     this.context = context;
@@ -48,6 +50,13 @@ final class Shell {
       builder.variable(LineReader.HISTORY_FILE, history);
     }
     LineReader reader = builder.build();
+    // While a line reads, JLine turns Ctrl-C into UserInterruptException; while a command runs, it is a signal
+    terminal.handle(Terminal.Signal.INT, signal -> {
+      CliContext line = running;
+      if (line != null) {
+        line.cancellation.request();
+      }
+    });
     PrintWriter out = terminal.writer();
     out.println("mdt shell on " + location() + ". Tab completes; 'use TEAM' sets the team; 'exit' leaves.");
     if (location().isEncryptedFile() && new Passphrases(context).passphraseFile() == null) {
@@ -87,7 +96,12 @@ final class Shell {
   /** Runs one mdt command line with the shell's database and team; its errors are already on stderr. */
   private void execute(List<String> args) {
     CliContext line = lineContext(context.out);
-    CommandFactory.execute(line, args.toArray(String[]::new));
+    running = line;
+    try {
+      CommandFactory.execute(line, args.toArray(String[]::new));
+    } finally {
+      running = null;
+    }
     line.out.flush();
   }
 

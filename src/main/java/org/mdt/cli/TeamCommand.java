@@ -6,19 +6,16 @@ import java.util.concurrent.Callable;
 import org.mdt.team.Team;
 import org.mdt.text.Table;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "team", description = "Teams (MDTs); a database holds one or many.",
-    subcommands = {TeamCommand.Add.class, TeamCommand.List.class})
+    subcommands = {TeamCommand.Add.class, TeamCommand.ListTeams.class})
 final class TeamCommand {
-  @Mixin GlobalOptions global;
 
 
   @Command(name = "add", description = "Add a team.")
   static final class Add implements Callable<Integer> {
-    @Mixin GlobalOptions global;
     private final CliContext context;
 
     @Parameters(paramLabel = "NAME", description = "The team's name, unique ignoring case.")
@@ -44,11 +41,10 @@ final class TeamCommand {
   }
 
   @Command(name = "list", description = "List the teams.")
-  static final class List implements Callable<Integer> {
-    @Mixin GlobalOptions global;
+  static final class ListTeams implements Callable<Integer> {
     private final CliContext context;
 
-    List(CliContext context) {
+    ListTeams(CliContext context) {
       this.context = context;
     }
 

@@ -89,10 +89,13 @@ public final class AuditLog {
     append(entity, id, "insert", text);
   }
 
-  /** Changed fields of a row, each as {before, after}. */
-  public void updated(String entity, long id, Map<String, Object[]> changes) throws SQLException {
+  /** A field's value before and after an update; either may be null. */
+  public record Change(Object before, Object after) {}
+
+  /** Changed fields of a row; the trail keeps each as {before, after}. */
+  public void updated(String entity, long id, Map<String, Change> changes) throws SQLException {
     Map<String, String[]> text = new LinkedHashMap<>();
-    changes.forEach((field, pair) -> text.put(field, new String[] {string(pair[0]), string(pair[1])}));
+    changes.forEach((field, change) -> text.put(field, new String[] {string(change.before()), string(change.after())}));
     append(entity, id, "update", text);
   }
 

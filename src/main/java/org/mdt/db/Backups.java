@@ -256,14 +256,16 @@ public final class Backups {
       Loaded loaded;
       try (Database database = Database.open(staging, true, Duration.ZERO)) {
         loaded = load(backup, kind, passphrase, database);
-        Map<String, Object[]> change = new LinkedHashMap<>();
-        change.put("restored", new Object[] {null, backup.getFileName().toString()});
-        change.put("backupAuditHead", new Object[] {null, loaded.auditHead().id() + ":" + loaded.auditHead().hash()});
+        Map<String, AuditLog.Change> change = new LinkedHashMap<>();
+        change.put("restored", new AuditLog.Change(null, backup.getFileName().toString()));
+        change.put("backupAuditHead",
+            new AuditLog.Change(null, loaded.auditHead().id() + ":" + loaded.auditHead().hash()));
         if (!loaded.warnings().isEmpty()) {
-          change.put("warnings", new Object[] {null, String.join("; ", loaded.warnings())});
+          change.put("warnings", new AuditLog.Change(null, String.join("; ", loaded.warnings())));
         }
         if (replaced != null) {
-          change.put("droppedAuditRows", new Object[] {null, droppedAuditRows(replaced.connection(), loaded.auditHead())});
+          change.put("droppedAuditRows",
+              new AuditLog.Change(null, droppedAuditRows(replaced.connection(), loaded.auditHead())));
         }
         database.inTransaction(connection -> {
           audit.apply(connection).updated("database", 0, change);

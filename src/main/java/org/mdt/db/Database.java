@@ -1,8 +1,5 @@
 package org.mdt.db;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -10,6 +7,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import org.h2.jdbc.JdbcConnection;
+import org.mdt.Cancellation;
 import org.mdt.MdtException;
 
 /**
@@ -26,6 +25,7 @@ public final class Database implements AutoCloseable {
 
   private final DatabaseLocation location;
   private final Connection connection;
+  private Cancellation cancellation = new Cancellation();
 
   private Database(DatabaseLocation location, Connection connection) {
     this.location = location;
@@ -135,16 +135,35 @@ public final class Database implements AutoCloseable {
     return this;
   }
 
-  /** Runs work in one transaction: all of it is committed, or none of it. */
+  /**
+   * Ctrl-C stops this database's work: the statement running when it is pressed is cancelled, and no
+   * transaction commits after it (see {@link #inTransaction}).
+   */
+  public void stopOn(Cancellation ctrlC) {
+    cancellation = ctrlC;
+    ctrlC.onRequest(() -> {
+      try {
+        if (connection.isWrapperFor(JdbcConnection.class)) {
+          connection.unwrap(JdbcConnection.class).getSession().cancel();
+        }
+      } catch (SQLException e) {
+        // the command then stops at its next safe point instead
+      }
+    });
+  }
+
+  /** Runs work in one transaction: all of it is committed, or none of it (Ctrl-C before the commit: none). */
   public <T> T inTransaction(SqlWork<T> work) {
     try {
       connection.setAutoCommit(false);
       try {
         T result = work.run(connection);
+        cancellation.check();
         connection.commit();
         return result;
       } catch (RuntimeException | SQLException | Error e) {
         connection.rollback();
+        cancellation.check(); // a statement Ctrl-C cancelled fails with an SQL error: say what happened
         throw e;
       } finally {
         connection.setAutoCommit(true);
@@ -206,16 +225,5 @@ public final class Database implements AutoCloseable {
   @FunctionalInterface
   public interface SqlWork<T> {
     T run(Connection connection) throws SQLException;
-  }
-
-  static void ownerOnly(Path path) {
-    try {
-      if (Files.exists(path) && Files.getFileAttributeView(path, java.nio.file.attribute.PosixFileAttributeView.class) != null) {
-        Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(
-            Files.isDirectory(path) ? "rwx------" : "rw-------"));
-      }
-    } catch (IOException e) {
-      throw MdtException.data("cannot restrict permissions of " + path + ": " + e.getMessage(), e);
-    }
   }
 }

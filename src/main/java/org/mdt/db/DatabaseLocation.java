@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.mdt.MdtException;
+import org.mdt.io.OwnerOnly;
 
 /**
  * Where the database is: an H2 file (the usual case) or a JDBC URL given as is. The file form gets the
@@ -222,7 +223,7 @@ public final class DatabaseLocation {
     try {
       if (!Files.isDirectory(dir)) {
         Files.createDirectories(dir);
-        Database.ownerOnly(dir);
+        OwnerOnly.restrict(dir);
       }
     } catch (IOException e) {
       throw MdtException.data("cannot create " + dir + ": " + e.getMessage(), e);
@@ -232,7 +233,7 @@ public final class DatabaseLocation {
   /** The database file is readable by its owner only: it holds children's names and allegations. */
   void restrictFilePermissions() {
     if (file != null) {
-      Database.ownerOnly(mvFile());
+      OwnerOnly.restrict(mvFile());
     }
   }
 

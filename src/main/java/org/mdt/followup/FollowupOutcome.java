@@ -28,13 +28,11 @@ public enum FollowupOutcome {
    * @param closed the day it was marked done or cancelled, or null
    */
   public static FollowupOutcome asOf(LocalDate day, String status, LocalDate due, LocalDate closed) {
-    boolean closedByThen = !status.equals("open") && closed != null && !closed.isAfter(day);
-    if (closedByThen) {
-      if (status.equals("cancelled")) {
-        return CANCELLED;
-      }
-      return due == null ? DONE_NO_DUE_DATE : closed.isAfter(due) ? DONE_LATE : DONE_ON_TIME;
-    }
-    return due == null ? OPEN_NO_DUE_DATE : due.isBefore(day) ? OPEN_OVERDUE : OPEN_NOT_YET_DUE;
+    FollowupStatus then = FollowupStatus.of(status).asOf(day, closed);
+    return switch (then) {
+      case CANCELLED -> CANCELLED;
+      case DONE -> due == null ? DONE_NO_DUE_DATE : closed.isAfter(due) ? DONE_LATE : DONE_ON_TIME;
+      case OPEN -> due == null ? OPEN_NO_DUE_DATE : Overdue.on(day, then, due) ? OPEN_OVERDUE : OPEN_NOT_YET_DUE;
+    };
   }
 }

@@ -8,7 +8,6 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -55,7 +54,7 @@ public final class FollowupStore {
     long id;
     try (PreparedStatement insert = connection.prepareStatement("INSERT INTO followup (case_id, meeting_id,"
         + " recommendation_id, owner_member_id, action, due_date, status, created_at)"
-        + " VALUES (?, ?, ?, ?, ?, ?, 'open', ?)", Statement.RETURN_GENERATED_KEYS)) {
+        + " VALUES (?, ?, ?, ?, ?, ?, '" + FollowupStatus.OPEN.word() + "', ?)", Statement.RETURN_GENERATED_KEYS)) {
       insert.setLong(1, caseRef.id());
       insert.setObject(2, meetingId, Types.BIGINT);
       insert.setObject(3, recommendationId, Types.BIGINT);
@@ -87,7 +86,7 @@ public final class FollowupStore {
       params.add(filter.owner().id());
     }
     if (filter.overdueOnly()) {
-      sql.append(" AND f.status = 'open' AND f.due_date < ?");
+      sql.append(" AND ").append(Overdue.SQL);
       params.add(today);
     }
     List<Followup> followups = new ArrayList<>();
@@ -121,17 +120,17 @@ public final class FollowupStore {
   }
 
   /** Closes an open follow-up as done or cancelled. */
-  public void close(long id, String status, String note, OffsetDateTime now) throws SQLException {
+  public void close(long id, FollowupStatus status, String note, OffsetDateTime now) throws SQLException {
     Followup followup = requireOpen(id, now.toLocalDate());
     try (PreparedStatement update = connection.prepareStatement(
-        "UPDATE followup SET status = ?, closed_at = ? WHERE id = ? AND status = 'open'")) {
-      update.setString(1, status);
+        "UPDATE followup f SET status = ?, closed_at = ? WHERE f.id = ? AND " + FollowupStatus.IS_OPEN)) {
+      update.setString(1, status.word());
       update.setObject(2, now);
       update.setLong(3, id);
       update.executeUpdate();
     }
-    history(id, now, status, followup.status(), status, note);
-    audit.updated("followup", id, Map.of("status", new Object[] {followup.status(), status}));
+    history(id, now, status.word(), followup.status(), status.word(), note);
+    audit.updated("followup", id, Map.of("status", new AuditLog.Change(followup.status(), status.word())));
   }
 
   public void reassign(long id, Member owner, OffsetDateTime now) throws SQLException {
@@ -146,7 +145,7 @@ public final class FollowupStore {
       update.executeUpdate();
     }
     history(id, now, "reassigned", followup.owner(), owner.name(), null);
-    audit.updated("followup", id, Map.of("owner", new Object[] {followup.owner(), owner.name()}));
+    audit.updated("followup", id, Map.of("owner", new AuditLog.Change(followup.owner(), owner.name())));
   }
 
   public List<Change> history(long id) throws SQLException {
@@ -166,7 +165,7 @@ public final class FollowupStore {
 
   private Followup requireOpen(long id, LocalDate today) throws SQLException {
     Followup followup = require(id, today);
-    if (!followup.status().equals("open")) {
+    if (FollowupStatus.of(followup.status()) != FollowupStatus.OPEN) {
       throw MdtException.domain("follow-up " + id + " is already " + followup.status());
     }
     return followup;
@@ -190,7 +189,7 @@ public final class FollowupStore {
   private static Followup followup(ResultSet rs, LocalDate today) throws SQLException {
     LocalDate due = rs.getObject(9, LocalDate.class);
     String status = rs.getString(10);
-    long overdue = status.equals("open") && due != null && due.isBefore(today) ? ChronoUnit.DAYS.between(due, today) : 0;
+    long overdue = Overdue.daysOn(today, FollowupStatus.of(status), due);
     long meeting = rs.getLong(11);
     return new Followup(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getString(4), rs.getLong(5),
         rs.getString(6), rs.getString(7), rs.getString(8), due, status, rs.wasNull() ? null : meeting, overdue);

@@ -15,8 +15,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Collection;
 import org.mdt.MdtException;
 
@@ -127,7 +125,7 @@ public final class OutputFile {
       String name = target.getFileName().toString();
       try {
         temporary = Files.createTempFile(folder, "." + name.substring(0, Math.min(name.length(), NAME_IN_TEMPORARY))
-            + ".", ".partial", ownerOnly(folder));
+            + ".", ".partial", OwnerOnly.newFile(folder));
       } catch (IOException e) {
         throw new MdtException(MdtException.DATA, "cannot write " + target + ": " + reason(e), e);
       }
@@ -248,13 +246,6 @@ public final class OutputFile {
    */
   public static FileChannel createOwnerOnly(Path path) throws IOException {
     return FileChannel.open(path, java.util.EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
-        StandardOpenOption.WRITE), ownerOnly(folder(path)));
-  }
-
-  private static FileAttribute<?>[] ownerOnly(Path folder) {
-    if (!folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-      return new FileAttribute<?>[0];
-    }
-    return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))};
+        StandardOpenOption.WRITE), OwnerOnly.newFile(folder(path)));
   }
 }

@@ -26,6 +26,7 @@ import java.util.function.Consumer;
 import org.mdt.codes.Codes;
 import org.mdt.db.Sql;
 import org.mdt.followup.FollowupOutcome;
+import org.mdt.review.ReviewRules;
 import org.mdt.team.Team;
 import org.mdt.text.Table;
 
@@ -167,7 +168,7 @@ public final class AccreditationReport implements Report {
   private static void scanReviews(Connection connection, Long teamId, LocalDate through, Consumer<CaseReview> sink)
       throws SQLException {
     try (PreparedStatement query = connection.prepareStatement("SELECT mc.case_id, m.meeting_date FROM meeting m"
-        + " JOIN meeting_case mc ON mc.meeting_id = m.id WHERE mc.reviewed AND m.recorded_at IS NOT NULL"
+        + " JOIN meeting_case mc ON mc.meeting_id = m.id WHERE " + ReviewRules.REVIEWED_AT_RECORDED_MEETING
         + " AND m.meeting_date <= ? AND " + TEAM_FILTER.formatted("m.team_id"))) {
       query.setObject(1, through);
       Sql.bindTwice(query, 2, teamId, Types.BIGINT);
@@ -184,7 +185,7 @@ public final class AccreditationReport implements Report {
       throws SQLException {
     Map<Long, Set<String>> disciplinesAt = new HashMap<>();
     try (PreparedStatement query = connection.prepareStatement("SELECT m.id, a.discipline FROM meeting m"
-        + " LEFT JOIN meeting_attendance a ON a.meeting_id = m.id WHERE m.recorded_at IS NOT NULL"
+        + " LEFT JOIN meeting_attendance a ON a.meeting_id = m.id WHERE " + ReviewRules.RECORDED_MEETING
         + " AND m.meeting_date BETWEEN ? AND ? AND " + TEAM_FILTER.formatted("m.team_id"))) {
       query.setObject(1, from);
       query.setObject(2, to);
@@ -202,8 +203,8 @@ public final class AccreditationReport implements Report {
   }
 
   /** Hands sink every child referred from..to, with its services' dates and case-tracking elements. */
-  private static void scanChildren(Connection connection, Long teamId, LocalDate from, LocalDate to, Consumer<Child> sink)
-      throws SQLException {
+  private static void scanChildren(Connection connection, Long teamId, LocalDate from, LocalDate to,
+      Consumer<Child> sink) throws SQLException {
     try (PreparedStatement query = connection.prepareStatement("SELECT c.id, c.case_number, ch.referral_date,"
         + " ch.forensic_interview_date, ch.medical_exam_date, ch.mental_health_referral_date,"
         + " ch.mental_health_services_date, ch.victim_advocacy_date, ch.child_dob, ch.child_gender, ch.child_race,"

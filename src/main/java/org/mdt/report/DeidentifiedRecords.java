@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.mdt.review.ReviewRules;
 
 /**
  * The record-level evaluation file (DESIGN section 6.5), for an evaluator under a data-use agreement and
@@ -110,7 +111,7 @@ public final class DeidentifiedRecords {
         + " ch.referral_source, ch.forensic_interview_date, ch.medical_exam_date, ch.mental_health_referral_date,"
         + " ch.mental_health_services_date, ch.victim_advocacy_date,"
         + " EXISTS (SELECT 1 FROM meeting_case mc JOIN meeting m ON m.id = mc.meeting_id"
-        + "   WHERE mc.case_id = ch.case_id AND mc.reviewed AND m.recorded_at IS NOT NULL)"
+        + "   WHERE mc.case_id = ch.case_id AND " + ReviewRules.REVIEWED_AT_RECORDED_MEETING + ")"
         + " FROM case_child ch JOIN team t ON t.id = ch.team_id"
         + " WHERE ch.referral_date BETWEEN ? AND ?"
         + " ORDER BY RANDOM()")) {

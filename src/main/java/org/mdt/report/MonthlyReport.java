@@ -19,6 +19,8 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.mdt.db.Sql;
 import org.mdt.followup.FollowupOutcome;
+import org.mdt.followup.FollowupStatus;
+import org.mdt.review.ReviewRules;
 import org.mdt.team.Team;
 import org.mdt.text.Table;
 
@@ -80,14 +82,14 @@ public final class MonthlyReport implements Report {
   private static final String CHILDREN_RECEIVED = "SELECT ch.referral_date FROM case_child ch"
       + " WHERE 1 = 1" + TEAM.formatted("ch.team_id") + " AND ch.referral_date BETWEEN ? AND ?";
   private static final String REVIEWS_HELD = "SELECT m.meeting_date FROM meeting m"
-      + " WHERE m.recorded_at IS NOT NULL" + TEAM.formatted("m.team_id") + " AND m.meeting_date BETWEEN ? AND ?";
+      + " WHERE " + ReviewRules.RECORDED_MEETING + TEAM.formatted("m.team_id") + " AND m.meeting_date BETWEEN ? AND ?";
 
   /** Hands sink every review of a case at a recorded meeting from..to (of one team, or all when teamId is null). */
-  private static void scanReviews(Connection connection, Long teamId, LocalDate from, LocalDate to, Consumer<CaseReview> sink)
-      throws SQLException {
+  private static void scanReviews(Connection connection, Long teamId, LocalDate from, LocalDate to,
+      Consumer<CaseReview> sink) throws SQLException {
     try (PreparedStatement query = connection.prepareStatement("SELECT m.meeting_date, mc.case_id"
         + " FROM meeting_case mc JOIN meeting m ON m.id = mc.meeting_id"
-        + " WHERE mc.reviewed AND m.recorded_at IS NOT NULL" + TEAM.formatted("m.team_id")
+        + " WHERE " + ReviewRules.REVIEWED_AT_RECORDED_MEETING + TEAM.formatted("m.team_id")
         + " AND m.meeting_date BETWEEN ? AND ?")) {
       bind(query, teamId, from, to);
       try (ResultSet rs = query.executeQuery()) {
@@ -160,7 +162,7 @@ public final class MonthlyReport implements Report {
     count(followup.opened(), "followupsOpened");
     if (closed != null && !closed.isAfter(dataThrough)) {
       count(closed, "followupsClosed");
-      count(closed, status.equals("cancelled") ? "followupsCancelled" : "followupsDone");
+      count(closed, FollowupStatus.CANCELLED.word().equals(status) ? "followupsCancelled" : "followupsDone");
     }
     months.forEach((m, counts) -> {
       // a month still running counts what is overdue today; one not begun, nothing

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.TimeZone;
+import org.mdt.pdf.PdfStyle;
 
 /** Writes a {@link ReportDocument} as PDF: running head and page numbers on every page, definitions last. */
 public final class PdfReportWriter {

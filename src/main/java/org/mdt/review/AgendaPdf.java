@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.mdt.codes.Codes;
-import org.mdt.report.PdfStyle;
+import org.mdt.pdf.PdfStyle;
 import org.mdt.team.Member;
 
 /**

@@ -16,8 +16,10 @@ import java.util.Locale;
 import java.util.Map;
 import org.mdt.MdtException;
 import org.mdt.cases.CaseRef;
+import org.mdt.cases.CaseRules;
 import org.mdt.db.AuditLog;
 import org.mdt.db.Sql;
+import org.mdt.followup.FollowupStatus;
 import org.mdt.team.Member;
 import org.mdt.team.Team;
 
@@ -25,8 +27,6 @@ import org.mdt.team.Team;
 public final class ReviewStore {
   private static final String MEETING = "SELECT m.id, m.team_id, t.name, m.meeting_date, m.start_time, m.location,"
       + " m.capacity, m.recorded_at FROM meeting m JOIN team t ON t.id = m.team_id";
-  /** Open: not closed by status or closed date, the same rule as {@code case list}. */
-  private static final String OPEN = "(c.case_status IS NULL OR c.case_status <> 'closed') AND c.closed_date IS NULL";
 
   private final Connection connection;
   private final AuditLog audit;
@@ -191,9 +191,9 @@ public final class ReviewStore {
       update.setLong(2, meeting.id());
       update.executeUpdate();
     }
-    Map<String, Object[]> changes = new LinkedHashMap<>();
-    changes.put("attended", new Object[] {null, attended.stream().map(Member::name).toList()});
-    changes.put("reviewed", new Object[] {null, reviewed.keySet().stream().map(CaseRef::caseNumber).toList()});
+    Map<String, AuditLog.Change> changes = new LinkedHashMap<>();
+    changes.put("attended", new AuditLog.Change(null, attended.stream().map(Member::name).toList()));
+    changes.put("reviewed", new AuditLog.Change(null, reviewed.keySet().stream().map(CaseRef::caseNumber).toList()));
     audit.updated("meeting", meeting.id(), changes);
     return reviewedBeforeReferral(meeting, reviewed.keySet());
   }
@@ -232,7 +232,7 @@ public final class ReviewStore {
     Map<Long, Builder> cases = new LinkedHashMap<>();
     try (PreparedStatement query = connection.prepareStatement("SELECT c.id, c.case_number, c.restricted,"
         + " ch.child_first_name, ch.child_last_name, ch.referral_date, ch.forensic_interview_date"
-        + " FROM mdt_case c JOIN case_child ch ON ch.case_id = c.id WHERE c.team_id = ? AND " + OPEN
+        + " FROM mdt_case c JOIN case_child ch ON ch.case_id = c.id WHERE c.team_id = ? AND " + CaseRules.OPEN
         + " ORDER BY c.id, ch.id")) {
       query.setLong(1, teamId);
       try (ResultSet rs = query.executeQuery()) {
@@ -248,8 +248,8 @@ public final class ReviewStore {
       }
     }
     try (PreparedStatement query = connection.prepareStatement("SELECT mc.case_id, m.meeting_date FROM meeting_case mc"
-        + " JOIN meeting m ON m.id = mc.meeting_id WHERE m.team_id = ? AND mc.reviewed AND m.recorded_at IS NOT NULL"
-        + " ORDER BY m.meeting_date")) {
+        + " JOIN meeting m ON m.id = mc.meeting_id WHERE m.team_id = ?"
+        + " AND " + ReviewRules.REVIEWED_AT_RECORDED_MEETING + " ORDER BY m.meeting_date")) {
       query.setLong(1, teamId);
       try (ResultSet rs = query.executeQuery()) {
         while (rs.next()) {
@@ -262,7 +262,8 @@ public final class ReviewStore {
     }
     try (PreparedStatement query = connection.prepareStatement("SELECT f.case_id, f.id, f.action, f.due_date,"
         + " mem.name, mem.discipline FROM followup f JOIN mdt_case c ON c.id = f.case_id"
-        + " JOIN member mem ON mem.id = f.owner_member_id WHERE c.team_id = ? AND f.status = 'open' ORDER BY f.id")) {
+        + " JOIN member mem ON mem.id = f.owner_member_id WHERE c.team_id = ? AND " + FollowupStatus.IS_OPEN
+        + " ORDER BY f.id")) {
       query.setLong(1, teamId);
       try (ResultSet rs = query.executeQuery()) {
         while (rs.next()) {

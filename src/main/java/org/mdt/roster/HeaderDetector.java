@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.mdt.MdtException;
+import org.mdt.cases.Column;
 import org.mdt.codes.CodeList;
 
 /**

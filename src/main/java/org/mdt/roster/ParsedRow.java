@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.mdt.cases.Column;
 import org.mdt.codes.CodeList;
 
 /** One roster row read into typed values, with what was wrong with it. */
@@ -13,6 +14,8 @@ final class ParsedRow {
   final Map<Column, Object> values = new EnumMap<>(Column.class);
   final List<Problem> rejections = new ArrayList<>();
   final List<Problem> warnings = new ArrayList<>();
+  /** Cells of mapped columns holding a formula without a computed value (each also a warning). */
+  int formulasWithoutValue;
 
   ParsedRow(int number) {
     this.number = number;

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.mdt.MdtException;
+import org.mdt.cases.Column;
 import org.mdt.db.AuditLog;
 import org.mdt.db.Database;
 import org.mdt.team.Team;
@@ -83,6 +84,7 @@ public final class RosterImporter {
     private int duplicates;
     private int rejected;
     private int warnings;
+    private int formulasWithoutValue;
 
     Run(Connection connection, ImportRequest request, SheetSource source, HeaderDetector.Found header,
         ProblemSink problems, ImportListener listener, String sha256) throws SQLException {
@@ -112,7 +114,8 @@ public final class RosterImporter {
           handle(store, row, importId);
           listener.rowHandled(read, row.number);
         }
-        ImportSummary summary = new ImportSummary(read, inserted, updated, unchanged, duplicates, rejected, warnings);
+        ImportSummary summary = new ImportSummary(read, inserted, updated, unchanged, duplicates, rejected, warnings,
+            formulasWithoutValue);
         store.finishImport(importId, summary);
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("file", request.file().getFileName().toString());
@@ -127,6 +130,7 @@ public final class RosterImporter {
       Team team = row.rejected() ? null : team(row);
       row.warnings.forEach(problems::warning);
       warnings += row.warnings.size();
+      formulasWithoutValue += row.formulasWithoutValue;
       if (row.rejected()) {
         rejected++;
         row.rejections.forEach(problems::rejected);
@@ -156,7 +160,7 @@ public final class RosterImporter {
         inserted++;
       } else {
         childId = storedChild.id();
-        Map<Column, Object[]> changes = changes(storedChild, row, Column.CHILD_ROW_COLUMNS, false);
+        Map<Column, AuditLog.Change> changes = changes(storedChild, row, Column.CHILD_ROW_COLUMNS, false);
         if (!changes.isEmpty()) {
           store.updateChild(childId, merged(storedChild, changes), now);
           audit.updated("case_child", childId, byName(changes));
@@ -178,7 +182,7 @@ public final class RosterImporter {
     private boolean applyCaseValues(RosterStore store, RosterStore.Stored storedCase, ParsedRow row)
         throws SQLException {
       boolean seenInFile = casesSeen.get(index(storedCase.id()));
-      Map<Column, Object[]> changes = changes(storedCase, row, Column.CASE_COLUMNS, seenInFile);
+      Map<Column, AuditLog.Change> changes = changes(storedCase, row, Column.CASE_COLUMNS, seenInFile);
       if (changes.isEmpty()) {
         return false;
       }
@@ -188,9 +192,9 @@ public final class RosterImporter {
     }
 
     /** The columns whose value in the row differs from the stored one; blanks never count. */
-    private Map<Column, Object[]> changes(RosterStore.Stored stored, ParsedRow row, Iterable<Column> columns,
+    private Map<Column, AuditLog.Change> changes(RosterStore.Stored stored, ParsedRow row, Iterable<Column> columns,
         boolean keepStored) {
-      Map<Column, Object[]> changes = new EnumMap<>(Column.class);
+      Map<Column, AuditLog.Change> changes = new EnumMap<>(Column.class);
       for (Column column : columns) {
         Object incoming = row.values.get(column);
         Object current = stored.values().get(column);
@@ -204,7 +208,7 @@ public final class RosterImporter {
           warnings++;
           continue;
         }
-        changes.put(column, new Object[] {current, incoming});
+        changes.put(column, new AuditLog.Change(current, incoming));
       }
       return changes;
     }
@@ -225,16 +229,16 @@ public final class RosterImporter {
     }
   }
 
-  private static Map<Column, Object> merged(RosterStore.Stored stored, Map<Column, Object[]> changes) {
+  private static Map<Column, Object> merged(RosterStore.Stored stored, Map<Column, AuditLog.Change> changes) {
     Map<Column, Object> values = new EnumMap<>(Column.class);
     values.putAll(stored.values());
-    changes.forEach((column, pair) -> values.put(column, pair[1]));
+    changes.forEach((column, change) -> values.put(column, change.after()));
     return values;
   }
 
-  private static Map<String, Object[]> byName(Map<Column, Object[]> changes) {
-    Map<String, Object[]> named = new LinkedHashMap<>();
-    changes.forEach((column, pair) -> named.put(column.canonicalName(), pair));
+  private static Map<String, AuditLog.Change> byName(Map<Column, AuditLog.Change> changes) {
+    Map<String, AuditLog.Change> named = new LinkedHashMap<>();
+    changes.forEach((column, change) -> named.put(column.canonicalName(), change));
     return named;
   }
 

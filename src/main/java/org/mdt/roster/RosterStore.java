@@ -11,6 +11,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.mdt.cases.Column;
 import org.mdt.db.Sql;
 
 /**

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.mdt.cases.Column;
 import org.mdt.codes.Codes;
 import org.mdt.text.TerminalText;
 
@@ -38,7 +39,10 @@ final class RowParser {
     ParsedRow parsed = new ParsedRow(row.number());
     header.indexByColumn().forEach((column, index) -> {
       Cell cell = row.cell(index);
-      if (!cell.isBlank()) {
+      if (cell.formulaWithoutValue()) {
+        parsed.formulasWithoutValue++;
+        warn(parsed, column, "formula with no value; left blank");
+      } else if (!cell.isBlank()) {
         Object value = read(column, cell, parsed);
         if (value != null) {
           parsed.values.put(column, value);

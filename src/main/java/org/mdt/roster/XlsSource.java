@@ -57,12 +57,13 @@ final class XlsSource implements SheetSource {
     if (cell == null) {
       return Cell.BLANK;
     }
-    CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
+    boolean formula = cell.getCellType() == CellType.FORMULA;
+    CellType type = formula ? cell.getCachedFormulaResultType() : cell.getCellType();
     return switch (type) {
       case NUMERIC -> Cell.number(BigDecimal.valueOf(cell.getNumericCellValue()).toPlainString());
       case STRING -> Cell.text(cell.getRichStringCellValue().getString());
       case BOOLEAN -> Cell.text(Boolean.toString(cell.getBooleanCellValue()));
-      default -> Cell.BLANK;
+      default -> formula ? Cell.FORMULA_WITHOUT_VALUE : Cell.BLANK; // an error result (#REF!) is no value either
     };
   }
 

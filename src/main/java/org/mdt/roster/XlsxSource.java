@@ -66,8 +66,8 @@ final class XlsxSource implements SheetSource {
     }
     return switch (cell.getType()) {
       case NUMBER -> Cell.number(cell.getRawValue());
-      case FORMULA -> cell.getValue() instanceof BigDecimal number
-          ? Cell.number(number.toPlainString())
+      case FORMULA -> cell.getValue() instanceof BigDecimal number ? Cell.number(number.toPlainString())
+          : cell.getRawValue() == null ? Cell.FORMULA_WITHOUT_VALUE
           : Cell.text(cell.getRawValue());
       case EMPTY -> Cell.BLANK;
       default -> Cell.text(cell.getText());

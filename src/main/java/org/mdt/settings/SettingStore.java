@@ -81,7 +81,7 @@ public final class SettingStore {
         update.executeUpdate();
       }
       // null on either side is the default
-      audit.updated("setting", id, Map.of("value", new Object[] {before, value}));
+      audit.updated("setting", id, Map.of("value", new AuditLog.Change(before, value)));
     }
     return current(connection, setting);
   }

@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.mdt.MdtException;
 import org.mdt.codes.Codes;
 import org.mdt.db.AuditLog;
 import org.mdt.db.Sql;
+import org.mdt.text.EditDistance;
 
 /** Teams and their members: all the SQL of this feature. */
 public final class TeamStore {
@@ -103,10 +105,24 @@ public final class TeamStore {
     return names.isEmpty() ? "" : " (teams: " + String.join(", ", names) + ")";
   }
 
+  /**
+   * Adds an active member. A second active member whose name matches an existing one (ignoring case and
+   * surrounding spaces) is refused unless {@code allowSameName}: every command that names members would
+   * then have to ask which one was meant.
+   */
   public Member addMember(Team team, String name, String discipline, String agency, String email,
-      OffsetDateTime now) throws SQLException {
+      boolean allowSameName, OffsetDateTime now) throws SQLException {
     String code = Codes.DISCIPLINE.lookup(discipline).orElseThrow(() -> MdtException.usage(
         "unknown discipline '" + discipline + "'; one of: " + String.join(", ", Codes.DISCIPLINE.codes())));
+    if (name.isBlank()) {
+      throw MdtException.usage("a member needs a name");
+    }
+    Optional<Member> sameName = members(team, false).stream()
+        .filter(m -> nameKey(m.name()).equals(nameKey(name))).findFirst();
+    if (sameName.isPresent() && !allowSameName) {
+      throw MdtException.domain("team " + team.name() + " already has an active member named '"
+          + sameName.get().name() + "' (id " + sameName.get().id() + "); add --force to add another of that name");
+    }
     try (PreparedStatement insert = connection.prepareStatement(
         "INSERT INTO member (team_id, name, discipline, agency, email, active, created_at)"
             + " VALUES (?, ?, ?, ?, ?, TRUE, ?)", Statement.RETURN_GENERATED_KEYS)) {
@@ -145,21 +161,26 @@ public final class TeamStore {
   }
 
   /**
-   * A member of the team by id or exact name (DESIGN section 1: "MEMBER: id or exact name"); only active
-   * members take part in meetings and own follow-ups.
+   * A member of the team by id or name (DESIGN section 1: "MEMBER: id or exact name"; mdt also ignores case
+   * and surrounding spaces, as for team names); only active members take part in meetings and own
+   * follow-ups. An unknown name is answered with the nearest active names.
    */
   public Member requireMember(Team team, String reference) throws SQLException {
-    List<Member> matches = members(team, false).stream()
-        .filter(m -> reference.equals(Long.toString(m.id())) || reference.equals(m.name()))
+    List<Member> active = members(team, false);
+    List<Member> matches = active.stream()
+        .filter(m -> reference.trim().equals(Long.toString(m.id())) || nameKey(reference).equals(nameKey(m.name())))
         .toList();
     if (matches.isEmpty()) {
+      List<String> nearest = EditDistance.nearest(reference, active.stream().map(Member::name).toList());
       throw MdtException.domain("no active member '" + reference + "' in team " + team.name()
+          + (nearest.isEmpty() ? "" : "; did you mean " + nearest.stream().map(n -> "'" + n + "'")
+              .collect(Collectors.joining(" or ")) + "?")
           + " (see 'mdt member list')");
     }
     if (matches.size() > 1) {
       throw MdtException.domain("several members of team " + team.name() + " are named '" + reference
           + "': use the id (" + matches.stream().map(m -> Long.toString(m.id())).collect(
-              java.util.stream.Collectors.joining(", ")) + ")");
+              Collectors.joining(", ")) + ")");
     }
     return matches.get(0);
   }
@@ -188,7 +209,7 @@ public final class TeamStore {
             ? "member " + memberId + " is already inactive"
             : "unknown member " + memberId);
       }
-      audit.updated("member", memberId, Map.of("active", new Object[] {true, false}));
+      audit.updated("member", memberId, Map.of("active", new AuditLog.Change(true, false)));
     }
   }
 
@@ -196,7 +217,10 @@ public final class TeamStore {
     return new Team(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4));
   }
 
-  /** Team names are unique ignoring case and surrounding spaces: the key they are stored and found by. */
+  /**
+   * Team names are unique ignoring case and surrounding spaces: the key they are stored and found by.
+   * Active member names within a team are matched the same way.
+   */
   public static String nameKey(String name) {
     return name.trim().toLowerCase(Locale.ROOT);
   }

@@ -156,6 +156,35 @@ class ShellTest {
     assertTrue(err.toString().contains("\rimporting r.csv ["), err.toString());
   }
 
+  /**
+   * Ctrl-C while a command runs cancels that command only: its import rolls back, it says "cancelled", and the
+   * shell goes on to the next line (before, the signal killed the whole shell).
+   */
+  @Test
+  void ctrlCCancelsTheRunningCommandAndTheShellStays() throws Exception {
+    Path roster = Files.writeString(dir.resolve("more.csv"), "case_number,referral_date,child_first_name\n"
+        + "26-0100,2026-02-01,Di\n26-0101,2026-02-02,Ed\n26-0102,2026-02-03,Flo\n");
+    Terminal[] shellTerminal = new Terminal[1];
+    ImportListener pressCtrlC = (rowsRead, rowNumber) -> {
+      if (rowsRead == 2) {
+        shellTerminal[0].raise(Terminal.Signal.INT);
+      }
+    };
+    CliContext pressing = new CliContext(new PrintWriter(out, true), new PrintWriter(err, true),
+        Map.of("MDT_DB", dir.resolve("mdt").toString(), "XDG_DATA_HOME", dir.resolve("xdg").toString(),
+            "MDT_LOCK_WAIT", "0"),
+        Clock.fixed(Mdt.NOW, ZoneOffset.UTC), false, pressCtrlC);
+    try (Terminal terminal = terminal("import roster " + roster + " --team \"North MDT\"\n"
+        + "case list --team \"North MDT\" --format csv\nexit\n", new ByteArrayOutputStream())) {
+      shellTerminal[0] = terminal;
+      assertEquals(0, new Shell(pressing, terminal, null).run());
+    }
+    assertTrue(err.toString().contains("mdt: cancelled"), err.toString());
+    String cases = out.toString();
+    assertTrue(cases.contains("25-1042"), "the next line ran: " + cases);
+    assertFalse(cases.contains("26-0100"), "the cancelled import left nothing: " + cases);
+  }
+
   /** On an encrypted database the shell asks for the passphrase once, not at every command. */
   @Test
   void asksForTheEncryptedDatabasesPassphraseOnce() throws Exception {

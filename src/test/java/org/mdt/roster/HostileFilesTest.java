@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mdt.Json;
 import org.mdt.Mdt;
 import org.mdt.SharedData;
+import org.mdt.cases.Column;
 
 /**
  * Files that are not what they claim, or are built to hurt, end with exit 3 and one clear line on stderr

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mdt.Json;
 import org.mdt.Mdt;
+import org.mdt.cases.Column;
 
 /** The import rules of DESIGN section 3, one at a time, on small rosters written by the test. */
 class RosterRulesTest {

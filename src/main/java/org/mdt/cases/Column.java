@@ -1,4 +1,4 @@
-package org.mdt.roster;
+package org.mdt.cases;
 
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -9,7 +9,8 @@ import org.mdt.codes.Codes;
 /**
  * The canonical roster columns of DESIGN section 3, each with the header variants exports use, how its
  * cells are read, and whether it describes the case (shared by siblings) or the child on the case. The
- * database columns have the canonical names.
+ * database columns have the canonical names: this is the case schema, so it lives with the cases, and the
+ * roster importer and {@code case show} both read it.
  */
 public enum Column {
   CASE_NUMBER(Kind.TEXT, Level.KEY, 100, "Case #", "Case No", "Case Number", "Case ID", "MDT Case No."),

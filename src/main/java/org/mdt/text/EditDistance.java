@@ -1,11 +1,16 @@
-package org.mdt.cases;
+package org.mdt.text;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
 
 /** Levenshtein distance, giving up early: callers only care whether two strings are within a few edits. */
-final class EditDistance {
+public final class EditDistance {
   private EditDistance() {}
 
   /** The number of single-character edits from a to b, or {@code limit + 1} once it must exceed limit. */
-  static int between(String a, String b, int limit) {
+  public static int between(String a, String b, int limit) {
     if (Math.abs(a.length() - b.length()) > limit) {
       return limit + 1;
     }
@@ -30,5 +35,22 @@ final class EditDistance {
       current = swap;
     }
     return Math.min(previous[b.length()], limit + 1);
+  }
+
+  /**
+   * The candidates within a few edits of what was typed (ignoring case), nearest first: what "did you
+   * mean" offers. The allowance grows with the length typed, so a short name is not matched by anything.
+   */
+  public static List<String> nearest(String typed, Collection<String> candidates) {
+    String key = typed.trim().toLowerCase(Locale.ROOT);
+    int allowed = Math.max(1, key.length() / 4);
+    record Match(String candidate, int distance) {}
+    return candidates.stream()
+        .map(c -> new Match(c, between(key, c.trim().toLowerCase(Locale.ROOT), allowed)))
+        .filter(m -> m.distance() <= allowed)
+        .sorted(Comparator.comparingInt(Match::distance).thenComparing(Match::candidate))
+        .limit(3)
+        .map(Match::candidate)
+        .toList();
   }
 }

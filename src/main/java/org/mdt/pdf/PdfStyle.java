@@ -1,4 +1,4 @@
-package org.mdt.report;
+package org.mdt.pdf;
 
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
