@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "case", description = "Cases and the children on them.",
-    subcommands = {CaseCommand.ListCases.class, CaseCommand.Show.class})
+    subcommands = {CaseCommand.Listing.class, CaseCommand.Show.class})
 final class CaseCommand {
 
 
@@ -33,7 +33,7 @@ final class CaseCommand {
   }
 
   @Command(name = "list", description = "List cases (no child names), earliest referral first.")
-  static final class ListCases implements Callable<Integer> {
+  static final class Listing implements Callable<Integer> {
     private final CliContext context;
 
     @Option(names = "--team", paramLabel = "T", description = "Only this team's cases.")
@@ -48,7 +48,7 @@ final class CaseCommand {
     @Option(names = "--referred-to", paramLabel = "D", description = "Referred on or before this date.")
     LocalDate referredTo;
 
-    ListCases(CliContext context) {
+    Listing(CliContext context) {
       this.context = context;
     }
 

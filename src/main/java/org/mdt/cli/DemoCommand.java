@@ -1,34 +1,44 @@
 package org.mdt.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.mdt.MdtException;
 import org.mdt.codes.Codes;
+import org.mdt.db.Database;
 import org.mdt.db.DatabaseLocation;
+import org.mdt.followup.CloseFollowup;
+import org.mdt.followup.FollowupStatus;
+import org.mdt.review.Agenda;
+import org.mdt.review.BuildAgenda;
+import org.mdt.review.Meeting;
+import org.mdt.review.RecordMeeting;
+import org.mdt.review.RecurrenceRule;
+import org.mdt.review.ScheduleMeetings;
 import org.mdt.text.Table;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The main job end to end on a fresh database, with the example roster the jar carries: each step is the
- * mdt command a coordinator would type, run through the same factory, so the demo shows (and exercises)
- * exactly what they get.
+ * The main job end to end on a fresh database, with the example roster the jar carries. Set-up, import,
+ * the first agenda's files and the reports are the mdt commands a coordinator would type, run through the
+ * same factory; scheduling and recording the meetings call the operations those commands call (audited
+ * under the same command names), so the demo shows (and exercises) exactly what they get.
  */
 @Command(name = "demo", description = {"Show the main job end to end on a fresh example database: import the"
     + " example roster, schedule a quarter of reviews, record them with follow-ups, and write every report.",
@@ -74,47 +84,12 @@ final class DemoCommand implements Callable<Integer> {
     // --force on every output: prepare() let in only an empty folder or an earlier demo's, whose files these are
     step("importing " + ROSTER, "import", "roster", roster.toString(), "--mapping", mapping.toString(),
         "--rejects", file(dir, "rejects.csv"), "--force");
-    step("scheduling January to March 2025", "review", "schedule", "--from", "2025-01-01", "--to", "2025-03-31",
-        "--rule", "biweekly:TUE", "--time", "09:30", "--capacity", "12", "--location", "CAC conference room");
-    int reviewed = 0;
-    boolean first = true;
-    for (JsonNode meeting : json("review", "list")) {
-      String id = meeting.path("id").asText();
-      List<String> agenda = new ArrayList<>(List.of("review", "agenda", id));
-      if (first) {
-        agenda.addAll(List.of("--out", file(dir, "agenda-" + meeting.path("date").asText() + ".pdf"), "--ics",
-            file(dir, "agenda-" + meeting.path("date").asText() + ".ics"), "--force"));
-        first = false;
-      }
-      List<String> record = new ArrayList<>(List.of("review", "record", id, "--attended"));
-      record.addAll(members.subList(0, members.size() - 1)); // one discipline missing, as happens
-      record.add("--reviewed");
-      List<String> followups = new ArrayList<>();
-      LocalDate due = LocalDate.parse(meeting.path("date").asText()).plusDays(14);
-      for (JsonNode item : json(agenda.toArray(String[]::new)).path("cases")) {
-        String caseNumber = item.path("caseNumber").asText();
-        record.add(caseNumber);
-        if (followups.size() < 2) {
-          followups.add(caseNumber + ":" + members.get(followups.size()) + ":" + due + ":Share the interview summary");
-        }
-        reviewed++;
-      }
-      if (followups.isEmpty()) {
-        continue; // nothing was due for review
-      }
-      record.add("--followup");
-      record.addAll(followups);
-      clock = at(LocalDate.parse(meeting.path("date").asText()), zone);
-      step(null, record.toArray(String[]::new));
-      // a week later, the first owner reports back; the second follow-up stays open
-      JsonNode open = json("followup", "list", "--owner", members.get(0));
-      clock = at(LocalDate.parse(meeting.path("date").asText()).plusDays(7), zone);
-      for (JsonNode followup : open) {
-        if (followup.path("status").asText().equals("open")) {
-          step(null, "followup", "done", followup.path("id").asText(), "--note", "Summary shared");
-        }
-      }
-    }
+    context.info("scheduling January to March 2025 ...");
+    List<Meeting> meetings = onDemoDatabase(this::schedule);
+    LocalDate firstDay = meetings.get(0).date();
+    step(null, "review", "agenda", Long.toString(meetings.get(0).id()), "--out",
+        file(dir, "agenda-" + firstDay + ".pdf"), "--ics", file(dir, "agenda-" + firstDay + ".ics"), "--force");
+    int reviewed = onDemoDatabase(demoDatabase -> recordAll(demoDatabase, meetings, members, zone));
     context.info("recorded the meetings: " + reviewed + " case reviews");
     clock = at(LocalDate.of(2025, 7, 1), zone);
     step("writing the reports", "report", "nca", "--period", "2025H1", "--out", file(dir, "nca-2025H1.pdf"),
@@ -136,6 +111,48 @@ final class DemoCommand implements Callable<Integer> {
     context.printer().table(table);
     context.info("try: mdt --db " + database + " case list");
     return 0;
+  }
+
+  /** A quarter of fortnightly meetings, as {@code mdt review schedule} would create them. */
+  private List<Meeting> schedule(Database database) {
+    return new ScheduleMeetings(database, clock, context.osUser(), "mdt review schedule")
+        .run(new ScheduleMeetings.Request(null, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 3, 31),
+            RecurrenceRule.parse("biweekly:TUE"), LocalTime.of(9, 30), 12, "CAC conference room"))
+        .created();
+  }
+
+  /**
+   * Records each meeting as a coordinator would: everyone but one discipline attends, every case on the
+   * agenda is reviewed, the first two become follow-ups, and a week later the first owner reports back (the
+   * second follow-up stays open). Returns the number of case reviews.
+   */
+  private int recordAll(Database database, List<Meeting> meetings, List<String> members, ZoneId zone) {
+    int reviewed = 0;
+    for (Meeting meeting : meetings) {
+      List<String> cases = new ArrayList<>();
+      List<RecordMeeting.FollowupRecommendation> followups = new ArrayList<>();
+      LocalDate due = meeting.date().plusDays(14);
+      for (Agenda.Item item : new BuildAgenda(database).run(new BuildAgenda.Request(meeting.id())).agenda().cases()) {
+        String caseNumber = item.facts().caseNumber();
+        cases.add(caseNumber);
+        if (followups.size() < 2) {
+          followups.add(new RecordMeeting.FollowupRecommendation(caseNumber, members.get(followups.size()), due,
+              "Share the interview summary"));
+        }
+      }
+      reviewed += cases.size();
+      if (followups.isEmpty()) {
+        continue; // nothing was due for review
+      }
+      clock = at(meeting.date(), zone);
+      RecordMeeting.Result recorded = new RecordMeeting(database, clock, context.osUser(), "mdt review record")
+          .run(new RecordMeeting.Request(meeting.id(), members.subList(0, members.size() - 1), cases, List.of(),
+              followups));
+      clock = at(meeting.date().plusDays(7), zone);
+      new CloseFollowup(database, clock, context.osUser(), "mdt followup done").run(new CloseFollowup.Request(
+          recorded.followups().get(0), FollowupStatus.DONE, "Summary shared"));
+    }
+    return reviewed;
   }
 
   /** A directory of an earlier demo is reused (its database replaced); any other non-empty one is refused. */
@@ -170,36 +187,39 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   /** Runs one mdt command on the demo database; a note first when {@code what} says what it is for. */
-  private String step(String what, String... args) {
+  private void step(String what, String... args) {
     if (what != null) {
       context.info(what + " ...");
     }
-    StringWriter captured = new StringWriter();
-    Map<String, String> env = new HashMap<>(context.env);
-    env.put("MDT_DB", out.toAbsolutePath().resolve(DATABASE).toString());
-    env.remove("MDT_PASSPHRASE_FILE");
-    CliContext step = context.child(new PrintWriter(captured, true), env, clock, false);
+    CliContext step = context.child(new PrintWriter(Writer.nullWriter()), demoEnv(), clock, false);
     List<String> command = new ArrayList<>(List.of("--quiet"));
     command.addAll(List.of(args));
     int code = CommandFactory.execute(step, command.toArray(String[]::new));
     if (code != 0) {
       throw new MdtException(code, "demo step failed: mdt " + String.join(" ", args));
     }
-    return captured.toString();
+  }
+
+  /**
+   * Runs operations on the demo database, opened for them and closed after, so that the next command step
+   * can open it.
+   */
+  private <T> T onDemoDatabase(Function<Database, T> work) {
+    try (CliContext demo = context.child(new PrintWriter(Writer.nullWriter()), demoEnv(), clock, false)) {
+      return work.apply(demo.database());
+    }
+  }
+
+  /** The user's environment, but with the demo database, which is never encrypted. */
+  private Map<String, String> demoEnv() {
+    Map<String, String> env = new HashMap<>(context.env);
+    env.put("MDT_DB", out.toAbsolutePath().resolve(DATABASE).toString());
+    env.remove("MDT_PASSPHRASE_FILE");
+    return env;
   }
 
   /** Mid-morning of {@code day}, when meetings are held. */
   private static Clock at(LocalDate day, ZoneId zone) {
     return Clock.fixed(day.atTime(11, 30).atZone(zone).toInstant(), zone);
-  }
-
-  private JsonNode json(String... args) {
-    List<String> command = new ArrayList<>(List.of("--format", "json"));
-    command.addAll(List.of(args));
-    try {
-      return new ObjectMapper().readTree(step(null, command.toArray(String[]::new)));
-    } catch (IOException e) {
-      throw new MdtException(MdtException.INTERNAL, "demo step printed no JSON: mdt " + String.join(" ", args));
-    }
   }
 }

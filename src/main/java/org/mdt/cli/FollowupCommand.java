@@ -1,25 +1,23 @@
 package org.mdt.cli;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import org.mdt.cases.CaseRef;
+import org.mdt.followup.AddFollowup;
+import org.mdt.followup.CloseFollowup;
 import org.mdt.followup.Followup;
 import org.mdt.followup.FollowupStatus;
 import org.mdt.followup.FollowupStore;
-import org.mdt.review.Meeting;
-import org.mdt.team.Member;
-import org.mdt.team.Team;
-import org.mdt.team.TeamStore;
+import org.mdt.followup.ListFollowups;
+import org.mdt.followup.ReassignFollowup;
+import org.mdt.followup.ShowFollowupHistory;
 import org.mdt.text.Table;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "followup", description = "Follow-ups: actions members owe on cases, with their history.",
-    subcommands = {FollowupCommand.Add.class, FollowupCommand.List.class, FollowupCommand.Done.class,
+    subcommands = {FollowupCommand.Add.class, FollowupCommand.Listing.class, FollowupCommand.Done.class,
         FollowupCommand.Cancel.class, FollowupCommand.Reassign.class, FollowupCommand.History.class})
 final class FollowupCommand {
 
@@ -51,21 +49,15 @@ final class FollowupCommand {
 
     @Override
     public Integer call() {
-      long id = context.database().inTransaction(connection -> {
-        TeamStore teams = Stores.teams(context, connection);
-        CaseRef caseRef = Stores.cases(connection).require(caseNumber, team == null ? null : teams.require(team));
-        Team caseTeam = teams.team(caseRef.teamId());
-        Meeting meeting = meetingId == null ? null : Stores.reviews(context, connection).require(meetingId);
-        return Stores.followups(context, connection).add(caseRef, teams.requireMember(caseTeam, owner), action, due,
-            meeting == null ? null : meeting.id(), null, OffsetDateTime.now(context.clock));
-      });
-      context.printer().record(java.util.Map.of("id", id));
+      long id = Stores.operation(context, AddFollowup::new)
+          .run(new AddFollowup.Request(caseNumber, team, owner, action, due, meetingId)).id();
+      context.printer().record(Map.of("id", id));
       return 0;
     }
   }
 
   @Command(name = "list", description = "List follow-ups, most overdue first.")
-  static final class List implements Callable<Integer> {
+  static final class Listing implements Callable<Integer> {
     private final CliContext context;
 
     @Option(names = "--overdue", description = "Only open follow-ups past their due date.")
@@ -77,20 +69,16 @@ final class FollowupCommand {
     @Option(names = "--team", paramLabel = "T", description = "Only this team's follow-ups.")
     String team;
 
-    List(CliContext context) {
+    Listing(CliContext context) {
       this.context = context;
     }
 
     @Override
-    public Integer call() throws SQLException {
-      Connection connection = context.database().connection();
-      TeamStore teams = Stores.teams(context, connection);
-      Team only = team == null ? null : teams.require(team);
-      Member ownerMember = owner == null ? null : teams.requireMember(only != null ? only : teams.resolve(null), owner);
+    public Integer call() {
       Table table = Table.of("id", "ID", "caseNumber", "CASE", "team", "TEAM", "owner", "OWNER", "discipline",
           "DISCIPLINE", "due", "DUE", "status", "STATUS", "daysOverdue", "DAYS OVERDUE", "action", "ACTION");
-      for (Followup f : Stores.followups(context, connection).list(new FollowupStore.Filter(only, ownerMember, overdue),
-          LocalDate.now(context.clock))) {
+      for (Followup f : new ListFollowups(context.database(), context.clock)
+          .run(new ListFollowups.Request(team, owner, overdue)).followups()) {
         // A restricted case's actions can identify the child: the list shows only that one is owed.
         table.row(f.id(), f.caseNumber(), f.team(), f.owner(), f.discipline(), f.due(), f.status(), f.daysOverdue(),
             f.restricted() ? "(restricted case)" : f.action());
@@ -116,7 +104,7 @@ final class FollowupCommand {
 
     @Override
     public Integer call() {
-      return close(context, id, FollowupStatus.DONE, note);
+      return close(context, new CloseFollowup.Request(id, FollowupStatus.DONE, note));
     }
   }
 
@@ -136,16 +124,13 @@ final class FollowupCommand {
 
     @Override
     public Integer call() {
-      return close(context, id, FollowupStatus.CANCELLED, note);
+      return close(context, new CloseFollowup.Request(id, FollowupStatus.CANCELLED, note));
     }
   }
 
-  private static int close(CliContext context, long id, FollowupStatus status, String note) {
-    context.database().inTransaction(connection -> {
-      Stores.followups(context, connection).close(id, status, note, OffsetDateTime.now(context.clock));
-      return null;
-    });
-    context.info("follow-up " + id + " " + status.word());
+  private static int close(CliContext context, CloseFollowup.Request request) {
+    CloseFollowup.Result closed = Stores.operation(context, CloseFollowup::new).run(request);
+    context.info("follow-up " + closed.id() + " " + closed.closing().word());
     return 0;
   }
 
@@ -165,14 +150,7 @@ final class FollowupCommand {
 
     @Override
     public Integer call() {
-      context.database().inTransaction(connection -> {
-        TeamStore teams = Stores.teams(context, connection);
-        FollowupStore followups = Stores.followups(context, connection);
-        Followup followup = followups.require(id, LocalDate.now(context.clock));
-        Team team = teams.require(followup.team());
-        followups.reassign(id, teams.requireMember(team, owner), OffsetDateTime.now(context.clock));
-        return null;
-      });
+      Stores.operation(context, ReassignFollowup::new).run(new ReassignFollowup.Request(id, owner));
       context.info("follow-up " + id + " reassigned");
       return 0;
     }
@@ -190,11 +168,10 @@ final class FollowupCommand {
     }
 
     @Override
-    public Integer call() throws SQLException {
-      FollowupStore followups = Stores.followups(context, context.database().connection());
-      followups.require(id, LocalDate.now(context.clock));
+    public Integer call() {
       Table table = Table.of("at", "AT", "user", "USER", "change", "CHANGE", "from", "FROM", "to", "TO", "note", "NOTE");
-      for (FollowupStore.Change c : followups.history(id)) {
+      for (FollowupStore.Change c : new ShowFollowupHistory(context.database(), context.clock)
+          .run(new ShowFollowupHistory.Request(id)).changes()) {
         table.row(c.at(), c.user(), c.kind(), c.from(), c.to(), c.note());
       }
       context.printer().table(table);

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "member", description = "MDT members, by discipline.",
-    subcommands = {MemberCommand.Add.class, MemberCommand.ListMembers.class, MemberCommand.Deactivate.class})
+    subcommands = {MemberCommand.Add.class, MemberCommand.Listing.class, MemberCommand.Deactivate.class})
 final class MemberCommand {
 
 
@@ -58,7 +58,7 @@ final class MemberCommand {
   }
 
   @Command(name = "list", description = "List members, active ones unless --all.")
-  static final class ListMembers implements Callable<Integer> {
+  static final class Listing implements Callable<Integer> {
     private final CliContext context;
 
     @Option(names = "--team", paramLabel = "T", description = "Only this team's members.")
@@ -67,7 +67,7 @@ final class MemberCommand {
     @Option(names = "--all", description = "Include deactivated members.")
     boolean all;
 
-    ListMembers(CliContext context) {
+    Listing(CliContext context) {
       this.context = context;
     }
 

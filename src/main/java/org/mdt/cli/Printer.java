@@ -89,18 +89,28 @@ public final class Printer {
 
   /** A report: its JSON value, its rows as CSV, or its heading (if any) above its aligned table. */
   public void report(Report report) {
+    result(report.heading().orElse(null), report.json(), report.table());
+  }
+
+  /**
+   * A result with a JSON form of its own beside its table (a report, an agenda): the JSON, the table as CSV, or
+   * the heading (null: none) above the aligned table.
+   */
+  public void result(String heading, Object json, Table table) {
     switch (format) {
-      case JSON -> json(report.json());
-      case CSV -> table(report.table());
+      case JSON -> json(json);
+      case CSV -> table(table);
       case TABLE -> {
-        report.heading().ifPresent(this::heading);
-        table(report.table());
+        if (heading != null) {
+          heading(heading);
+        }
+        table(table);
       }
     }
   }
 
-  /** A heading line and a blank line above a table (text format only: callers print it there). */
-  public void heading(String text) {
+  /** A heading line and a blank line above a table. */
+  private void heading(String text) {
     out.println(TerminalText.safe(text));
     out.println();
   }

@@ -1,15 +1,29 @@
 package org.mdt.cli;
 
 import java.sql.Connection;
+import java.time.Clock;
 import org.mdt.cases.CaseStore;
 import org.mdt.db.AuditLog;
-import org.mdt.followup.FollowupStore;
-import org.mdt.review.ReviewStore;
+import org.mdt.db.Database;
 import org.mdt.team.TeamStore;
 
-/** Builds feature stores for a command, with the audit trail that records who ran it. */
+/**
+ * Builds what a command works through: a feature operation, or a store, with the audit trail that records
+ * who ran the command.
+ */
 final class Stores {
   private Stores() {}
+
+  /** The constructor every operation has: the database, the clock, and who acts (OS user and command line). */
+  @FunctionalInterface
+  interface Operation<T> {
+    T create(Database database, Clock clock, String osUser, String command);
+  }
+
+  /** An operation on the context's database, audited as the command being run. */
+  static <T> T operation(CliContext context, Operation<T> operation) {
+    return operation.create(context.database(), context.clock, context.osUser(), context.commandLine);
+  }
 
   static AuditLog audit(CliContext context, Connection connection) {
     return new AuditLog(connection, context.osUser(), context.commandLine, context.clock);
@@ -17,14 +31,6 @@ final class Stores {
 
   static TeamStore teams(CliContext context, Connection connection) {
     return new TeamStore(connection, audit(context, connection));
-  }
-
-  static ReviewStore reviews(CliContext context, Connection connection) {
-    return new ReviewStore(connection, audit(context, connection));
-  }
-
-  static FollowupStore followups(CliContext context, Connection connection) {
-    return new FollowupStore(connection, audit(context, connection), context.osUser());
   }
 
   static CaseStore cases(Connection connection) {

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "team", description = "Teams (MDTs); a database holds one or many.",
-    subcommands = {TeamCommand.Add.class, TeamCommand.ListTeams.class})
+    subcommands = {TeamCommand.Add.class, TeamCommand.Listing.class})
 final class TeamCommand {
 
 
@@ -41,10 +41,10 @@ final class TeamCommand {
   }
 
   @Command(name = "list", description = "List the teams.")
-  static final class ListTeams implements Callable<Integer> {
+  static final class Listing implements Callable<Integer> {
     private final CliContext context;
 
-    ListTeams(CliContext context) {
+    Listing(CliContext context) {
       this.context = context;
     }
 

@@ -74,6 +74,21 @@ public final class FollowupStore {
     return id;
   }
 
+  /**
+   * Refuses a meeting id that names no meeting. The check is here rather than through the review package's
+   * store because reviews depend on follow-ups (a recommendation becomes one), not the other way round.
+   */
+  public void requireMeeting(long meetingId) throws SQLException {
+    try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM meeting WHERE id = ?")) {
+      query.setLong(1, meetingId);
+      try (ResultSet rs = query.executeQuery()) {
+        if (!rs.next()) {
+          throw MdtException.domain("unknown meeting " + meetingId + " (see 'mdt review list')");
+        }
+      }
+    }
+  }
+
   public List<Followup> list(Filter filter, LocalDate today) throws SQLException {
     StringBuilder sql = new StringBuilder(SELECT).append(" WHERE 1 = 1");
     List<Object> params = new ArrayList<>();

@@ -1,0 +1,51 @@
+package org.mdt.followup;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import org.mdt.cases.CaseRef;
+import org.mdt.cases.CaseStore;
+import org.mdt.db.AuditLog;
+import org.mdt.db.Database;
+import org.mdt.team.TeamStore;
+
+/** Adds a follow-up to a case: an action owed by an active member of the case's team. */
+public final class AddFollowup {
+  /**
+   * @param team the team's name, when several teams hold the case number; else null
+   * @param owner the member who owes it: id or exact name
+   * @param due when it is due, or null
+   * @param meetingId the meeting that asked for it, or null
+   */
+  public record Request(String caseNumber, String team, String owner, String action, LocalDate due,
+      Long meetingId) {}
+
+  public record Result(long id) {}
+
+  private final Database database;
+  private final Clock clock;
+  private final String osUser;
+  private final String command;
+
+  public AddFollowup(Database database, Clock clock, String osUser, String command) {
+    this.database = database;
+    this.clock = clock;
+    this.osUser = osUser;
+    this.command = command;
+  }
+
+  public Result run(Request request) {
+    return database.inTransaction(connection -> {
+      AuditLog audit = new AuditLog(connection, osUser, command, clock);
+      TeamStore teams = new TeamStore(connection, audit);
+      CaseRef caseRef = new CaseStore(connection)
+          .require(request.caseNumber(), request.team() == null ? null : teams.require(request.team()));
+      FollowupStore followups = new FollowupStore(connection, audit, osUser);
+      if (request.meetingId() != null) {
+        followups.requireMeeting(request.meetingId());
+      }
+      return new Result(followups.add(caseRef, teams.requireMember(teams.team(caseRef.teamId()), request.owner()),
+          request.action(), request.due(), request.meetingId(), null, OffsetDateTime.now(clock)));
+    });
+  }
+}
