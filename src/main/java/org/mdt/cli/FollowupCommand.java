@@ -3,6 +3,7 @@ package org.mdt.cli;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.mdt.cases.Redaction;
 import org.mdt.followup.AddFollowup;
 import org.mdt.followup.CloseFollowup;
 import org.mdt.followup.Followup;
@@ -81,7 +82,7 @@ final class FollowupCommand {
           .run(new ListFollowups.Request(team, owner, overdue)).followups()) {
         // A restricted case's actions can identify the child: the list shows only that one is owed.
         table.row(f.id(), f.caseNumber(), f.team(), f.owner(), f.discipline(), f.due(), f.status(), f.daysOverdue(),
-            f.restricted() ? "(restricted case)" : f.action());
+            Redaction.action(f.restricted(), f.action()));
       }
       context.printer().table(table);
       return 0;

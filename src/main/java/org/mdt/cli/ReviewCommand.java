@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mdt.MdtException;
+import org.mdt.cases.Redaction;
 import org.mdt.review.Agenda;
 import org.mdt.review.AgendaInvite;
 import org.mdt.review.AgendaPdf;
@@ -184,7 +185,7 @@ final class ReviewCommand {
       entry.put("initials", item.label());
       entry.put("reason", item.reason().code());
       entry.put("restricted", item.facts().restricted());
-      entry.put("openFollowups", item.facts().restricted() ? List.of() : item.facts().openFollowups().stream()
+      entry.put("openFollowups", Redaction.followups(item.facts().restricted(), item.facts().openFollowups()).stream()
           .map(f -> {
             Map<String, Object> followup = new LinkedHashMap<>();
             followup.put("id", f.id());

@@ -2,6 +2,7 @@ package org.mdt.review;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.mdt.cases.Redaction;
 
 /**
  * The cases due for review at a meeting, in priority order, within its capacity; the rest roll over to the
@@ -21,7 +22,7 @@ public record Agenda(Meeting meeting, List<Item> cases, List<String> rolledOver,
   public record Item(CaseFacts facts, Reason reason, LocalDate since) {
     /** What the agenda may show of the child: initials, or nothing for a restricted case. */
     public String label() {
-      return facts.restricted() ? "restricted case" : facts.initials();
+      return Redaction.child(facts.restricted(), facts.initials());
     }
   }
 }
