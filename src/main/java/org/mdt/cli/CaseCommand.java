@@ -13,6 +13,7 @@ import org.mdt.cases.CaseStore;
 import org.mdt.cases.CaseSummary;
 import org.mdt.team.Team;
 import org.mdt.team.TeamStore;
+import org.mdt.text.Table;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -12,6 +12,7 @@ import org.mdt.followup.FollowupStore;
 import org.mdt.followup.ListFollowups;
 import org.mdt.followup.ReassignFollowup;
 import org.mdt.followup.ShowFollowupHistory;
+import org.mdt.text.Table;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

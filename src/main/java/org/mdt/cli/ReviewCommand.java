@@ -22,6 +22,7 @@ import org.mdt.review.RecordMeeting;
 import org.mdt.review.RecurrenceRule;
 import org.mdt.review.RequestReview;
 import org.mdt.review.ScheduleMeetings;
+import org.mdt.text.Table;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
@@ -147,11 +148,7 @@ final class ReviewCommand {
       Outputs outputs = Outputs.check(context, force, List.of(), out, ics);
       BuildAgenda.Result built = new BuildAgenda(context.database()).run(new BuildAgenda.Request(meetingId));
       Agenda agenda = built.agenda();
-      Table table = agendaTable(agenda);
-      ReportOutput.emit(context, outputs, null, new ReportOutput.Faces(agendaJson(agenda), table, null), () -> {
-        context.printer().heading(agendaHeading(agenda.meeting()));
-        context.printer().table(table);
-      });
+      context.printer().result(agendaHeading(agenda.meeting()), agendaJson(agenda), agendaTable(agenda));
       writeFiles(outputs, built);
       noteRolledOver(agenda);
       return 0;
