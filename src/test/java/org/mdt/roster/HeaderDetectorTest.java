@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mdt.MdtException;
+import org.mdt.cases.Column;
 
 /** Finding the header row and its columns on rows made in the test, without a file or an import. */
 class HeaderDetectorTest {
