@@ -19,6 +19,12 @@ public enum CaseStatus {
     return word;
   }
 
+  /** The word: what {@code --status} accepts (ignoring case) and completion offers. */
+  @Override
+  public String toString() {
+    return word;
+  }
+
   /** The word as an SQL string literal. */
   String literal() {
     return "'" + word + "'";

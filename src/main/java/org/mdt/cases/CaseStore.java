@@ -26,7 +26,7 @@ public final class CaseStore {
   }
 
   /** Filters of {@code case list}; any of them may be null. */
-  public record Filter(Team team, String status, LocalDate referredFrom, LocalDate referredTo) {}
+  public record Filter(Team team, CaseStatus status, LocalDate referredFrom, LocalDate referredTo) {}
 
   public List<CaseSummary> list(Filter filter) throws SQLException {
     String sql = "SELECT c.case_number, t.name, MIN(ch.referral_date), COUNT(ch.id), " + CaseRules.STATUS
@@ -41,7 +41,7 @@ public final class CaseStore {
     List<CaseSummary> cases = new ArrayList<>();
     try (PreparedStatement query = connection.prepareStatement(sql)) {
       Sql.bindTwice(query, 1, filter.team() == null ? null : filter.team().id(), Types.BIGINT);
-      Sql.bindTwice(query, 3, filter.status(), Types.VARCHAR);
+      Sql.bindTwice(query, 3, filter.status() == null ? null : filter.status().word(), Types.VARCHAR);
       Sql.bindTwice(query, 5, filter.referredFrom(), Types.DATE);
       Sql.bindTwice(query, 7, filter.referredTo(), Types.DATE);
       try (ResultSet rs = query.executeQuery()) {

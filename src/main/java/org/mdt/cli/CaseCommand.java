@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mdt.cases.CaseDetail;
+import org.mdt.cases.CaseStatus;
 import org.mdt.cases.CaseStore;
 import org.mdt.cases.CaseSummary;
 import org.mdt.team.Team;
 import org.mdt.team.TeamStore;
+import org.mdt.text.Table;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -19,17 +21,6 @@ import picocli.CommandLine.Parameters;
 @Command(name = "case", description = "Cases and the children on them.",
     subcommands = {CaseCommand.Listing.class, CaseCommand.Show.class})
 final class CaseCommand {
-
-
-  /** Case status values of {@code --status}. */
-  enum Status {
-    OPEN, CLOSED;
-
-    @Override
-    public String toString() {
-      return name().toLowerCase(java.util.Locale.ROOT);
-    }
-  }
 
   @Command(name = "list", description = "List cases (no child names), earliest referral first.")
   static final class Listing implements Callable<Integer> {
@@ -39,7 +30,7 @@ final class CaseCommand {
     String team;
 
     @Option(names = "--status", paramLabel = "STATUS", description = "Only ${COMPLETION-CANDIDATES} cases.")
-    Status status;
+    CaseStatus status;
 
     @Option(names = "--referred-from", paramLabel = "D", description = "Referred on or after this date.")
     LocalDate referredFrom;
@@ -57,8 +48,8 @@ final class CaseCommand {
       Team only = team == null ? null : Stores.teams(context, connection).require(team);
       Table table = Table.of("caseNumber", "CASE", "team", "TEAM", "referralDate", "REFERRED", "children", "CHILDREN",
           "status", "STATUS", "restricted", "RESTRICTED");
-      for (CaseSummary c : new CaseStore(connection).list(new CaseStore.Filter(only,
-          status == null ? null : status.toString(), referredFrom, referredTo))) {
+      for (CaseSummary c : new CaseStore(connection).list(new CaseStore.Filter(only, status,
+          referredFrom, referredTo))) {
         table.row(c.caseNumber(), c.team(), c.referralDate(), c.children(), c.status(), c.restricted());
       }
       context.printer().table(table);

@@ -30,6 +30,7 @@ import org.mdt.review.Meeting;
 import org.mdt.review.RecordMeeting;
 import org.mdt.review.RecurrenceRule;
 import org.mdt.review.ScheduleMeetings;
+import org.mdt.text.Table;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

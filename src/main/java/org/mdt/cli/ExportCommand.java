@@ -10,16 +10,12 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mdt.MdtException;
 import org.mdt.report.DeidentifiedRecords;
 import org.mdt.report.EvaluationExport;
-import org.mdt.report.ReportDocument;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -93,39 +89,9 @@ final class ExportCommand {
       var connection = context.database().connection();
       EvaluationExport export = EvaluationExport.compute(connection, first, last, LocalDate.now(context.clock),
           Stores.teams(context, connection).teams(), minCell);
-      Table table = Table.of("team", "TEAM", "month", "MONTH", "table", "TABLE", "measure", "MEASURE", "code", "CODE",
-          "count", "COUNT");
-      List<Map<String, Object>> cells = new ArrayList<>();
-      List<List<Object>> rows = new ArrayList<>();
-      int suppressed = 0;
-      for (EvaluationExport.Line line : export.lines()) {
-        Object count = EvaluationExport.published(line.cell());
-        suppressed += line.cell().suppressed() ? 1 : 0;
-        table.row(line.team(), line.month(), line.table(), line.measure(), line.code(), count);
-        rows.add(List.of(line.team(), line.month(), line.table(), line.measure(), line.code(), count));
-        Map<String, Object> cell = new LinkedHashMap<>();
-        cell.put("team", line.team());
-        cell.put("month", line.month());
-        cell.put("table", line.table());
-        cell.put("measure", line.measure());
-        cell.put("code", line.code());
-        cell.put("count", count);
-        cells.add(cell);
-      }
-      Map<String, Object> json = new LinkedHashMap<>();
-      json.put("from", first.toString());
-      json.put("to", last.toString());
-      json.put("minCell", minCell);
-      json.put("suppressed", suppressed);
-      json.put("cells", cells);
-      ReportDocument document = new ReportDocument("Evaluation export", "All teams", first + " to " + last,
-          List.of(new ReportDocument.Section("Counts", List.of("Team", "Month", "Table", "Measure", "Code", "Count"),
-              rows)), List.of(new ReportDocument.Definition("suppressed", "a count from 1 to " + minCell
-              + ", or another cell hidden so that, given every shown count, the NCA half-year and VOCA quarter"
-              + " reports, none of those can be narrowed to a range less than " + minCell + " wide.")));
-      ReportOutput.emit(context, outputs, out, new ReportOutput.Faces(json, table, document),
-          () -> context.printer().table(table));
-      context.info(suppressed + " of " + export.lines().size() + " cells suppressed (min cell " + minCell + ")");
+      ReportOutput.emit(context, outputs, out, export);
+      context.info(export.suppressed() + " of " + export.lines().size() + " cells suppressed (min cell " + minCell
+          + ")");
       if (records != null) {
         writeRecords(outputs, connection, first, last);
       }

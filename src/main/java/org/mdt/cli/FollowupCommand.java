@@ -3,6 +3,7 @@ package org.mdt.cli;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.mdt.cases.Redaction;
 import org.mdt.followup.AddFollowup;
 import org.mdt.followup.CloseFollowup;
 import org.mdt.followup.Followup;
@@ -11,6 +12,7 @@ import org.mdt.followup.FollowupStore;
 import org.mdt.followup.ListFollowups;
 import org.mdt.followup.ReassignFollowup;
 import org.mdt.followup.ShowFollowupHistory;
+import org.mdt.text.Table;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -80,7 +82,7 @@ final class FollowupCommand {
           .run(new ListFollowups.Request(team, owner, overdue)).followups()) {
         // A restricted case's actions can identify the child: the list shows only that one is owed.
         table.row(f.id(), f.caseNumber(), f.team(), f.owner(), f.discipline(), f.due(), f.status(), f.daysOverdue(),
-            f.restricted() ? "(restricted case)" : f.action());
+            Redaction.action(f.restricted(), f.action()));
       }
       context.printer().table(table);
       return 0;

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.mdt.team.Member;
 import org.mdt.team.Team;
 import org.mdt.team.TeamStore;
+import org.mdt.text.Table;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

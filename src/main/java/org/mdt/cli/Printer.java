@@ -19,7 +19,9 @@ import java.util.Map;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
+import org.mdt.report.Report;
 import org.mdt.report.SpreadsheetText;
+import org.mdt.text.Table;
 import org.mdt.text.TerminalText;
 
 /**
@@ -85,8 +87,43 @@ public final class Printer {
     out.flush();
   }
 
-  /** A heading line and a blank line above a table (text format only: callers print it there). */
-  public void heading(String text) {
+  /** A report: its JSON value, its rows as CSV, or its heading (if any) above its aligned table. */
+  public void report(Report report) {
+    result(report.heading().orElse(null), report.json(), report.table());
+  }
+
+  /**
+   * A result with a JSON form of its own beside its table (a report, an agenda): the JSON, the table as CSV, or
+   * the heading (null: none) above the aligned table.
+   */
+  public void result(String heading, Object json, Table table) {
+    switch (format) {
+      case JSON -> json(json);
+      case CSV -> table(table);
+      case TABLE -> {
+        if (heading != null) {
+          heading(heading);
+        }
+        table(table);
+      }
+    }
+  }
+
+  /**
+   * A further table under a result, with its heading and a blank line above, in the aligned text format only:
+   * CSV holds one table, and the result's JSON already carries what the section shows (the agenda's rolled-over
+   * cases).
+   */
+  public void section(String heading, Table table) {
+    if (format == OutputFormat.TABLE) {
+      out.println();
+      heading(heading);
+      table(table);
+    }
+  }
+
+  /** A heading line and a blank line above a table. */
+  private void heading(String text) {
     out.println(TerminalText.safe(text));
     out.println();
   }
@@ -105,10 +142,11 @@ public final class Printer {
 
   private static List<Map<String, Object>> objects(Table table) {
     List<Map<String, Object>> objects = new ArrayList<>();
+    List<String> keys = table.keys();
     for (List<Object> row : table.rows()) {
       Map<String, Object> object = new LinkedHashMap<>();
-      for (int i = 0; i < table.keys().size(); i++) {
-        object.put(table.keys().get(i), row.get(i));
+      for (int i = 0; i < keys.size(); i++) {
+        object.put(keys.get(i), row.get(i));
       }
       objects.add(object);
     }

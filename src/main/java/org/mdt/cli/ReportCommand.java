@@ -3,11 +3,9 @@ package org.mdt.cli;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.sql.SQLException;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mdt.MdtException;
 import org.mdt.report.AccreditationReport;
-import org.mdt.report.DataThrough;
 import org.mdt.report.FiscalQuarter;
 import org.mdt.report.HalfYear;
 import org.mdt.report.MonthlyReport;
@@ -47,20 +45,8 @@ final class ReportCommand {
       Outputs outputs = target.outputs(context);
       var connection = context.database().connection();
       Team only = target.team(context, connection);
-      NcaStatistics stats = NcaStatistics.compute(connection, half, only, LocalDate.now(context.clock));
-      DataThrough.notBegun(half.start(), stats.dataThrough()).ifPresent(context::info);
-      Table table = Table.of("measure", "MEASURE", "code", "CODE", "count", "COUNT");
-      table.row("newChildren", "", stats.newChildren());
-      for (Map.Entry<String, Map<String, Integer>> breakdown : stats.breakdowns().entrySet()) {
-        breakdown.getValue().forEach((code, count) -> table.row(breakdown.getKey(), code, count));
-      }
-      table.row("dataThrough", "", stats.dataThrough().toString());
       ReportOutput.emit(context, outputs, target.out,
-          new ReportOutput.Faces(stats.asJson(), table, stats.document()), () -> {
-        context.printer().heading("NCA statistics " + half + " (" + DataThrough.periodLine(half.start(), half.end(),
-            stats.dataThrough()) + "), team: " + stats.teamName());
-        context.printer().table(table);
-      });
+          NcaStatistics.compute(connection, half, only, LocalDate.now(context.clock)));
       return 0;
     }
   }
@@ -92,23 +78,8 @@ final class ReportCommand {
       Outputs outputs = target.outputs(context);
       var connection = context.database().connection();
       Team only = target.team(context, connection);
-      LocalDate today = LocalDate.now(context.clock);
-      MonthlyReport report = MonthlyReport.compute(connection, yearMonth, only, today, context.clock.getZone());
-      Table table = Table.of("month", "MONTH", "casesReceived", "CASES", "childrenReceived", "CHILDREN",
-          "reviewsHeld", "REVIEWS", "casesReviewed", "REVIEWED", "followupsOpened", "FU OPENED", "followupsClosed",
-          "FU CLOSED", "followupsDone", "FU DONE", "followupsCancelled", "FU CANCELLED", "followupsOverdue",
-          "FU OVERDUE");
-      report.months().forEach((m, counts) -> {
-        java.util.List<Object> row = new java.util.ArrayList<>(java.util.List.of(m.toString()));
-        row.addAll(counts.values());
-        table.row(row.toArray());
-      });
-      ReportOutput.emit(context, outputs, target.out,
-          new ReportOutput.Faces(report.asJson(), table, report.document()), () -> {
-        context.printer().heading("Monthly report " + yearMonth + ", team: " + report.teamName() + ", data through "
-            + today);
-        context.printer().table(table);
-      });
+      ReportOutput.emit(context, outputs, target.out, MonthlyReport.compute(connection, yearMonth, only,
+          LocalDate.now(context.clock), context.clock.getZone()));
       return 0;
     }
   }
@@ -136,18 +107,8 @@ final class ReportCommand {
       Outputs outputs = target.outputs(context);
       var connection = context.database().connection();
       Team only = target.team(context, connection);
-      VocaReport report = VocaReport.compute(connection, VocaReport.Span.of(fiscalQuarter), only,
-          VocaServiceMap.read(connection), LocalDate.now(context.clock));
-      DataThrough.notBegun(fiscalQuarter.start(), report.dataThrough())
-          .ifPresent(context::info);
-      Table table = Table.of("measure", "MEASURE", "code", "CODE", "count", "COUNT");
-      report.rows().forEach(row -> table.row(row.toArray()));
-      ReportOutput.emit(context, outputs, target.out,
-          new ReportOutput.Faces(report.asJson(), table, report.document()), () -> {
-        context.printer().heading("VOCA performance measures " + fiscalQuarter + " (" + DataThrough.periodLine(
-            fiscalQuarter.start(), fiscalQuarter.end(), report.dataThrough()) + "), team: " + report.teamName());
-        context.printer().table(table);
-      });
+      ReportOutput.emit(context, outputs, target.out, VocaReport.compute(connection,
+          VocaReport.Span.of(fiscalQuarter), only, VocaServiceMap.read(connection), LocalDate.now(context.clock)));
       return 0;
     }
   }
@@ -176,17 +137,8 @@ final class ReportCommand {
       Outputs outputs = target.outputs(context);
       var connection = context.database().connection();
       Team only = target.team(context, connection);
-      LocalDate today = LocalDate.now(context.clock);
-      AccreditationReport report = AccreditationReport.compute(connection, year, only, today,
-          context.clock.getZone());
-      Table table = Table.of("section", "SECTION", "measure", "MEASURE", "value", "VALUE");
-      report.rows().forEach(row -> table.row(row.toArray()));
-      ReportOutput.emit(context, outputs, target.out,
-          new ReportOutput.Faces(report.asJson(), table, report.document()), () -> {
-        context.printer().heading("Accreditation evidence " + year + ", team: " + report.teamName() + ", data through "
-            + today);
-        context.printer().table(table);
-      });
+      ReportOutput.emit(context, outputs, target.out, AccreditationReport.compute(connection, year, only,
+          LocalDate.now(context.clock), context.clock.getZone()));
       return 0;
     }
   }

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.Locale;
 import org.mdt.MdtException;
 import org.mdt.report.PdfReportWriter;
-import org.mdt.report.ReportDocument;
+import org.mdt.report.Report;
 import org.mdt.report.XlsxReportWriter;
 
 /**
@@ -18,19 +18,14 @@ import org.mdt.report.XlsxReportWriter;
 final class ReportOutput {
   private ReportOutput() {}
 
-  /** A report's three faces: its JSON contract, its table (CSV and terminal), its document (PDF, xlsx). */
-  record Faces(Object json, Table table, ReportDocument document) {}
-
-  static void emit(CliContext context, Outputs outputs, Path out, Faces report, Runnable stdoutTable) {
+  /**
+   * The one way a report leaves mdt, for {@code report} and {@code export} alike: its notes on stderr, then the
+   * report on stdout in {@code --format}, or written whole to {@code out} when given.
+   */
+  static void emit(CliContext context, Outputs outputs, Path out, Report report) {
+    report.notes().forEach(context::info);
     if (out == null) {
-      Printer printer = context.printer();
-      if (printer.format() == OutputFormat.JSON) {
-        printer.json(report.json());
-      } else if (printer.format() == OutputFormat.CSV) {
-        printer.table(report.table());
-      } else {
-        stdoutTable.run();
-      }
+      context.printer().report(report);
       return;
     }
     String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -40,15 +35,10 @@ final class ReportOutput {
     } else if (name.endsWith(".xlsx")) {
       outputs.write(out, stream -> XlsxReportWriter.write(report.document(), stream, created));
     } else if (name.endsWith(".csv") || name.endsWith(".json")) {
-      boolean json = name.endsWith(".json");
+      OutputFormat format = name.endsWith(".json") ? OutputFormat.JSON : OutputFormat.CSV;
       outputs.write(out, stream -> {
         PrintWriter writer = new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
-        Printer printer = new Printer(writer, json ? OutputFormat.JSON : OutputFormat.CSV);
-        if (json) {
-          printer.json(report.json());
-        } else {
-          printer.table(report.table());
-        }
+        new Printer(writer, format).report(report);
         writer.flush();
       });
     } else {

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mdt.MdtException;
+import org.mdt.cases.Redaction;
 import org.mdt.review.Agenda;
 import org.mdt.review.AgendaBuilder;
 import org.mdt.review.AgendaInvite;
@@ -25,6 +26,7 @@ import org.mdt.review.RecurrenceRule;
 import org.mdt.review.RequestReview;
 import org.mdt.review.ReviewStore;
 import org.mdt.review.ScheduleMeetings;
+import org.mdt.text.Table;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
@@ -153,12 +155,8 @@ final class ReviewCommand {
       Outputs outputs = Outputs.check(context, force, List.of(), out, ics);
       BuildAgenda.Result built = new BuildAgenda(context.database()).run(new BuildAgenda.Request(meetingId));
       Agenda agenda = built.agenda();
-      Table table = agendaTable(agenda);
-      ReportOutput.emit(context, outputs, null, new ReportOutput.Faces(agendaJson(agenda), table, null), () -> {
-        context.printer().heading(agendaHeading(agenda.meeting()));
-        context.printer().table(table);
-        printRolledOver(agenda);
-      });
+      context.printer().result(agendaHeading(agenda.meeting()), agendaJson(agenda), agendaTable(agenda));
+      printRolledOver(agenda);
       writeFiles(outputs, built);
       noteCapacity(agenda);
       noteRolledOver(agenda);
@@ -176,14 +174,14 @@ final class ReviewCommand {
       }
     }
 
-    /** The rolled-over cases as a table under the agenda's (terminal only: CSV is one table, JSON has them). */
+    /** The rolled-over cases as a table under the agenda's (the JSON result already lists them). */
     private void printRolledOver(Agenda agenda) {
       if (!agenda.overflow().isEmpty()) {
-        context.printer().heading("Rolled over to the next meeting" + (agenda.nextMeeting() == null
-            ? " (none scheduled yet)" : " on " + agenda.nextMeeting()) + ": " + agenda.overflow().size() + " case(s)");
         Table rolled = Table.of("caseNumber", "CASE", "reason", "REASON", "reasonDetail", "DETAIL");
         agenda.overflow().forEach(item -> rolled.row(item.facts().caseNumber(), item.reason().code(), item.detail()));
-        context.printer().table(rolled);
+        context.printer().section("Rolled over to the next meeting" + (agenda.nextMeeting() == null
+            ? " (none scheduled yet)" : " on " + agenda.nextMeeting()) + ": " + agenda.overflow().size() + " case(s)",
+            rolled);
       }
     }
 
@@ -214,7 +212,7 @@ final class ReviewCommand {
       entry.put("reason", item.reason().code());
       entry.put("reasonDetail", item.detail());
       entry.put("restricted", item.facts().restricted());
-      entry.put("openFollowups", item.facts().restricted() ? List.of() : item.facts().openFollowups().stream()
+      entry.put("openFollowups", Redaction.followups(item.facts().restricted(), item.facts().openFollowups()).stream()
           .map(f -> {
             Map<String, Object> followup = new LinkedHashMap<>();
             followup.put("id", f.id());

@@ -9,6 +9,7 @@ import org.mdt.MdtException;
 import org.mdt.report.VocaServiceMap;
 import org.mdt.settings.Setting;
 import org.mdt.settings.SettingStore;
+import org.mdt.text.Table;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

@@ -7,10 +7,10 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.Month;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -19,46 +19,78 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.mdt.codes.Codes;
 import org.mdt.db.Sql;
 import org.mdt.followup.FollowupOutcome;
 import org.mdt.review.ReviewRules;
 import org.mdt.team.Team;
+import org.mdt.text.Table;
 
 /**
  * Accreditation evidence for a calendar year, one section per NCA standard the data speaks to (DESIGN
  * section 6.3): the MDT's disciplines, case review, forensic interviews, medical, mental health and victim
  * advocacy services, and case tracking completeness. Where a standard falls short, the cases behind it are
- * listed by case number (never by child).
+ * listed by case number (never by child). The queries ({@code scan*}, {@code active*}, {@code attendance})
+ * only read rows; the {@code add*} methods hold the rules of what counts.
  */
-public final class AccreditationReport {
-  /** Services, in report order: columns 4 to 8 of the children query. */
+public final class AccreditationReport implements Report {
+  /** Services, in report order: columns 4 to 8 of the children query, each its date. */
   static final List<String> SERVICES = List.of("forensic_interview", "medical_exam", "mental_health_referral",
       "mental_health_services", "victim_advocacy");
-  /**
-   * Case-tracking elements the standard requires, and the column of the children query that records each
-   * (0: a recorded review of the case, not a column).
-   */
-  static final Map<String, Integer> TRACKED = tracked();
+  /** Columns 9 to 18 of the children query: the case-tracking elements recorded on the roster row or case. */
+  private static final List<String> RECORDED = List.of("child_dob", "child_gender", "child_race", "abuse_types",
+      "offender_relationship", "offender_age", "offender_gender", "charges_filed", "prosecution_disposition",
+      "cps_outcome");
+  /** The case-tracking element that is a recorded review of the case, not a column. */
+  private static final String REVIEW = "mdt_review";
+  /** Case-tracking elements the standard requires, in report order; two are services' dates. */
+  static final List<String> TRACKED = List.of("child_dob", "child_gender", "child_race", "abuse_types",
+      "offender_relationship", "offender_age", "offender_gender", "charges_filed", "prosecution_disposition",
+      "cps_outcome", REVIEW, "medical_exam", "mental_health_referral");
   /** The code a coded element holds when it was filled in but not known (import stores "declined" so too). */
   private static final String NOT_KNOWN = "unknown";
   /** Each follow-up outcome's JSON key and PDF label, in report order. */
-  private static final Map<FollowupOutcome, String[]> OUTCOMES = outcomes();
+  private static final Map<FollowupOutcome, Label> OUTCOMES = outcomes();
   private static final int SHORTFALL_SHOWN = 100;
+
+  /** A measure's JSON and CSV key, and its label in the PDF. */
+  private record Label(String key, String label) {}
+
+  /**
+   * A child referred in the year, on case {@code caseId}: {@code recorded} holds each service's date (by
+   * {@link #SERVICES} name) and each {@link #RECORDED} element's value as stored, null when not recorded.
+   */
+  record Child(long caseId, String caseNumber, LocalDate referral, Map<String, Object> recorded) {
+    LocalDate serviceDate(String service) {
+      return (LocalDate) recorded.get(service);
+    }
+  }
 
   private final int year;
   private final Team team;
   /** The report's own day: nothing dated after it is counted. */
   private final LocalDate dataThrough;
+  /** The year's first day, and its last or the report's day when that is earlier. */
+  private final LocalDate firstDay;
+  private final LocalDate lastDay;
   final Map<String, Integer> membersByDiscipline = new LinkedHashMap<>();
+  /** Required disciplines with no member in the year: of the team, or of any team in an all-teams report. */
   final List<String> missingDisciplines = new ArrayList<>();
+  /** Each team's required disciplines with no member in the year. */
+  final Map<String, List<String>> missingDisciplinesByTeam = new TreeMap<>();
   int meetingsHeld;
   int casesReviewed;
   int newCases;
   int reviewedWithin30;
   int reviewedWithin60;
+  /** New cases not reviewed yet whose 30 (60) days are not over by the report's day: counted neither way. */
+  int inside30DayWindow;
+  int inside60DayWindow;
   final Set<String> notReviewedWithin60 = new TreeSet<>();
   final Map<String, Integer> meetingsAttendedByDiscipline = new LinkedHashMap<>();
   int followupsMade;
@@ -72,11 +104,19 @@ public final class AccreditationReport {
   /** Children with each case-tracking element known: filled in, and not "unknown". */
   final Map<String, Integer> known = new LinkedHashMap<>();
   final Map<Month, Integer> referralsByMonth = new LinkedHashMap<>();
+  /** Each case's first recorded review up to the report's day (a case referred in December is reviewed in January). */
+  private final Map<Long, LocalDate> firstReview = new HashMap<>();
+  private final Set<Long> reviewedThisYear = new HashSet<>();
+  /** The case number of every case with a child referred in the year. */
+  private final Map<Long, String> caseNumbers = new HashMap<>();
 
   private AccreditationReport(int year, Team team, LocalDate dataThrough) {
     this.year = year;
     this.team = team;
     this.dataThrough = dataThrough;
+    this.firstDay = LocalDate.of(year, 1, 1);
+    LocalDate yearEnd = LocalDate.of(year, 12, 31);
+    this.lastDay = dataThrough.isBefore(yearEnd) ? dataThrough : yearEnd;
     OUTCOMES.keySet().forEach(outcome -> followups.put(outcome, 0));
     Codes.DISCIPLINE.codes().forEach(d -> membersByDiscipline.put(d, 0));
     Codes.REQUIRED_DISCIPLINES.forEach(d -> meetingsAttendedByDiscipline.put(d, 0));
@@ -84,7 +124,7 @@ public final class AccreditationReport {
       childrenWithService.put(s, 0);
       daysToService.put(s, new ArrayList<>());
     });
-    TRACKED.keySet().forEach(e -> {
+    TRACKED.forEach(e -> {
       entered.put(e, 0);
       known.put(e, 0);
     });
@@ -100,48 +140,72 @@ public final class AccreditationReport {
   public static AccreditationReport compute(Connection connection, int year, Team team, LocalDate today, ZoneId zone)
       throws SQLException {
     AccreditationReport report = new AccreditationReport(year, team, today);
-    LocalDate from = LocalDate.of(year, 1, 1);
-    LocalDate yearEnd = LocalDate.of(year, 12, 31);
-    LocalDate to = today.isBefore(yearEnd) ? today : yearEnd;
+    LocalDate from = report.firstDay;
+    LocalDate to = report.lastDay;
     Long teamId = team == null ? null : team.id();
-    String teamFilter = "(CAST(? AS BIGINT) IS NULL OR %s = ?)";
+    report.addMembers(membersDuring(connection, teamId, from, to, zone));
+    scanReviews(connection, teamId, today, report::add); // before the children and new cases, which use them
+    report.addMeetings(attendance(connection, teamId, from, to).values());
+    scanChildren(connection, teamId, from, to, report::add); // before the new cases, whose numbers it keeps
+    report.addNewCases(FirstReferrals.between(connection, teamId, from, to));
+    scanFollowups(connection, teamId, from, to, zone, report::add);
+    return report;
+  }
 
-    try (PreparedStatement query = connection.prepareStatement("SELECT discipline, COUNT(*) FROM member"
-        + " WHERE active AND " + teamFilter.formatted("team_id") + " GROUP BY discipline")) {
-      Sql.bindTwice(query, 1, teamId, Types.BIGINT);
+  // The queries: rows of one team (or all when teamId is null), no rule of what counts.
+
+  private static final String TEAM_FILTER = "(CAST(? AS BIGINT) IS NULL OR %s = ?)";
+
+  /**
+   * Team name → discipline → members active at some time from..to: added by its last day and not deactivated
+   * before its first (a member who left in March served the year; one added after it did not). Every team of
+   * the report is a key, one with no members too.
+   */
+  private static Map<String, Map<String, Integer>> membersDuring(Connection connection, Long teamId, LocalDate from,
+      LocalDate to, ZoneId zone) throws SQLException {
+    Map<String, Map<String, Integer>> members = new TreeMap<>();
+    try (PreparedStatement query = connection.prepareStatement("SELECT t.name, m.discipline, COUNT(m.id) FROM team t"
+        + " LEFT JOIN member m ON m.team_id = t.id AND m.created_at < ?"
+        + " AND (m.deactivated_at IS NULL OR m.deactivated_at >= ?)"
+        + " WHERE " + TEAM_FILTER.formatted("t.id") + " GROUP BY t.name, m.discipline")) {
+      query.setObject(1, to.plusDays(1).atStartOfDay(zone).toOffsetDateTime());
+      query.setObject(2, from.atStartOfDay(zone).toOffsetDateTime());
+      Sql.bindTwice(query, 3, teamId, Types.BIGINT);
       try (ResultSet rs = query.executeQuery()) {
         while (rs.next()) {
-          report.membersByDiscipline.put(rs.getString(1), rs.getInt(2));
-        }
-      }
-    }
-    Codes.REQUIRED_DISCIPLINES.stream().filter(d -> report.membersByDiscipline.get(d) == 0)
-        .forEach(report.missingDisciplines::add);
-
-    // Recorded reviews of every case up to today (a case referred in December is reviewed in January).
-    Map<Long, LocalDate> firstReview = new HashMap<>();
-    Set<Long> reviewedThisYear = new HashSet<>();
-    try (PreparedStatement query = connection.prepareStatement("SELECT mc.case_id, m.meeting_date FROM meeting m"
-        + " JOIN meeting_case mc ON mc.meeting_id = m.id WHERE " + ReviewRules.REVIEWED_AT_RECORDED_MEETING
-        + " AND m.meeting_date <= ? AND " + teamFilter.formatted("m.team_id"))) {
-      query.setObject(1, today);
-      Sql.bindTwice(query, 2, teamId, Types.BIGINT);
-      try (ResultSet rs = query.executeQuery()) {
-        while (rs.next()) {
-          LocalDate day = rs.getObject(2, LocalDate.class);
-          firstReview.merge(rs.getLong(1), day, (a, b) -> a.isBefore(b) ? a : b);
-          if (!day.isBefore(from) && !day.isAfter(to)) {
-            reviewedThisYear.add(rs.getLong(1));
+          Map<String, Integer> team = members.computeIfAbsent(rs.getString(1), name -> new LinkedHashMap<>());
+          if (rs.getString(2) != null) {
+            team.put(rs.getString(2), rs.getInt(3));
           }
         }
       }
     }
-    report.casesReviewed = reviewedThisYear.size();
+    return members;
+  }
 
+  /** Hands sink every review of a case at a recorded meeting held by {@code through}, of any year. */
+  private static void scanReviews(Connection connection, Long teamId, LocalDate through, Consumer<CaseReview> sink)
+      throws SQLException {
+    try (PreparedStatement query = connection.prepareStatement("SELECT mc.case_id, m.meeting_date FROM meeting m"
+        + " JOIN meeting_case mc ON mc.meeting_id = m.id WHERE " + ReviewRules.REVIEWED_AT_RECORDED_MEETING
+        + " AND m.meeting_date <= ? AND " + TEAM_FILTER.formatted("m.team_id"))) {
+      query.setObject(1, through);
+      Sql.bindTwice(query, 2, teamId, Types.BIGINT);
+      try (ResultSet rs = query.executeQuery()) {
+        while (rs.next()) {
+          sink.accept(new CaseReview(rs.getLong(1), rs.getObject(2, LocalDate.class)));
+        }
+      }
+    }
+  }
+
+  /** Meeting id → the disciplines signed in, for every recorded meeting held from..to (none signed in: empty). */
+  private static Map<Long, Set<String>> attendance(Connection connection, Long teamId, LocalDate from, LocalDate to)
+      throws SQLException {
     Map<Long, Set<String>> disciplinesAt = new HashMap<>();
     try (PreparedStatement query = connection.prepareStatement("SELECT m.id, a.discipline FROM meeting m"
         + " LEFT JOIN meeting_attendance a ON a.meeting_id = m.id WHERE " + ReviewRules.RECORDED_MEETING
-        + " AND m.meeting_date BETWEEN ? AND ? AND " + teamFilter.formatted("m.team_id"))) {
+        + " AND m.meeting_date BETWEEN ? AND ? AND " + TEAM_FILTER.formatted("m.team_id"))) {
       query.setObject(1, from);
       query.setObject(2, to);
       Sql.bindTwice(query, 3, teamId, Types.BIGINT);
@@ -154,76 +218,48 @@ public final class AccreditationReport {
         }
       }
     }
-    report.meetingsHeld = disciplinesAt.size();
-    disciplinesAt.values().forEach(present -> present.forEach(d ->
-        report.meetingsAttendedByDiscipline.computeIfPresent(d, (k, n) -> n + 1)));
+    return disciplinesAt;
+  }
 
-    Map<Long, String> caseNumbers = new HashMap<>();
+  /** Hands sink every child referred from..to, with its services' dates and case-tracking elements. */
+  private static void scanChildren(Connection connection, Long teamId, LocalDate from, LocalDate to,
+      Consumer<Child> sink) throws SQLException {
     try (PreparedStatement query = connection.prepareStatement("SELECT c.id, c.case_number, ch.referral_date,"
         + " ch.forensic_interview_date, ch.medical_exam_date, ch.mental_health_referral_date,"
         + " ch.mental_health_services_date, ch.victim_advocacy_date, ch.child_dob, ch.child_gender, ch.child_race,"
         + " ch.abuse_types, ch.offender_relationship, ch.offender_age, ch.offender_gender, c.charges_filed,"
         + " c.prosecution_disposition, c.cps_outcome"
         + " FROM case_child ch JOIN mdt_case c ON c.id = ch.case_id"
-        + " WHERE ch.referral_date BETWEEN ? AND ? AND " + teamFilter.formatted("ch.team_id"))) {
+        + " WHERE ch.referral_date BETWEEN ? AND ? AND " + TEAM_FILTER.formatted("ch.team_id"))) {
       query.setObject(1, from);
       query.setObject(2, to);
       Sql.bindTwice(query, 3, teamId, Types.BIGINT);
       query.setFetchSize(1000);
       try (ResultSet rs = query.executeQuery()) {
         while (rs.next()) {
-          long caseId = rs.getLong(1);
-          String caseNumber = rs.getString(2);
-          LocalDate referral = rs.getObject(3, LocalDate.class);
-          caseNumbers.put(caseId, caseNumber);
-          report.children++;
-          report.referralsByMonth.merge(referral.getMonth(), 1, Integer::sum);
+          Map<String, Object> recorded = new HashMap<>();
           int column = 4;
           for (String service : SERVICES) {
-            LocalDate day = rs.getObject(column++, LocalDate.class);
-            if (day != null && !day.isAfter(today)) {
-              report.childrenWithService.merge(service, 1, Integer::sum);
-              long days = ChronoUnit.DAYS.between(referral, day);
-              if (days >= 0) {
-                report.daysToService.get(service).add(days);
-              }
-            } else if (service.equals("forensic_interview")) {
-              report.notInterviewed.add(caseNumber);
-            }
+            recorded.put(service, rs.getObject(column++, LocalDate.class));
           }
-          for (Map.Entry<String, Integer> tracked : TRACKED.entrySet()) {
-            Object value = tracked.getValue() == 0 ? firstReview.get(caseId) : rs.getObject(tracked.getValue());
+          for (String element : RECORDED) {
+            Object value = rs.getObject(column);
             if (value instanceof java.util.Date) { // JDBC's default for a date column
-              value = rs.getObject(tracked.getValue(), LocalDate.class);
+              value = rs.getObject(column, LocalDate.class);
             }
-            // a date after the report's own is not yet known
-            boolean present = value != null && !(value instanceof LocalDate day && day.isAfter(today));
-            if (present) {
-              report.entered.merge(tracked.getKey(), 1, Integer::sum);
-            }
-            if (present && !NOT_KNOWN.equals(value)) {
-              report.known.merge(tracked.getKey(), 1, Integer::sum);
-            }
+            recorded.put(element, value);
+            column++;
           }
+          sink.accept(new Child(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class), recorded));
         }
       }
     }
-    // every new case has a child referred in the year, so the loop above knows its number
-    FirstReferrals.between(connection, teamId, from, to).forEach((caseId, referral) -> {
-      report.newCases++;
-      LocalDate reviewed = firstReview.get(caseId);
-      long days = reviewed == null ? Long.MAX_VALUE : ChronoUnit.DAYS.between(referral, reviewed);
-      if (days >= 0 && days <= 30) {
-        report.reviewedWithin30++;
-      }
-      if (days >= 0 && days <= 60) {
-        report.reviewedWithin60++;
-      } else {
-        report.notReviewedWithin60.add(caseNumbers.get(caseId));
-      }
-    });
+  }
 
-    try (PreparedStatement query = connection.prepareStatement("SELECT f.due_date, f.status, f.closed_at FROM followup f"
+  /** Hands sink every follow-up made from..to, on a case of the team. */
+  private static void scanFollowups(Connection connection, Long teamId, LocalDate from, LocalDate to, ZoneId zone,
+      Consumer<FollowupDays> sink) throws SQLException {
+    try (PreparedStatement query = connection.prepareStatement("SELECT " + FollowupDays.COLUMNS + " FROM followup f"
         + " WHERE f.created_at >= ? AND f.created_at < ? AND (CAST(? AS BIGINT) IS NULL"
         + "   OR EXISTS (SELECT 1 FROM mdt_case c WHERE c.id = f.case_id AND c.team_id = ?))")) {
       query.setObject(1, from.atStartOfDay(zone).toOffsetDateTime());
@@ -231,16 +267,113 @@ public final class AccreditationReport {
       Sql.bindTwice(query, 3, teamId, Types.BIGINT);
       try (ResultSet rs = query.executeQuery()) {
         while (rs.next()) {
-          report.followupsMade++;
-          OffsetDateTime closedAt = rs.getObject(3, OffsetDateTime.class);
-          LocalDate closed = closedAt == null ? null : closedAt.atZoneSameInstant(zone).toLocalDate();
-          FollowupOutcome outcome = FollowupOutcome.asOf(today, rs.getString(2), rs.getObject(1, LocalDate.class),
-              closed);
-          report.followups.merge(outcome, 1, Integer::sum);
+          sink.accept(FollowupDays.read(rs, zone));
         }
       }
     }
-    return report;
+  }
+
+  // The rules: what each row adds to which standard's figures.
+
+  /**
+   * Members by discipline, and the disciplines the standard requires that a team has none of: each team's own,
+   * and all of them together, so that an all-teams report does not hide one team's missing prosecutor behind
+   * another's.
+   */
+  void addMembers(Map<String, Map<String, Integer>> byTeam) {
+    Set<String> missingAnywhere = new HashSet<>();
+    byTeam.forEach((teamName, byDiscipline) -> {
+      byDiscipline.forEach((d, n) -> membersByDiscipline.merge(d, n, Integer::sum));
+      List<String> missing = Codes.REQUIRED_DISCIPLINES.stream()
+          .filter(d -> byDiscipline.getOrDefault(d, 0) == 0).toList();
+      missingDisciplinesByTeam.put(teamName, missing);
+      missingAnywhere.addAll(missing);
+    });
+    Codes.REQUIRED_DISCIPLINES.stream().filter(missingAnywhere::contains).forEach(missingDisciplines::add);
+  }
+
+  /** A review keeps its case's first review day, and counts the case as reviewed when held in the year. */
+  void add(CaseReview review) {
+    LocalDate day = review.day();
+    firstReview.merge(review.caseId(), day, (a, b) -> a.isBefore(b) ? a : b);
+    if (!day.isBefore(firstDay) && !day.isAfter(lastDay) && reviewedThisYear.add(review.caseId())) {
+      casesReviewed++;
+    }
+  }
+
+  /** Each meeting held counts; a required discipline attended it when one of its members signed in. */
+  void addMeetings(Collection<Set<String>> disciplinesPresent) {
+    meetingsHeld += disciplinesPresent.size();
+    disciplinesPresent.forEach(present -> present.forEach(d ->
+        meetingsAttendedByDiscipline.computeIfPresent(d, (k, n) -> n + 1)));
+  }
+
+  /**
+   * A child referred in the year: a service counts when dated by the report's day, with its wait when on or after
+   * the referral; a case-tracking element is entered when present (a date after the report's not yet), known when
+   * also not "unknown".
+   */
+  void add(Child child) {
+    caseNumbers.put(child.caseId(), child.caseNumber());
+    children++;
+    referralsByMonth.merge(child.referral().getMonth(), 1, Integer::sum);
+    for (String service : SERVICES) {
+      LocalDate day = child.serviceDate(service);
+      if (day != null && !day.isAfter(dataThrough)) {
+        childrenWithService.merge(service, 1, Integer::sum);
+        long days = ChronoUnit.DAYS.between(child.referral(), day);
+        if (days >= 0) {
+          daysToService.get(service).add(days);
+        }
+      } else if (service.equals("forensic_interview")) {
+        notInterviewed.add(child.caseNumber());
+      }
+    }
+    for (String element : TRACKED) {
+      Object value = element.equals(REVIEW) ? firstReview.get(child.caseId()) : child.recorded().get(element);
+      // a date after the report's own is not yet known
+      boolean present = value != null && !(value instanceof LocalDate day && day.isAfter(dataThrough));
+      if (present) {
+        entered.merge(element, 1, Integer::sum);
+      }
+      if (present && !NOT_KNOWN.equals(value)) {
+        known.merge(element, 1, Integer::sum);
+      }
+    }
+  }
+
+  /**
+   * Each case received in the year (case id → first referral), reviewed within 30 and 60 days of it or not. A
+   * case not reviewed yet whose window is still open on the report's day (its last day not over) is not late
+   * yet: it counts as inside the window, in neither share. Every new case has a child referred in the year, so
+   * {@link #add(Child)} kept its number.
+   */
+  void addNewCases(Map<Long, LocalDate> firstReferrals) {
+    firstReferrals.forEach((caseId, referral) -> {
+      newCases++;
+      LocalDate reviewed = firstReview.get(caseId);
+      long days = reviewed == null ? Long.MAX_VALUE : ChronoUnit.DAYS.between(referral, reviewed);
+      if (days >= 0 && days <= 30) {
+        reviewedWithin30++;
+      } else if (!dataThrough.isAfter(referral.plusDays(30))) {
+        inside30DayWindow++;
+      }
+      if (days >= 0 && days <= 60) {
+        reviewedWithin60++;
+      } else if (!dataThrough.isAfter(referral.plusDays(60))) {
+        inside60DayWindow++;
+      } else {
+        notReviewedWithin60.add(caseNumbers.get(caseId));
+      }
+    });
+  }
+
+  /** A follow-up made in the year counts under its outcome at the end of the report's day. */
+  void add(FollowupDays followup) {
+    followupsMade++;
+    FollowupOutcome outcome = FollowupOutcome.asOf(dataThrough, followup.status(), followup.due(),
+        followup.closed());
+    followups.merge(outcome, 1, Integer::sum);
   }
 
   /** The median day count, exact: a whole number or a half (15.5 days, never rounded down to 15). */
@@ -263,7 +396,13 @@ public final class AccreditationReport {
     return team == null ? "all" : team.name();
   }
 
-  public Map<String, Object> asJson() {
+  @Override
+  public Optional<String> heading() {
+    return Optional.of("Accreditation evidence " + year + ", team: " + teamName() + ", data through " + dataThrough);
+  }
+
+  @Override
+  public Map<String, Object> json() {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("year", year);
     json.put("team", teamName());
@@ -271,6 +410,7 @@ public final class AccreditationReport {
     Map<String, Object> mdt = new LinkedHashMap<>();
     mdt.put("membersByDiscipline", membersByDiscipline);
     mdt.put("missingDisciplines", missingDisciplines);
+    mdt.put("missingDisciplinesByTeam", missingDisciplinesByTeam);
     json.put("mdt", mdt);
     Map<String, Object> review = new LinkedHashMap<>();
     review.put("meetingsHeld", meetingsHeld);
@@ -278,14 +418,16 @@ public final class AccreditationReport {
     review.put("newCases", newCases);
     review.put("reviewedWithin30Days", reviewedWithin30);
     review.put("reviewedWithin60Days", reviewedWithin60);
-    review.put("percentWithin30Days", percent(reviewedWithin30, newCases));
-    review.put("percentWithin60Days", percent(reviewedWithin60, newCases));
+    review.put("inside30DayWindow", inside30DayWindow);
+    review.put("inside60DayWindow", inside60DayWindow);
+    review.put("percentWithin30Days", percent(reviewedWithin30, newCases - inside30DayWindow));
+    review.put("percentWithin60Days", percent(reviewedWithin60, newCases - inside60DayWindow));
     review.put("notReviewedWithin60Days", List.copyOf(notReviewedWithin60));
     Map<String, Object> attendance = new LinkedHashMap<>();
     meetingsAttendedByDiscipline.forEach((d, n) -> attendance.put(d, percent(n, meetingsHeld)));
     review.put("attendancePercentByDiscipline", attendance);
     review.put("followupsMade", followupsMade);
-    OUTCOMES.forEach((outcome, keyAndLabel) -> review.put(keyAndLabel[0], followups.get(outcome)));
+    OUTCOMES.forEach((outcome, label) -> review.put(label.key(), followups.get(outcome)));
     json.put("caseReview", review);
     Map<String, Object> services = new LinkedHashMap<>();
     services.put("children", children);
@@ -307,7 +449,13 @@ public final class AccreditationReport {
     return json;
   }
 
+  @Override
+  public List<Table.Column> columns() {
+    return Table.columns("section", "SECTION", "measure", "MEASURE", "value", "VALUE");
+  }
+
   /** Section, measure, value rows: the CSV and terminal view. */
+  @Override
   public List<List<Object>> rows() {
     List<List<Object>> rows = new ArrayList<>();
     membersByDiscipline.forEach((d, n) -> rows.add(List.of("mdt", "members." + d, n)));
@@ -317,9 +465,11 @@ public final class AccreditationReport {
     rows.add(List.of("caseReview", "newCases", newCases));
     rows.add(List.of("caseReview", "reviewedWithin30Days", reviewedWithin30));
     rows.add(List.of("caseReview", "reviewedWithin60Days", reviewedWithin60));
+    rows.add(List.of("caseReview", "inside30DayWindow", inside30DayWindow));
+    rows.add(List.of("caseReview", "inside60DayWindow", inside60DayWindow));
     meetingsAttendedByDiscipline.forEach((d, n) -> rows.add(List.of("caseReview", "meetingsAttended." + d, n)));
     rows.add(List.of("caseReview", "followupsMade", followupsMade));
-    OUTCOMES.forEach((outcome, keyAndLabel) -> rows.add(List.of("caseReview", keyAndLabel[0], followups.get(outcome))));
+    OUTCOMES.forEach((outcome, label) -> rows.add(List.of("caseReview", label.key(), followups.get(outcome))));
     rows.add(List.of("services", "children", children));
     childrenWithService.forEach((s, n) -> rows.add(List.of("services", s, n)));
     known.forEach((e, n) -> rows.add(List.of("caseTracking", e, n)));
@@ -327,13 +477,19 @@ public final class AccreditationReport {
     return rows;
   }
 
+  @Override
   public ReportDocument document() {
     List<ReportDocument.Section> sections = new ArrayList<>();
     List<List<Object>> members = new ArrayList<>();
     membersByDiscipline.forEach((d, n) -> members.add(List.of(d, n)));
-    members.add(List.of("Required disciplines missing", missingDisciplines.isEmpty() ? "none"
-        : String.join(", ", missingDisciplines)));
-    sections.add(new ReportDocument.Section("Multidisciplinary team: active members by discipline",
+    if (team == null) {
+      missingDisciplinesByTeam.forEach((name, missing) -> members.add(List.of("Required disciplines missing: " + name,
+          missing.isEmpty() ? "none" : String.join(", ", missing))));
+    } else {
+      members.add(List.of("Required disciplines missing", missingDisciplines.isEmpty() ? "none"
+          : String.join(", ", missingDisciplines)));
+    }
+    sections.add(new ReportDocument.Section("Multidisciplinary team: members active in " + year + " by discipline",
         List.of("Discipline", "Members"), members));
 
     Map<String, Double> attendance = new LinkedHashMap<>();
@@ -341,10 +497,12 @@ public final class AccreditationReport {
         List.of("Meetings held (recorded)", meetingsHeld),
         List.of("Cases reviewed", casesReviewed),
         List.of("New cases (first referral in " + year + ")", newCases),
-        List.of("Reviewed within 30 days of referral", share(reviewedWithin30, newCases)),
-        List.of("Reviewed within 60 days of referral", share(reviewedWithin60, newCases)),
+        List.of("Reviewed within 30 days of referral", share(reviewedWithin30, newCases - inside30DayWindow)),
+        List.of("Not reviewed yet, still inside 30 days", inside30DayWindow),
+        List.of("Reviewed within 60 days of referral", share(reviewedWithin60, newCases - inside60DayWindow)),
+        List.of("Not reviewed yet, still inside 60 days", inside60DayWindow),
         List.of("Follow-ups made", followupsMade)));
-    OUTCOMES.forEach((outcome, keyAndLabel) -> review.add(List.of(keyAndLabel[1], followups.get(outcome))));
+    OUTCOMES.forEach((outcome, label) -> review.add(List.of(label.label(), followups.get(outcome))));
     meetingsAttendedByDiscipline.forEach((d, n) -> {
       Double rate = percent(n, meetingsHeld);
       attendance.put(d.replace('_', ' '), rate == null ? 0.0 : rate);
@@ -388,33 +546,15 @@ public final class AccreditationReport {
     return part + " of " + whole + (percent == null ? "" : " (" + percent + "%)");
   }
 
-  private static Map<String, Integer> tracked() {
-    Map<String, Integer> map = new LinkedHashMap<>();
-    map.put("child_dob", 9);
-    map.put("child_gender", 10);
-    map.put("child_race", 11);
-    map.put("abuse_types", 12);
-    map.put("offender_relationship", 13);
-    map.put("offender_age", 14);
-    map.put("offender_gender", 15);
-    map.put("charges_filed", 16);
-    map.put("prosecution_disposition", 17);
-    map.put("cps_outcome", 18);
-    map.put("mdt_review", 0);
-    map.put("medical_exam", 5);
-    map.put("mental_health_referral", 6);
-    return map;
-  }
-
-  private static Map<FollowupOutcome, String[]> outcomes() {
-    Map<FollowupOutcome, String[]> map = new EnumMap<>(FollowupOutcome.class);
-    map.put(FollowupOutcome.DONE_ON_TIME, new String[] {"followupsDoneOnTime", "Follow-ups done on time"});
-    map.put(FollowupOutcome.DONE_LATE, new String[] {"followupsDoneLate", "Follow-ups done late"});
-    map.put(FollowupOutcome.DONE_NO_DUE_DATE, new String[] {"followupsDoneNoDueDate", "Follow-ups done, no due date"});
-    map.put(FollowupOutcome.CANCELLED, new String[] {"followupsCancelled", "Follow-ups cancelled"});
-    map.put(FollowupOutcome.OPEN_OVERDUE, new String[] {"followupsOverdue", "Follow-ups open and overdue"});
-    map.put(FollowupOutcome.OPEN_NOT_YET_DUE, new String[] {"followupsOpenNotYetDue", "Follow-ups open, not yet due"});
-    map.put(FollowupOutcome.OPEN_NO_DUE_DATE, new String[] {"followupsOpenNoDueDate", "Follow-ups open, no due date"});
+  private static Map<FollowupOutcome, Label> outcomes() {
+    Map<FollowupOutcome, Label> map = new EnumMap<>(FollowupOutcome.class);
+    map.put(FollowupOutcome.DONE_ON_TIME, new Label("followupsDoneOnTime", "Follow-ups done on time"));
+    map.put(FollowupOutcome.DONE_LATE, new Label("followupsDoneLate", "Follow-ups done late"));
+    map.put(FollowupOutcome.DONE_NO_DUE_DATE, new Label("followupsDoneNoDueDate", "Follow-ups done, no due date"));
+    map.put(FollowupOutcome.CANCELLED, new Label("followupsCancelled", "Follow-ups cancelled"));
+    map.put(FollowupOutcome.OPEN_OVERDUE, new Label("followupsOverdue", "Follow-ups open and overdue"));
+    map.put(FollowupOutcome.OPEN_NOT_YET_DUE, new Label("followupsOpenNotYetDue", "Follow-ups open, not yet due"));
+    map.put(FollowupOutcome.OPEN_NO_DUE_DATE, new Label("followupsOpenNoDueDate", "Follow-ups open, no due date"));
     return map;
   }
 
@@ -422,12 +562,15 @@ public final class AccreditationReport {
       new ReportDocument.Definition("Data through", "the day the report was written: referrals, services,"
           + " meetings and follow-ups dated after it are not counted, and a follow-up closed after it counts as"
           + " open."),
-      new ReportDocument.Definition("Members", "active members of the team by discipline today; the NCA MDT"
-          + " standard requires law enforcement, child protective services, prosecution, medical, mental health,"
-          + " victim advocacy and the CAC."),
+      new ReportDocument.Definition("Members", "members of the team by discipline who were active at some time in"
+          + " the year: added by its last day (or the data-through day) and not deactivated before its first; the"
+          + " NCA MDT standard requires law enforcement, child protective services, prosecution, medical, mental"
+          + " health, victim advocacy and the CAC. An all-teams report lists each team's missing disciplines."),
       new ReportDocument.Definition("New case", "a case whose first child was referred in the year (a sibling"
           + " referred later does not make it new again); reviewed within 30 / 60 days: its first recorded review"
-          + " came that many days or fewer after that referral."),
+          + " came that many days or fewer after that referral. A case not reviewed yet whose 30 (60) days are not"
+          + " over on the data-through day is still inside its window: it is counted in neither share, and the"
+          + " shares are of the cases whose outcome is known."),
       new ReportDocument.Definition("Attendance", "the share of the year's recorded meetings at which at least"
           + " one member of the discipline signed in."),
       new ReportDocument.Definition("Follow-ups", "made in the year, each in one bucket by its state at the end of"

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
@@ -17,6 +18,7 @@ import org.mdt.MdtException;
 import org.mdt.report.SmallCellSuppression.Cell;
 import org.mdt.report.SmallCellSuppression.Relation;
 import org.mdt.team.Team;
+import org.mdt.text.Table;
 
 /**
  * The aggregate tables federal evaluators receive (DESIGN section 6.5): the NCA (6.1) and VOCA (6.2)
@@ -27,7 +29,7 @@ import org.mdt.team.Team;
  * individuals, at least add up) to the unsuppressed NCA half-year and VOCA quarter reports of each team and
  * of all teams, which anyone may run.
  */
-public final class EvaluationExport {
+public final class EvaluationExport implements Report {
   /** The breakdowns whose codes add up to the group's total: each child under exactly one code. */
   private static final List<String> NCA_PARTITIONS = List.of("gender", "ageAtFirstContact", "race",
       "offenderRelationship", "offenderAge");
@@ -42,10 +44,17 @@ public final class EvaluationExport {
   /** One published count: {@code cell} tells its value and whether it is suppressed. */
   public record Line(String team, String month, String table, String measure, String code, Cell cell) {}
 
+  private final YearMonth from;
+  private final YearMonth to;
+  private final int minimumCell;
   private final List<Line> lines = new ArrayList<>();
   private final List<Relation> relations = new ArrayList<>();
 
-  private EvaluationExport() {}
+  private EvaluationExport(YearMonth from, YearMonth to, int minimumCell) {
+    this.from = from;
+    this.to = to;
+    this.minimumCell = minimumCell;
+  }
 
   /**
    * The export of the months {@code from} to {@code to}; the reference reports it is audited against count
@@ -117,7 +126,7 @@ public final class EvaluationExport {
       });
     });
 
-    EvaluationExport export = new EvaluationExport();
+    EvaluationExport export = new EvaluationExport(from, to, minimumCell);
     Map<YearMonth, Map<Long, Map<String, Cell>>> cells = new LinkedHashMap<>();
     for (YearMonth month : months) {
       for (Map.Entry<Long, Team> group : teamsById.entrySet()) {
@@ -196,9 +205,9 @@ public final class EvaluationExport {
       figures.put(CONTINUING, voca.served() - voca.newIndividuals());
       voca.demographics().forEach((measure, counts) ->
           counts.forEach((code, count) -> figures.put("voca/" + measure + "/" + code, count)));
-      voca.services().forEach((category, counts) -> {
-        figures.put("voca/services/" + category + ".individuals", counts[0]);
-        figures.put("voca/services/" + category + ".times", counts[1]);
+      voca.services().forEach((category, tally) -> {
+        figures.put("voca/services/" + category + ".individuals", tally.individuals());
+        figures.put("voca/services/" + category + ".times", tally.times());
       });
     }
     return figures;
@@ -271,5 +280,59 @@ public final class EvaluationExport {
   /** The published form of a cell: its count, or "suppressed". */
   public static Object published(Cell cell) {
     return cell.suppressed() ? "suppressed" : cell.value();
+  }
+
+  /** The cells published as "suppressed". */
+  public int suppressed() {
+    return (int) lines.stream().filter(line -> line.cell().suppressed()).count();
+  }
+
+  /** None: the table is the whole of it, and each row names its team and month. */
+  @Override
+  public Optional<String> heading() {
+    return Optional.empty();
+  }
+
+  /** The months, the minimum cell, the suppressed count, and every cell as an object keyed like the columns. */
+  @Override
+  public Map<String, Object> json() {
+    List<Map<String, Object>> cells = new ArrayList<>();
+    List<String> keys = columns().stream().map(Table.Column::key).toList();
+    for (List<Object> row : rows()) {
+      Map<String, Object> cell = new LinkedHashMap<>();
+      for (int i = 0; i < keys.size(); i++) {
+        cell.put(keys.get(i), row.get(i));
+      }
+      cells.add(cell);
+    }
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("from", from.toString());
+    json.put("to", to.toString());
+    json.put("minCell", minimumCell);
+    json.put("suppressed", suppressed());
+    json.put("cells", cells);
+    return json;
+  }
+
+  @Override
+  public List<Table.Column> columns() {
+    return Table.columns("team", "TEAM", "month", "MONTH", "table", "TABLE", "measure", "MEASURE", "code", "CODE",
+        "count", "COUNT");
+  }
+
+  /** One row a published count, its count a number or "suppressed". */
+  @Override
+  public List<List<Object>> rows() {
+    return lines.stream().<List<Object>>map(line -> List.of(line.team(), line.month(), line.table(), line.measure(),
+        line.code(), published(line.cell()))).toList();
+  }
+
+  @Override
+  public ReportDocument document() {
+    return new ReportDocument("Evaluation export", "All teams", from + " to " + to,
+        List.of(new ReportDocument.Section("Counts", List.of("Team", "Month", "Table", "Measure", "Code", "Count"),
+            rows())), List.of(new ReportDocument.Definition("suppressed", "a count from 1 to " + minimumCell
+            + ", or another cell hidden so that, given every shown count, the NCA half-year and VOCA quarter"
+            + " reports, none of those can be narrowed to a range less than " + minimumCell + " wide.")));
   }
 }

@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -14,20 +13,23 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.mdt.db.Sql;
 import org.mdt.followup.FollowupOutcome;
 import org.mdt.followup.FollowupStatus;
 import org.mdt.review.ReviewRules;
 import org.mdt.team.Team;
+import org.mdt.text.Table;
 
 /**
  * The coordinator's monthly report (DESIGN section 6.4): cases and children received, reviews held, cases
  * reviewed, follow-ups opened, closed (done or cancelled) and overdue at the month's end, for the month and each
  * of the 12 before it, counting nothing dated after the day it is written. Meant for cron: it reads, never asks.
  */
-public final class MonthlyReport {
+public final class MonthlyReport implements Report {
   /** The measures in report order, by their JSON keys. */
   public static final List<String> MEASURES = List.of("casesReceived", "childrenReceived", "reviewsHeld",
       "casesReviewed", "followupsOpened", "followupsClosed", "followupsDone", "followupsCancelled", "followupsOverdue");
@@ -40,6 +42,8 @@ public final class MonthlyReport {
   private final LocalDate dataThrough;
   /** Month → measure → count, for the month and the 12 before, oldest first. */
   private final Map<YearMonth, Map<String, Integer>> months = new TreeMap<>();
+  /** "month/case id" of each case already counted as reviewed in that month. */
+  private final Set<String> reviewed = new HashSet<>();
 
   private MonthlyReport(YearMonth month, Team team, LocalDate dataThrough) {
     this.month = month;
@@ -63,20 +67,26 @@ public final class MonthlyReport {
     LocalDate from = month.minusMonths(TREND_MONTHS).atDay(1);
     LocalDate to = month.atEndOfMonth().isAfter(today) ? today : month.atEndOfMonth();
     Long teamId = team == null ? null : team.id();
-    for (LocalDate referral : FirstReferrals.between(connection, teamId, from, to).values()) {
-      report.count(referral, "casesReceived");
-    }
-    for (LocalDate referral : dates(connection, "SELECT ch.referral_date FROM case_child ch"
-        + " WHERE 1 = 1" + TEAM.formatted("ch.team_id") + " AND ch.referral_date BETWEEN ? AND ?",
-        teamId, from, to)) {
-      report.count(referral, "childrenReceived");
-    }
-    for (LocalDate held : dates(connection, "SELECT m.meeting_date FROM meeting m"
-        + " WHERE " + ReviewRules.RECORDED_MEETING + TEAM.formatted("m.team_id") + " AND m.meeting_date BETWEEN ? AND ?",
-        teamId, from, to)) {
-      report.count(held, "reviewsHeld");
-    }
-    Set<String> reviewed = new HashSet<>();
+    FirstReferrals.between(connection, teamId, from, to).values()
+        .forEach(referral -> report.count(referral, "casesReceived"));
+    dates(connection, CHILDREN_RECEIVED, teamId, from, to).forEach(referral -> report.count(referral,
+        "childrenReceived"));
+    dates(connection, REVIEWS_HELD, teamId, from, to).forEach(held -> report.count(held, "reviewsHeld"));
+    scanReviews(connection, teamId, from, to, report::add);
+    scanFollowups(connection, teamId, from, to, zone, report::add);
+    return report;
+  }
+
+  // The queries: rows of the window from..to, no rule of what counts.
+
+  private static final String CHILDREN_RECEIVED = "SELECT ch.referral_date FROM case_child ch"
+      + " WHERE 1 = 1" + TEAM.formatted("ch.team_id") + " AND ch.referral_date BETWEEN ? AND ?";
+  private static final String REVIEWS_HELD = "SELECT m.meeting_date FROM meeting m"
+      + " WHERE " + ReviewRules.RECORDED_MEETING + TEAM.formatted("m.team_id") + " AND m.meeting_date BETWEEN ? AND ?";
+
+  /** Hands sink every review of a case at a recorded meeting from..to (of one team, or all when teamId is null). */
+  private static void scanReviews(Connection connection, Long teamId, LocalDate from, LocalDate to,
+      Consumer<CaseReview> sink) throws SQLException {
     try (PreparedStatement query = connection.prepareStatement("SELECT m.meeting_date, mc.case_id"
         + " FROM meeting_case mc JOIN meeting m ON m.id = mc.meeting_id"
         + " WHERE " + ReviewRules.REVIEWED_AT_RECORDED_MEETING + TEAM.formatted("m.team_id")
@@ -84,16 +94,20 @@ public final class MonthlyReport {
       bind(query, teamId, from, to);
       try (ResultSet rs = query.executeQuery()) {
         while (rs.next()) {
-          LocalDate day = rs.getObject(1, LocalDate.class);
-          if (reviewed.add(YearMonth.from(day) + "/" + rs.getLong(2))) {
-            report.count(day, "casesReviewed");
-          }
+          sink.accept(new CaseReview(rs.getLong(2), rs.getObject(1, LocalDate.class)));
         }
       }
     }
-    // Follow-ups opened by the window's end and not closed before its start: the rest cannot count.
-    try (PreparedStatement query = connection.prepareStatement("SELECT f.created_at, f.closed_at, f.due_date,"
-        + " f.status FROM followup f WHERE f.created_at < ? AND (f.closed_at IS NULL OR f.closed_at >= ?)"
+  }
+
+  /**
+   * Hands sink every follow-up (on a case of one team, or all when teamId is null) opened by the window's end
+   * and not closed before its start: the rest cannot count.
+   */
+  private static void scanFollowups(Connection connection, Long teamId, LocalDate from, LocalDate to, ZoneId zone,
+      Consumer<FollowupDays> sink) throws SQLException {
+    try (PreparedStatement query = connection.prepareStatement("SELECT " + FollowupDays.COLUMNS
+        + " FROM followup f WHERE f.created_at < ? AND (f.closed_at IS NULL OR f.closed_at >= ?)"
         + " AND (CAST(? AS BIGINT) IS NULL"
         + "   OR EXISTS (SELECT 1 FROM mdt_case c WHERE c.id = f.case_id AND c.team_id = ?))")) {
       query.setObject(1, to.plusDays(1).atStartOfDay(zone).toOffsetDateTime());
@@ -101,28 +115,10 @@ public final class MonthlyReport {
       Sql.bindTwice(query, 3, teamId, Types.BIGINT);
       try (ResultSet rs = query.executeQuery()) {
         while (rs.next()) {
-          LocalDate opened = rs.getObject(1, OffsetDateTime.class).atZoneSameInstant(zone).toLocalDate();
-          OffsetDateTime closedAt = rs.getObject(2, OffsetDateTime.class);
-          LocalDate closed = closedAt == null ? null : closedAt.atZoneSameInstant(zone).toLocalDate();
-          LocalDate due = rs.getObject(3, LocalDate.class);
-          String status = rs.getString(4);
-          report.count(opened, "followupsOpened");
-          if (closed != null && !closed.isAfter(today)) {
-            report.count(closed, "followupsClosed");
-            report.count(closed, FollowupStatus.CANCELLED.word().equals(status) ? "followupsCancelled" : "followupsDone");
-          }
-          report.months.forEach((m, counts) -> {
-            // a month still running counts what is overdue today; one not begun, nothing
-            LocalDate end = m.atEndOfMonth().isAfter(today) ? today : m.atEndOfMonth();
-            if (!m.atDay(1).isAfter(today) && !opened.isAfter(end)
-                && FollowupOutcome.asOf(end, status, due, closed) == FollowupOutcome.OPEN_OVERDUE) {
-              counts.merge("followupsOverdue", 1, Integer::sum);
-            }
-          });
+          sink.accept(FollowupDays.read(rs, zone));
         }
       }
     }
-    return report;
   }
 
   /** The dates a query returns; its parameters are the team pair, then {@code bounds} in order. */
@@ -147,6 +143,37 @@ public final class MonthlyReport {
     }
   }
 
+  // The rules: what each row adds to which month.
+
+  /** A case counts as reviewed once in a month, however many meetings of the month reviewed it. */
+  void add(CaseReview review) {
+    if (reviewed.add(YearMonth.from(review.day()) + "/" + review.caseId())) {
+      count(review.day(), "casesReviewed");
+    }
+  }
+
+  /**
+   * A follow-up counts as opened in its month, as closed (and done or cancelled) in its month unless that is after
+   * the report's day, and as overdue in every month at whose end it was open past its due date.
+   */
+  void add(FollowupDays followup) {
+    LocalDate closed = followup.closed();
+    String status = followup.status();
+    count(followup.opened(), "followupsOpened");
+    if (closed != null && !closed.isAfter(dataThrough)) {
+      count(closed, "followupsClosed");
+      count(closed, FollowupStatus.CANCELLED.word().equals(status) ? "followupsCancelled" : "followupsDone");
+    }
+    months.forEach((m, counts) -> {
+      // a month still running counts what is overdue today; one not begun, nothing
+      LocalDate end = m.atEndOfMonth().isAfter(dataThrough) ? dataThrough : m.atEndOfMonth();
+      if (!m.atDay(1).isAfter(dataThrough) && !followup.opened().isAfter(end)
+          && FollowupOutcome.asOf(end, status, followup.due(), closed) == FollowupOutcome.OPEN_OVERDUE) {
+        counts.merge("followupsOverdue", 1, Integer::sum);
+      }
+    });
+  }
+
   private void count(LocalDate day, String measure) {
     Map<String, Integer> counts = months.get(YearMonth.from(day));
     if (counts != null) {
@@ -162,12 +189,32 @@ public final class MonthlyReport {
     return team == null ? "all" : team.name();
   }
 
-  /** Month → measure → count, oldest month first, this month last. */
-  public Map<YearMonth, Map<String, Integer>> months() {
-    return months;
+  @Override
+  public Optional<String> heading() {
+    return Optional.of("Monthly report " + month + ", team: " + teamName() + ", data through " + dataThrough);
   }
 
-  public Map<String, Object> asJson() {
+  @Override
+  public List<Table.Column> columns() {
+    return Table.columns("month", "MONTH", "casesReceived", "CASES", "childrenReceived", "CHILDREN", "reviewsHeld",
+        "REVIEWS", "casesReviewed", "REVIEWED", "followupsOpened", "FU OPENED", "followupsClosed", "FU CLOSED",
+        "followupsDone", "FU DONE", "followupsCancelled", "FU CANCELLED", "followupsOverdue", "FU OVERDUE");
+  }
+
+  /** One row a month, oldest first: the month, then its count of each measure. */
+  @Override
+  public List<List<Object>> rows() {
+    List<List<Object>> rows = new ArrayList<>();
+    months.forEach((m, counts) -> {
+      List<Object> row = new ArrayList<>(List.of(m.toString()));
+      row.addAll(counts.values());
+      rows.add(row);
+    });
+    return rows;
+  }
+
+  @Override
+  public Map<String, Object> json() {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("month", month.toString());
     json.put("team", teamName());
@@ -181,36 +228,60 @@ public final class MonthlyReport {
       trend.add(entry);
     });
     json.put("trend", trend);
+    Map<String, Object> average = new LinkedHashMap<>();
+    average.put("months", monthsWithData().size());
+    MEASURES.forEach(measure -> average.put(measure, average(measure)));
+    json.put("trendAverage", average);
     return json;
   }
 
+  @Override
   public ReportDocument document() {
     Map<String, Integer> now = months.get(month);
     Map<String, Integer> before = months.get(month.minusMonths(1));
     List<List<Object>> summary = new ArrayList<>();
     for (String measure : MEASURES) {
-      summary.add(List.of(LABELS.get(measure), now.get(measure), before.get(measure), average(measure)));
+      Double average = average(measure);
+      summary.add(List.of(LABELS.get(measure), now.get(measure), before.get(measure),
+          average == null ? "-" : String.format(java.util.Locale.ROOT, "%.1f", average)));
     }
     List<String> trendColumns = new ArrayList<>(List.of("Month"));
     MEASURES.forEach(m -> trendColumns.add(LABELS.get(m)));
-    List<List<Object>> trend = new ArrayList<>();
-    months.forEach((m, counts) -> {
-      List<Object> row = new ArrayList<>(List.of(m.toString()));
-      row.addAll(counts.values());
-      trend.add(row);
-    });
     return new ReportDocument("Monthly report " + month, team == null ? "All teams" : team.name(),
         month.atDay(1) + " to " + month.atEndOfMonth() + ", data through " + dataThrough, List.of(
             new ReportDocument.Section("This month", List.of("Measure", month.toString(),
-                month.minusMonths(1).toString(), "12-month average"), summary),
-            new ReportDocument.Section("Trend", trendColumns, trend)), DEFINITIONS);
+                month.minusMonths(1).toString(), averageHeading()), summary),
+            new ReportDocument.Section("Trend", trendColumns, rows())), DEFINITIONS);
   }
 
-  /** The mean of the 12 months before this one, to one decimal. */
-  private String average(String measure) {
-    int sum = months.entrySet().stream().filter(e -> e.getKey().isBefore(month))
-        .mapToInt(e -> e.getValue().get(measure)).sum();
-    return String.format(java.util.Locale.ROOT, "%.1f", sum / (double) TREND_MONTHS);
+  /**
+   * The months of the 12 before this one that have data: from the first with any count on. Months before the
+   * team's first referral, meeting or follow-up are not zeros, they are before mdt knew the team; a quiet month
+   * after that is a real zero.
+   */
+  private List<YearMonth> monthsWithData() {
+    List<YearMonth> before = months.keySet().stream().filter(m -> m.isBefore(month)).toList();
+    int first = 0;
+    while (first < before.size() && months.get(before.get(first)).values().stream().allMatch(n -> n == 0)) {
+      first++;
+    }
+    return before.subList(first, before.size());
+  }
+
+  /** The mean over {@link #monthsWithData}, to one decimal; null when none has data. */
+  private Double average(String measure) {
+    List<YearMonth> counted = monthsWithData();
+    if (counted.isEmpty()) {
+      return null;
+    }
+    int sum = counted.stream().mapToInt(m -> months.get(m).get(measure)).sum();
+    return Math.round(10.0 * sum / counted.size()) / 10.0;
+  }
+
+  private String averageHeading() {
+    int counted = monthsWithData().size();
+    return counted == TREND_MONTHS ? "12-month average" : "Average of " + counted + " month" + (counted == 1 ? "" : "s")
+        + " with data";
   }
 
   private static final Map<String, String> LABELS = Map.of("casesReceived", "Cases received", "childrenReceived",
@@ -227,6 +298,8 @@ public final class MonthlyReport {
           + " cancelled, in the month; closed = done + cancelled."),
       new ReportDocument.Definition("Follow-ups overdue", "follow-ups still open at the end of the month's last"
           + " day (or of the data-through day, if earlier) whose due date was before that day."),
+      new ReportDocument.Definition("Average", "the mean of the 12 months before this one, or of those from the"
+          + " first month with any count when mdt knew the team for fewer (the heading says how many)."),
       new ReportDocument.Definition("Data through", "the day the report was written: referrals, meetings and"
           + " follow-ups dated after it are not counted, and a follow-up closed after it counts as open."));
 }

@@ -11,11 +11,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.mdt.codes.Codes;
 import org.mdt.db.Sql;
 import org.mdt.review.ReviewRules;
 import org.mdt.team.Team;
+import org.mdt.text.Table;
 
 /**
  * The NCA semi-annual statistics of DESIGN section 6.1. A new child is a child on a case (a roster row)
@@ -26,7 +28,7 @@ import org.mdt.team.Team;
  * or meeting after D, and a case review only at a meeting held by the period's last day, so that a figure
  * once submitted does not change when later meetings are recorded.
  */
-public final class NcaStatistics {
+public final class NcaStatistics implements Report {
   public static final List<String> AGE_BANDS = List.of("0-6", "7-12", "13-18", "unknown");
   public static final List<String> OFFENDER_AGE_BANDS = List.of("under_13", "13-17", "18_and_over", "unknown");
   public static final List<String> SERVICES = List.of("forensic_interview", "medical_exam",
@@ -157,11 +159,6 @@ public final class NcaStatistics {
     return team == null ? "all" : team.name();
   }
 
-  /** The day the report was written: nothing dated after it is counted. */
-  public LocalDate dataThrough() {
-    return dataThrough;
-  }
-
   public int newChildren() {
     return newChildren;
   }
@@ -174,7 +171,35 @@ public final class NcaStatistics {
       "Age at first contact", "race", "Race and ethnicity", "abuseTypes", "Abuse types", "offenderRelationship",
       "Alleged offender's relationship", "offenderAge", "Alleged offender's age", "services", "Services");
 
+  @Override
+  public Optional<String> heading() {
+    return Optional.of("NCA statistics " + period + " (" + DataThrough.periodLine(period.start(), period.end(),
+        dataThrough) + "), team: " + teamName());
+  }
+
+  @Override
+  public List<String> notes() {
+    return DataThrough.notBegun(period.start(), dataThrough).stream().toList();
+  }
+
+  @Override
+  public List<Table.Column> columns() {
+    return Table.columns("measure", "MEASURE", "code", "CODE", "count", "COUNT");
+  }
+
+  /** The new children, each breakdown's counts by code, and the report's day. */
+  @Override
+  public List<List<Object>> rows() {
+    List<List<Object>> rows = new ArrayList<>();
+    rows.add(List.of("newChildren", "", newChildren));
+    breakdowns().forEach((breakdown, counts) -> counts.forEach((code, count) -> rows.add(List.of(breakdown, code,
+        count))));
+    rows.add(List.of("dataThrough", "", dataThrough.toString()));
+    return rows;
+  }
+
   /** The report for PDF and xlsx: the same numbers as the JSON, with its definitions. */
+  @Override
   public ReportDocument document() {
     List<ReportDocument.Section> sections = new ArrayList<>();
     sections.add(new ReportDocument.Section("New children", List.of("Measure", "Children"),
@@ -208,7 +233,8 @@ public final class NcaStatistics {
           + " the case's first referral is not counted."));
 
   /** The report as the JSON object DESIGN section 6.1 specifies. */
-  public Map<String, Object> asJson() {
+  @Override
+  public Map<String, Object> json() {
     Map<String, Object> json = new LinkedHashMap<>();
     Map<String, String> range = new LinkedHashMap<>();
     range.put("start", period.start().toString());

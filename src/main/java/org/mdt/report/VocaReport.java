@@ -8,18 +8,21 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.mdt.codes.Codes;
 import org.mdt.db.Sql;
 import org.mdt.review.ReviewRules;
 import org.mdt.team.Team;
+import org.mdt.text.Table;
 
 /**
  * VOCA performance measures for a federal fiscal quarter (DESIGN section 6.2). An individual is a child on a
@@ -29,7 +32,7 @@ import org.mdt.team.Team;
  * those adds up to the new individuals. Case reviews are coordination, not a PMT service: they are counted
  * beside the categories and never make a child served. A report written on day D counts nothing after D.
  */
-public final class VocaReport {
+public final class VocaReport implements Report {
   public static final List<String> AGE_BANDS = List.of("0-12", "13-17", "18-24", "25-59", "60_and_over",
       "not_reported");
 
@@ -51,6 +54,23 @@ public final class VocaReport {
     }
   }
 
+  /** Individuals, and the times they were provided a service (or had their case reviewed). */
+  public record Tally(int individuals, int times) {
+    static final Tally NONE = new Tally(0, 0);
+
+    /** This tally with one more individual, provided {@code times} more. */
+    Tally plus(int times) {
+      return new Tally(individuals + 1, this.times + times);
+    }
+
+    Map<String, Integer> asJson() {
+      Map<String, Integer> json = new LinkedHashMap<>();
+      json.put("individuals", individuals);
+      json.put("times", times);
+      return json;
+    }
+  }
+
   private final Span span;
   private final Team team;
   private final VocaServiceMap serviceMap;
@@ -65,8 +85,8 @@ public final class VocaReport {
       .with("gender", Codes.GENDER.codes())
       .with("race", Codes.RACE.codes())
       .with("victimizationTypes", List.copyOf(VICTIMIZATION.keySet()));
-  private final Map<String, int[]> services = new LinkedHashMap<>(); // category → {individuals, times}
-  private final int[] caseReviews = new int[2]; // {individuals, times}
+  private final Map<String, Tally> services = new LinkedHashMap<>(); // by category
+  private Tally caseReviews = Tally.NONE;
 
   private VocaReport(Span span, Team team, VocaServiceMap serviceMap, LocalDate reportDay) {
     this.span = span;
@@ -74,7 +94,7 @@ public final class VocaReport {
     this.serviceMap = serviceMap;
     this.dataThrough = reportDay;
     this.lastDay = DataThrough.lastCounted(span.end(), reportDay);
-    VocaServiceMap.CATEGORIES.forEach(category -> services.put(category, new int[2]));
+    VocaServiceMap.CATEGORIES.forEach(category -> services.put(category, Tally.NONE));
   }
 
   /** The measures of one team, or of all teams when team is null, as written on {@code reportDay}. */
@@ -192,8 +212,7 @@ public final class VocaReport {
     LocalDate fiscalYearStart = span.fiscalYearStart();
     int reviewsThisQuarter = (int) individual.reviews().stream().filter(this::inQuarter).count();
     if (reviewsThisQuarter > 0) {
-      caseReviews[0]++;
-      caseReviews[1] += reviewsThisQuarter;
+      caseReviews = caseReviews.plus(reviewsThisQuarter);
     }
     LocalDate first = null;
     Map<String, Integer> timesThisQuarter = new HashMap<>();
@@ -212,10 +231,7 @@ public final class VocaReport {
       return; // not served this quarter (perhaps earlier in the year, or only reviewed)
     }
     served++;
-    timesThisQuarter.forEach((category, times) -> {
-      services.get(category)[0]++;
-      services.get(category)[1] += times;
-    });
+    timesThisQuarter.forEach((category, times) -> services.put(category, services.get(category).plus(times)));
     if (first.isBefore(span.start())) {
       return; // continuing: its demographics were counted in the quarter it was new
     }
@@ -272,11 +288,6 @@ public final class VocaReport {
     return span;
   }
 
-  /** The day the report was written: nothing dated after it is counted. */
-  public LocalDate dataThrough() {
-    return dataThrough;
-  }
-
   public VocaServiceMap serviceMap() {
     return serviceMap;
   }
@@ -293,14 +304,14 @@ public final class VocaReport {
     return demographics.asMap();
   }
 
-  /** Category → {individuals, times}. */
-  public Map<String, int[]> services() {
-    return services;
+  /** Each category's individuals served, and the times its services were provided. */
+  public Map<String, Tally> services() {
+    return Collections.unmodifiableMap(services);
   }
 
-  /** {individuals, times}: children whose case was reviewed in the quarter, and those reviews. */
-  public int[] caseReviews() {
-    return caseReviews.clone();
+  /** Children whose case was reviewed in the quarter, and those reviews. */
+  public Tally caseReviews() {
+    return caseReviews;
   }
 
   /**
@@ -317,7 +328,7 @@ public final class VocaReport {
       List<String> mapped = serviceMap.asJson().get(category);
       if (mapped.isEmpty()) {
         empty.put(category, "no roster service is mapped to it (see serviceMap)");
-      } else if (services.get(category)[0] == 0) {
+      } else if (services.get(category).individuals() == 0) {
         empty.put(category, "no " + String.join(" or ", mapped) + " dated in the quarter");
       }
     }
@@ -332,7 +343,8 @@ public final class VocaReport {
    * continuingIndividuals, age, gender, race, victimizationTypes, services (category → individuals and
    * times), emptyCategories (category → why it has none), caseReviews (individuals, times) and serviceMap.
    */
-  public Map<String, Object> asJson() {
+  @Override
+  public Map<String, Object> json() {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("quarter", span.label());
     Map<String, String> period = new LinkedHashMap<>();
@@ -346,25 +358,35 @@ public final class VocaReport {
     json.put("continuingIndividuals", served - newIndividuals);
     json.putAll(demographics.asMap());
     Map<String, Object> categories = new LinkedHashMap<>();
-    services.forEach((category, counts) -> categories.put(category, counts(counts)));
+    services.forEach((category, tally) -> categories.put(category, tally.asJson()));
     json.put("services", categories);
     json.put("emptyCategories", emptyCategories());
-    json.put("caseReviews", counts(caseReviews));
+    json.put("caseReviews", caseReviews.asJson());
     json.put("serviceMap", serviceMap.asJson());
     return json;
   }
 
-  private static Map<String, Integer> counts(int[] counts) {
-    Map<String, Integer> entry = new LinkedHashMap<>();
-    entry.put("individuals", counts[0]);
-    entry.put("times", counts[1]);
-    return entry;
+  @Override
+  public Optional<String> heading() {
+    return Optional.of("VOCA performance measures " + span.label() + " (" + DataThrough.periodLine(span.start(),
+        span.end(), dataThrough) + "), team: " + teamName());
+  }
+
+  @Override
+  public List<String> notes() {
+    return DataThrough.notBegun(span.start(), dataThrough).stream().toList();
+  }
+
+  @Override
+  public List<Table.Column> columns() {
+    return Table.columns("measure", "MEASURE", "code", "CODE", "count", "COUNT");
   }
 
   /**
    * measure, code, count rows for CSV: services as "services.A.individuals" and ".times", then the case
    * reviews, why categories are empty, the service map (services joined by ';') and the report's day.
    */
+  @Override
   public List<List<Object>> rows() {
     List<List<Object>> rows = new ArrayList<>();
     rows.add(List.of("individualsServed", "", served));
@@ -372,18 +394,19 @@ public final class VocaReport {
     rows.add(List.of("continuingIndividuals", "", served - newIndividuals));
     demographics.asMap().forEach((breakdown, counts) -> counts.forEach((code, count) -> rows.add(List.of(breakdown, code,
         count))));
-    services.forEach((category, counts) -> {
-      rows.add(List.of("services", category + ".individuals", counts[0]));
-      rows.add(List.of("services", category + ".times", counts[1]));
+    services.forEach((category, tally) -> {
+      rows.add(List.of("services", category + ".individuals", tally.individuals()));
+      rows.add(List.of("services", category + ".times", tally.times()));
     });
-    rows.add(List.of("caseReviews", "individuals", caseReviews[0]));
-    rows.add(List.of("caseReviews", "times", caseReviews[1]));
+    rows.add(List.of("caseReviews", "individuals", caseReviews.individuals()));
+    rows.add(List.of("caseReviews", "times", caseReviews.times()));
     emptyCategories().forEach((category, why) -> rows.add(List.of("emptyCategories", category, why)));
     serviceMap.asJson().forEach((category, codes) -> rows.add(List.of("serviceMap", category, String.join(";", codes))));
     rows.add(List.of("dataThrough", "", dataThrough.toString()));
     return rows;
   }
 
+  @Override
   public ReportDocument document() {
     List<ReportDocument.Section> sections = new ArrayList<>();
     sections.add(new ReportDocument.Section("Individuals", List.of("Measure", "Individuals"), List.of(
@@ -399,16 +422,16 @@ public final class VocaReport {
     Map<String, String> empty = emptyCategories();
     List<List<Object>> serviceRows = new ArrayList<>();
     for (String category : ALL_CATEGORIES) {
-      int[] counts = services.getOrDefault(category, new int[2]);
-      serviceRows.add(List.of(category + " - " + VocaServiceMap.CATEGORY_NAMES.get(category), counts[0], counts[1],
-          empty.containsKey(category) ? empty.get(category)
+      Tally tally = services.getOrDefault(category, Tally.NONE);
+      serviceRows.add(List.of(category + " - " + VocaServiceMap.CATEGORY_NAMES.get(category), tally.individuals(),
+          tally.times(), empty.containsKey(category) ? empty.get(category)
               : String.join(", ", serviceMap.asJson().get(category))));
     }
     sections.add(new ReportDocument.Section("Services", List.of("Category", "Individuals", "Times provided",
         "Roster services, or why none"), serviceRows));
     sections.add(new ReportDocument.Section("Case reviews (beside the categories: not a VOCA service)",
-        List.of("Measure", "Count"), List.of(List.of("Individuals whose case was reviewed", caseReviews[0]),
-            List.of("Reviews (times)", caseReviews[1]))));
+        List.of("Measure", "Count"), List.of(List.of("Individuals whose case was reviewed",
+            caseReviews.individuals()), List.of("Reviews (times)", caseReviews.times()))));
     return new ReportDocument("VOCA performance measures " + span.label(), team == null ? "All teams" : team.name(),
         DataThrough.periodLine(span.start(), span.end(), dataThrough), sections, definitions());
   }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.mdt.cases.Redaction;
 
 /**
  * The cases due for review at a meeting, in priority order, within its capacity; the rest ({@code overflow})
@@ -29,7 +30,7 @@ public record Agenda(Meeting meeting, List<Item> cases, List<Item> overflow, Loc
   public record Item(CaseFacts facts, Reason reason, LocalDate since, String detail) {
     /** What the agenda may show of the child: initials, or nothing for a restricted case. */
     public String label() {
-      return facts.restricted() ? "restricted case" : facts.initials();
+      return Redaction.child(facts.restricted(), facts.initials());
     }
   }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.mdt.codes.Codes;
+import org.mdt.cases.Redaction;
 import org.mdt.pdf.PdfStyle;
 import org.mdt.team.Member;
 
@@ -110,10 +111,12 @@ public final class AgendaPdf {
   }
 
   private static String followups(Agenda.Item item) {
-    if (item.facts().restricted()) {
-      return item.facts().openFollowups().isEmpty() ? "" : item.facts().openFollowups().size() + " open (restricted)";
+    var all = item.facts().openFollowups();
+    var shown = Redaction.followups(item.facts().restricted(), all);
+    if (shown.size() < all.size()) {
+      return all.size() + " open (restricted)";
     }
-    return item.facts().openFollowups().stream()
+    return shown.stream()
         .map(f -> f.action() + " - " + f.owner() + " (" + f.discipline().replace('_', ' ') + ")"
             + (f.due() == null ? "" : ", due " + f.due()))
         .collect(Collectors.joining("\n"));

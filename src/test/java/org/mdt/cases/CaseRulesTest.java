@@ -68,9 +68,9 @@ class CaseRulesTest {
       assertEquals(words, byStatus);
 
       CaseStore cases = new CaseStore(connection);
-      assertEquals(open, numbers(cases.list(new CaseStore.Filter(null, CaseStatus.OPEN.word(), null, null))));
+      assertEquals(open, numbers(cases.list(new CaseStore.Filter(null, CaseStatus.OPEN, null, null))));
       assertEquals(ROWS.size() - open.size(),
-          cases.list(new CaseStore.Filter(null, CaseStatus.CLOSED.word(), null, null)).size());
+          cases.list(new CaseStore.Filter(null, CaseStatus.CLOSED, null, null)).size());
       ReviewStore reviews = new ReviewStore(connection, new AuditLog(connection, "tester", "test",
           Clock.fixed(Mdt.NOW, ZoneOffset.UTC)));
       assertEquals(open, reviews.openCaseFacts(teamId(connection)).stream().map(CaseFacts::caseNumber).collect(Collectors.toSet()));
