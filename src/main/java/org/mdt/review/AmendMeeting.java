@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.mdt.MdtException;
 import org.mdt.cases.CaseRef;
-import org.mdt.db.Database;
+import org.mdt.db.Session;
 import org.mdt.team.Member;
 import org.mdt.team.TeamStore;
 
@@ -49,21 +49,15 @@ public final class AmendMeeting {
       List<Long> followupsCreated, List<Long> followupsRemoved, List<RecordMeeting.NotOnAgenda> notOnAgenda,
       List<ReviewStore.ReviewBeforeReferral> reviewedBeforeReferral) {}
 
-  private final Database database;
-  private final Clock clock;
-  private final String osUser;
-  private final String command;
+  private final Session session;
 
-  public AmendMeeting(Database database, Clock clock, String osUser, String command) {
-    this.database = database;
-    this.clock = clock;
-    this.osUser = osUser;
-    this.command = command;
+  public AmendMeeting(Session session) {
+    this.session = session;
   }
 
   public Result run(Request request) {
-    return database.inTransaction(connection -> {
-      MeetingChanges changes = new MeetingChanges(connection, osUser, command, clock, request.meetingId());
+    return session.inTransaction((connection, audit) -> {
+      MeetingChanges changes = new MeetingChanges(connection, audit, session, request.meetingId());
       Meeting meeting = changes.meeting;
       if (!meeting.recorded()) {
         throw MdtException.domain("meeting " + meeting.id() + " on " + meeting.date() + " is not recorded yet:"

@@ -13,6 +13,7 @@ import org.mdt.MdtException;
 import org.mdt.cases.CaseRef;
 import org.mdt.cases.CaseStore;
 import org.mdt.db.AuditLog;
+import org.mdt.db.Session;
 import org.mdt.followup.FollowupStore;
 import org.mdt.team.Member;
 import org.mdt.team.Team;
@@ -33,16 +34,15 @@ final class MeetingChanges {
   final OffsetDateTime now;
   private Agenda agenda;
 
-  MeetingChanges(Connection connection, String osUser, String command, Clock clock, long meetingId)
+  MeetingChanges(Connection connection, AuditLog audit, Session session, long meetingId)
       throws SQLException {
-    AuditLog audit = new AuditLog(connection, osUser, command, clock);
     reviews = new ReviewStore(connection, audit);
     teams = new TeamStore(connection, audit);
     cases = new CaseStore(connection);
-    followups = new FollowupStore(connection, audit, osUser);
+    followups = new FollowupStore(connection, audit, session.osUser());
     meeting = reviews.require(meetingId);
     team = teams.team(meeting.teamId());
-    now = OffsetDateTime.now(clock);
+    now = session.now();
   }
 
   /** Active members of the team, each once however often named (by id or name). */

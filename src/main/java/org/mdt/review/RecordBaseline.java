@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import org.mdt.db.AuditLog;
-import org.mdt.db.Database;
+import org.mdt.db.Session;
 import org.mdt.team.TeamStore;
 
 /**
@@ -24,25 +24,18 @@ public final class RecordBaseline {
   /** @param baseline how many cases were marked, already marked, or left out as reviewed in mdt */
   public record Result(ReviewStore.Baseline baseline) {}
 
-  private final Database database;
-  private final Clock clock;
-  private final String osUser;
-  private final String command;
+  private final Session session;
 
-  public RecordBaseline(Database database, Clock clock, String osUser, String command) {
-    this.database = database;
-    this.clock = clock;
-    this.osUser = osUser;
-    this.command = command;
+  public RecordBaseline(Session session) {
+    this.session = session;
   }
 
   public Result run(Request request) {
-    return database.inTransaction(connection -> {
-      AuditLog audit = new AuditLog(connection, osUser, command, clock);
+    return session.inTransaction((connection, audit) -> {
       TeamStore teams = new TeamStore(connection, audit);
       return new Result(new ReviewStore(connection, audit).markReviewedBeforeMdt(
           request.team() == null ? null : teams.require(request.team()), request.reviewedBefore(),
-          OffsetDateTime.now(clock)));
+          session.now()));
     });
   }
 }

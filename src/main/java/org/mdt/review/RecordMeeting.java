@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.mdt.cases.CaseRef;
-import org.mdt.db.Database;
+import org.mdt.db.Session;
 import org.mdt.team.Member;
 
 /**
@@ -53,21 +53,15 @@ public final class RecordMeeting {
   public record Result(long meetingId, int attended, int reviewed, int recommendations, List<Long> followups,
       List<NotOnAgenda> notOnAgenda, List<ReviewStore.ReviewBeforeReferral> reviewedBeforeReferral) {}
 
-  private final Database database;
-  private final Clock clock;
-  private final String osUser;
-  private final String command;
+  private final Session session;
 
-  public RecordMeeting(Database database, Clock clock, String osUser, String command) {
-    this.database = database;
-    this.clock = clock;
-    this.osUser = osUser;
-    this.command = command;
+  public RecordMeeting(Session session) {
+    this.session = session;
   }
 
   public Result run(Request request) {
-    return database.inTransaction(connection -> {
-      MeetingChanges changes = new MeetingChanges(connection, osUser, command, clock, request.meetingId());
+    return session.inTransaction((connection, audit) -> {
+      MeetingChanges changes = new MeetingChanges(connection, audit, session, request.meetingId());
       List<Member> present = changes.members(request.attended());
       List<NotOnAgenda> notOnAgenda = new ArrayList<>();
       Map<CaseRef, Agenda.Reason> reviewed = changes.reviewed(request.reviewed(), notOnAgenda);

@@ -7,7 +7,7 @@ import org.mdt.MdtException;
 import org.mdt.cases.CaseRef;
 import org.mdt.cases.CaseStore;
 import org.mdt.db.AuditLog;
-import org.mdt.db.Database;
+import org.mdt.db.Session;
 import org.mdt.team.TeamStore;
 
 /**
@@ -28,21 +28,14 @@ public final class RequestReview {
   /** @param merged whether an identical pending request was found, whose id this is; nothing was stored */
   public record Result(long requestId, boolean merged) {}
 
-  private final Database database;
-  private final Clock clock;
-  private final String osUser;
-  private final String command;
+  private final Session session;
 
-  public RequestReview(Database database, Clock clock, String osUser, String command) {
-    this.database = database;
-    this.clock = clock;
-    this.osUser = osUser;
-    this.command = command;
+  public RequestReview(Session session) {
+    this.session = session;
   }
 
   public Result run(Request request) {
-    return database.inTransaction(connection -> {
-      AuditLog audit = new AuditLog(connection, osUser, command, clock);
+    return session.inTransaction((connection, audit) -> {
       TeamStore teams = new TeamStore(connection, audit);
       CaseRef caseRef = new CaseStore(connection)
           .require(request.caseNumber(), request.team() == null ? null : teams.require(request.team()));
@@ -52,13 +45,13 @@ public final class RequestReview {
         throw MdtException.domain("meeting " + meeting.id() + " is " + meeting.team() + "'s; case "
             + request.caseNumber() + " is " + caseRef.team() + "'s");
       }
-      String requester = request.by() == null ? osUser
+      String requester = request.by() == null ? session.osUser()
           : teams.requireMember(teams.team(caseRef.teamId()), request.by()).name();
       Optional<Long> same = reviews.sameOpenRequest(caseRef, meeting, request.note(), requester);
       if (same.isPresent()) {
         return new Result(same.get(), true);
       }
-      return new Result(reviews.request(caseRef, meeting, request.note(), requester, OffsetDateTime.now(clock)), false);
+      return new Result(reviews.request(caseRef, meeting, request.note(), requester, session.now()), false);
     });
   }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mdt.MdtException;
+import org.mdt.db.Session;
 
 /**
  * Correcting a recorded meeting (issue 14, item 5), and the warnings recording and amending give for a case
@@ -34,7 +35,7 @@ class AmendMeetingTest {
     db = new TwoTeams(dir);
     meeting = db.meeting("North MDT", DAY);
     db.on(DAY);
-    new RecordMeeting(db.database, db.clock(), TwoTeams.ACTOR, TwoTeams.COMMAND).run(new RecordMeeting.Request(
+    new RecordMeeting(new Session(db.database, db.clock(), TwoTeams.ACTOR, TwoTeams.COMMAND)).run(new RecordMeeting.Request(
         meeting, List.of("Dana Reyes"), List.of("N-1"), List.of(new RecordMeeting.Recommendation("N-1", "Keep")),
         List.of(new RecordMeeting.FollowupRecommendation("N-1", "Lee Park", DAY.plusDays(14), "Call the school"))));
   }
@@ -46,7 +47,7 @@ class AmendMeetingTest {
 
   private AmendMeeting.Result amend(List<String> addAttended, List<String> removeAttended, List<String> addReviewed,
       List<String> removeReviewed, List<String> removeRecommendations) {
-    return new AmendMeeting(db.database, db.clock(), TwoTeams.ACTOR, TwoTeams.COMMAND).run(new AmendMeeting.Request(
+    return new AmendMeeting(new Session(db.database, db.clock(), TwoTeams.ACTOR, TwoTeams.COMMAND)).run(new AmendMeeting.Request(
         meeting, addAttended, removeAttended, addReviewed, removeReviewed, removeRecommendations, List.of(), List.of()));
   }
 
@@ -113,7 +114,7 @@ class AmendMeetingTest {
   @Test
   void takingACaseOffReopensTheRequestItFulfilled() {
     db.on(DAY.minusDays(1));
-    new RequestReview(db.database, db.clock(), TwoTeams.ACTOR, TwoTeams.COMMAND)
+    new RequestReview(new Session(db.database, db.clock(), TwoTeams.ACTOR, TwoTeams.COMMAND))
         .run(new RequestReview.Request("N-2", null, null, "new disclosure", "Dana Reyes"));
     db.on(DAY);
     amend(List.of(), List.of(), List.of("N-2"), List.of(), List.of());
@@ -133,7 +134,7 @@ class AmendMeetingTest {
   void warnsOfACaseNotOnTheAgendaOrReferredAfterTheMeeting() {
     long week = db.meeting("North MDT", DAY.plusDays(7));
     db.on(DAY.plusDays(7));
-    RecordMeeting.Result recorded = new RecordMeeting(db.database, db.clock(), TwoTeams.ACTOR, TwoTeams.COMMAND)
+    RecordMeeting.Result recorded = new RecordMeeting(new Session(db.database, db.clock(), TwoTeams.ACTOR, TwoTeams.COMMAND))
         .run(new RecordMeeting.Request(week, List.of("Lee Park"), List.of("N-1", "N-2"), List.of(), List.of()));
     assertEquals(List.of("N-1"), recorded.notOnAgenda().stream().map(RecordMeeting.NotOnAgenda::caseNumber).toList(),
         "N-1 was reviewed a week before: not due");
@@ -141,7 +142,7 @@ class AmendMeetingTest {
         + " same: check the case number", recorded.notOnAgenda().get(0).message());
 
     long early = db.meeting("North MDT", LocalDate.of(2026, 9, 29));
-    new RecordMeeting(db.database, db.clock(), TwoTeams.ACTOR, TwoTeams.COMMAND)
+    new RecordMeeting(new Session(db.database, db.clock(), TwoTeams.ACTOR, TwoTeams.COMMAND))
         .run(new RecordMeeting.Request(early, List.of("Lee Park"), List.of(), List.of(), List.of()));
     meeting = early;
     AmendMeeting.Result amended = amend(List.of(), List.of(), List.of("X-1"), List.of(), List.of());

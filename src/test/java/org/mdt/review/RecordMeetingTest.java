@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mdt.MdtException;
+import org.mdt.db.Session;
 
 /** The rules of recording a meeting, called as an operation on a fresh database. */
 class RecordMeetingTest {
@@ -38,7 +39,7 @@ class RecordMeetingTest {
   }
 
   private RecordMeeting.Result record(RecordMeeting.Request request) {
-    return new RecordMeeting(db.database, db.clock(), TwoTeams.ACTOR, TwoTeams.COMMAND).run(request);
+    return new RecordMeeting(new Session(db.database, db.clock(), TwoTeams.ACTOR, TwoTeams.COMMAND)).run(request);
   }
 
   private RecordMeeting.Request request(List<String> reviewed, List<RecordMeeting.Recommendation> recommendations,
