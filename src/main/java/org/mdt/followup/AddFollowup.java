@@ -32,7 +32,7 @@ public final class AddFollowup {
     return session.inTransaction((connection, audit) -> {
       TeamStore teams = new TeamStore(connection, audit);
       CaseRef caseRef = new CaseStore(connection)
-          .require(request.caseNumber(), request.team() == null ? null : teams.require(request.team()));
+          .require(request.caseNumber(), teams.requireIfNamed(request.team()));
       FollowupStore followups = new FollowupStore(connection, audit, session.osUser());
       if (request.meetingId() != null) {
         followups.requireMeeting(request.meetingId());

@@ -34,7 +34,7 @@ public final class RecordBaseline {
     return session.inTransaction((connection, audit) -> {
       TeamStore teams = new TeamStore(connection, audit);
       return new Result(new ReviewStore(connection, audit).markReviewedBeforeMdt(
-          request.team() == null ? null : teams.require(request.team()), request.reviewedBefore(),
+          teams.requireIfNamed(request.team()), request.reviewedBefore(),
           session.now()));
     });
   }

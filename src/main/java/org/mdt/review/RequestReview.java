@@ -38,7 +38,7 @@ public final class RequestReview {
     return session.inTransaction((connection, audit) -> {
       TeamStore teams = new TeamStore(connection, audit);
       CaseRef caseRef = new CaseStore(connection)
-          .require(request.caseNumber(), request.team() == null ? null : teams.require(request.team()));
+          .require(request.caseNumber(), teams.requireIfNamed(request.team()));
       ReviewStore reviews = new ReviewStore(connection, audit);
       Meeting meeting = request.meetingId() == null ? null : reviews.require(request.meetingId());
       if (meeting != null && meeting.teamId() != caseRef.teamId()) {
