@@ -1,11 +1,11 @@
 package org.mdt;
 
 /**
- * A failure the user can act on: one line of message and the exit code DESIGN section 1 assigns to it.
+ * A failure the user can act on: one line of message and the exit code docs/DESIGN.md section 1 assigns to it.
  * Anything else that escapes a command is an internal error (exit 4).
  */
 public class MdtException extends RuntimeException {
-  /** Exit codes of DESIGN section 1. */
+  /** Exit codes of docs/DESIGN.md section 1. */
   public static final int DOMAIN = 1;
   public static final int USAGE = 2;
   public static final int DATA = 3;

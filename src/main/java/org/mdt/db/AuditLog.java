@@ -17,7 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The append-only audit trail of DESIGN section 7: who (the OS user), when, which command, and what
+ * The append-only audit trail of docs/DESIGN.md section 7: who (the OS user), when, which command, and what
  * changed. Rows are only ever inserted, in the same transaction as the change they describe, and each
  * carries the SHA-256 of its own content chained to the row before, so {@link #verify} finds a row deleted,
  * edited or moved by anyone who opened the file with other tools.

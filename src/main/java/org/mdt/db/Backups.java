@@ -43,7 +43,7 @@ import org.mdt.crypto.SegmentedCipher;
 import org.mdt.text.TerminalText;
 
 /**
- * Backups as data, never code (DESIGN section 7): every table's rows as JSON lines in a zip with a manifest
+ * Backups as data, never code (docs/DESIGN.md section 7): every table's rows as JSON lines in a zip with a manifest
  * ({@link BackupFile}), engine-neutral so the same file moves a database between H2 and PostgreSQL. A
  * restore builds a new database with mdt's own migrations in a private folder beside the target, inserts
  * the rows with prepared statements, checks every count, hash and the audit chain, and only then moves it

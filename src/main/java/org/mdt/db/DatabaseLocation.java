@@ -87,7 +87,7 @@ public final class DatabaseLocation {
     return path;
   }
 
-  /** {@code ${XDG_DATA_HOME:-~/.local/share}/mdt/mdt}, as DESIGN section 1 says. */
+  /** {@code ${XDG_DATA_HOME:-~/.local/share}/mdt/mdt}, as docs/DESIGN.md section 1 says. */
   static Path defaultPath(Map<String, String> env) {
     String dataHome = env.get("XDG_DATA_HOME");
     Path base = dataHome != null && !dataHome.isBlank()

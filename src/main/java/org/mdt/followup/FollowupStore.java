@@ -21,7 +21,7 @@ import org.mdt.team.Member;
 import org.mdt.team.Team;
 
 /**
- * Follow-ups (DESIGN section 5): all their SQL. Every change appends to the follow-up's history (and to
+ * Follow-ups (docs/DESIGN.md section 5): all their SQL. Every change appends to the follow-up's history (and to
  * the audit trail); a follow-up leaves "open" once, for done or cancelled.
  */
 public final class FollowupStore {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The due-for-review rules of DESIGN section 4. An open case is due when a member asked for it, it is new
+ * The due-for-review rules of docs/DESIGN.md section 4. An open case is due when a member asked for it, it is new
  * (never reviewed, and its forensic interview or referral at least 3 days before the meeting), it has an
  * open follow-up due by the meeting, or its last review was 90 or more days before. A case due for several
  * reasons is listed once, under the first of: requested, new, follow-up, re-review; within a reason the

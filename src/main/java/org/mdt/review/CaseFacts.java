@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * What the agenda rules of DESIGN section 4 need to know of one open case: no names, only initials.
+ * What the agenda rules of docs/DESIGN.md section 4 need to know of one open case: no names, only initials.
  *
  * @param reviewDates the dates of recorded meetings that reviewed the case, ascending
  * @param reviewedBeforeMdt the day {@code review baseline} says the case had been reviewed by before mdt, or null

@@ -9,7 +9,7 @@ import java.util.Locale;
 import org.mdt.MdtException;
 
 /**
- * When a team meets (DESIGN section 4): {@code weekly:TUE}, {@code biweekly:TUE} (every other Tuesday
+ * When a team meets (docs/DESIGN.md section 4): {@code weekly:TUE}, {@code biweekly:TUE} (every other Tuesday
  * from the first on or after the start), {@code monthly:2:TUE} (the second Tuesday; a month without a
  * fifth one has no meeting for {@code monthly:5:TUE}) or {@code monthly:last:THU}.
  */

@@ -166,9 +166,9 @@ public final class TeamStore {
   }
 
   /**
-   * A member of the team by id or name (DESIGN section 1: "MEMBER: id or exact name"; mdt also ignores case
-   * and surrounding spaces, as for team names); only active members take part in meetings and own
-   * follow-ups. An unknown name is answered with the nearest active names.
+   * A member of the team by id or by name, ignoring case and surrounding spaces as for team names
+   * (docs/DESIGN.md section 1); only active members take part in meetings and own follow-ups. An unknown
+   * name is answered with the nearest active names.
    */
   public Member requireMember(Team team, String reference) throws SQLException {
     List<Member> active = members(team, false);

@@ -21,7 +21,7 @@ import org.mdt.codes.Codes;
 import org.mdt.db.Database;
 import org.mdt.report.NcaStatistics;
 
-/** The command surface of DESIGN section 1: exit codes, stdout for results, one line on stderr for errors. */
+/** The command surface of docs/DESIGN.md section 1: exit codes, stdout for results, one line on stderr for errors. */
 class CommandsTest {
   @TempDir Path dir;
 

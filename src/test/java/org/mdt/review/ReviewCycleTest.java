@@ -21,7 +21,7 @@ import org.mdt.Mdt;
 import org.mdt.Pdfs;
 
 /**
- * The review cycle of DESIGN sections 4 and 5 on a small roster whose every case is due (or not) for one
+ * The review cycle of docs/DESIGN.md sections 4 and 5 on a small roster whose every case is due (or not) for one
  * reason, worked out by hand in the comments: meetings A (2026-09-28) and B (2026-11-16) are recorded,
  * then the agendas of C (2027-01-05, capacity 4) and D (2027-01-12) are built.
  */

@@ -16,7 +16,7 @@ import org.mdt.Json;
 import org.mdt.Mdt;
 import org.mdt.cases.Column;
 
-/** The import rules of DESIGN section 3, one at a time, on small rosters written by the test. */
+/** The import rules of docs/DESIGN.md section 3, one at a time, on small rosters written by the test. */
 class RosterRulesTest {
   private static final String HEADER = "case_number,referral_date,child_first_name,child_last_name,child_dob,"
       + "child_gender,child_race,abuse_types,forensic_interview_date,case_status";

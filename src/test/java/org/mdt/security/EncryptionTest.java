@@ -38,7 +38,7 @@ import org.mdt.db.Database;
 import org.mdt.db.DatabaseLocation;
 import org.mdt.db.Encryption;
 
-/** Encryption at rest and every way a passphrase arrives (or fails to), DESIGN section 7. */
+/** Encryption at rest and every way a passphrase arrives (or fails to), docs/DESIGN.md section 7. */
 public class EncryptionTest {
   @TempDir Path dir;
   private Path passphrase;

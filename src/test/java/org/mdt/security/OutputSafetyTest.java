@@ -19,7 +19,7 @@ import org.mdt.Json;
 import org.mdt.Mdt;
 
 /**
- * No output option destroys a file (DESIGN 7): not the database, not the command's own input, not an
+ * No output option destroys a file (docs/DESIGN.md section 7): not the database, not the command's own input, not an
  * existing file without --force; no folder is created; a failed import leaves no rejects file.
  */
 class OutputSafetyTest {
