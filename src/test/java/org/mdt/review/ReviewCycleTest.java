@@ -154,7 +154,7 @@ class ReviewCycleTest {
     }
     String all = Pdfs.text(pdf);
     for (String expected : List.of("North MDT", "2027-01-05", "09:30", "CAC room 2", "N-1", "N.Q.", "restricted case",
-        "requested", "F-1, R-1", "Sign-in sheet", "Dana Reyes", "law enforcement", "Page 2")) {
+        "Requested", "F-1, R-1", "Sign-in sheet", "Dana Reyes", "Law enforcement", "Page 2")) {
       assertTrue(all.contains(expected), "agenda PDF lacks '" + expected + "':\n" + all);
     }
     for (String last : List.of("Quill", "Rask", "Owen", "Stone", "Tully", "Ulm", "Vance", "West", "Young", "Nora", "Wes ")) {
