@@ -24,6 +24,9 @@ public final class PdfStyle {
   public static final Face BODY = new Face(10, false);
   public static final Face BODY_BOLD = new Face(10, true);
   public static final Face SMALL = new Face(8, false);
+  public static final Face SMALL_BOLD = new Face(8, true);
+  /** Tables with more columns than this have their column titles in {@link #SMALL_BOLD}. */
+  private static final int WIDE_TABLE = 6;
 
   private static final Color HEADER_FILL = new Color(0xe6, 0xe6, 0xe6);
   private static final float PADDING = 4;
@@ -89,8 +92,9 @@ public final class PdfStyle {
     title.setPaddingLeft(0);
     title.setPaddingBottom(6);
     table.addCell(title);
+    Face titleFace = titles.size() > WIDE_TABLE ? SMALL_BOLD : BODY_BOLD; // so that a title word fits its column
     for (int c = 0; c < titles.size(); c++) {
-      PdfPCell cell = titleCell(titles.get(c));
+      PdfPCell cell = titleCell(titles.get(c), titleFace);
       cell.setHorizontalAlignment(right[c] ? Element.ALIGN_RIGHT : Element.ALIGN_LEFT);
       table.addCell(cell);
     }
@@ -113,11 +117,11 @@ public final class PdfStyle {
   }
 
   private static void addTitles(PdfPTable table, List<String> titles) {
-    titles.forEach(title -> table.addCell(titleCell(title)));
+    titles.forEach(title -> table.addCell(titleCell(title, BODY_BOLD)));
   }
 
-  private static PdfPCell titleCell(String title) {
-    PdfPCell cell = textCell(phrase(title, BODY_BOLD));
+  private static PdfPCell titleCell(String title, Face face) {
+    PdfPCell cell = textCell(phrase(title, face));
     cell.setBackgroundColor(HEADER_FILL);
     return cell;
   }

@@ -24,6 +24,8 @@ public final class PdfReportWriter {
   /** A cell that reads as a number: a count, a decimal, a percentage, or "-" for none. */
   private static final Pattern NUMBER = Pattern.compile("-|-?\\d[\\d,]*(\\.\\d+)?%?");
   private static final float CHART_HEIGHT = 230;
+  /** Characters beyond which a column's text wraps rather than widening it. */
+  private static final int WIDEST_COLUMN = 36;
   /** Appendix items per paragraph: a paragraph moves to the next page whole, so a long list goes in pieces. */
   private static final int ITEMS_PER_PARAGRAPH = 100;
 
@@ -62,9 +64,8 @@ public final class PdfReportWriter {
   private static PdfPTable table(ReportDocument.Section section) {
     int columns = section.columns().size();
     float[] widths = new float[columns];
-    Arrays.fill(widths, 1f);
-    if (columns > 1) {
-      widths[0] = 1.6f; // the labels
+    for (int c = 0; c < columns; c++) {
+      widths[c] = width(section, c);
     }
     boolean[] right = new boolean[columns];
     for (int c = 0; c < columns; c++) {
@@ -77,6 +78,17 @@ public final class PdfReportWriter {
       }
     }
     return table;
+  }
+
+  /**
+   * A column's share of the page: its longest text up to a cap (longer text wraps), and never narrower than the
+   * longest word of its title, so that no title breaks inside a word.
+   */
+  private static float width(ReportDocument.Section section, int column) {
+    int longestWord = Arrays.stream(section.columns().get(column).split(" ")).mapToInt(String::length).max().orElse(1);
+    int longestText = section.rows().stream().mapToInt(row -> String.valueOf(row.get(column)).length()).max()
+        .orElse(1);
+    return Math.max(longestWord, Math.min(longestText, WIDEST_COLUMN) + 3);
   }
 
   /** A column of numbers (text such as "12.5%" or "3.0" included) sits to the right, "-" for none among them. */
