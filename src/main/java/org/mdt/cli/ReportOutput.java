@@ -31,7 +31,8 @@ final class ReportOutput {
     String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
     Instant created = created(context);
     if (name.endsWith(".pdf")) {
-      outputs.write(out, stream -> PdfReportWriter.write(report.document(), stream, created));
+      outputs.write(out, stream -> PdfReportWriter.write(report.document(), stream, created,
+          warning -> context.info("warning: " + warning)));
     } else if (name.endsWith(".xlsx")) {
       outputs.write(out, stream -> XlsxReportWriter.write(report.document(), stream, created));
     } else if (name.endsWith(".csv") || name.endsWith(".json")) {

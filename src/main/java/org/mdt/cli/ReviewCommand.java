@@ -165,7 +165,8 @@ final class ReviewCommand {
 
     private void writeFiles(Outputs outputs, BuildAgenda.Result built) {
       if (out != null) {
-        outputs.write(out, file -> AgendaPdf.write(built.agenda(), built.members(), file));
+        outputs.write(out, file -> AgendaPdf.write(built.agenda(), built.members(), file, ReportOutput.created(context),
+            warning -> context.info("warning: " + warning)));
         context.info("wrote " + out);
       }
       if (ics != null) {

@@ -59,6 +59,11 @@ public final class CodeList {
     return fallback;
   }
 
+  /** What a reader sees for one of these codes: "Child protective services", not child_protective_services. */
+  public String label(String code) {
+    return Codes.label(code);
+  }
+
   public boolean isCode(String code) {
     return codes.contains(code);
   }

@@ -1,6 +1,7 @@
 package org.mdt.codes;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The fixed code lists of DESIGN section 2, with the words rosters commonly use for each code. */
@@ -92,6 +93,43 @@ public final class Codes {
       new String[] {"open", "active"},
       new String[] {"closed", "inactive"},
       new String[] {"unknown"});
+
+  /** Labels that are not the code with spaces and a capital: abbreviations, and the federal forms' wording. */
+  private static final Map<String, String> LABELS = Map.ofEntries(
+      Map.entry("cac", "CAC"),
+      Map.entry("american_indian_alaska_native", "American Indian or Alaska Native"),
+      Map.entry("black", "Black or African American"),
+      Map.entry("hispanic_latino", "Hispanic or Latino"),
+      Map.entry("native_hawaiian_pacific_islander", "Native Hawaiian or Pacific Islander"),
+      Map.entry("multiple_races", "Two or more races"),
+      Map.entry("known_unrelated", "Known, unrelated"),
+      Map.entry("child_sexual_abuse_assault", "Child sexual abuse/assault"),
+      Map.entry("child_physical_abuse_neglect", "Child physical abuse or neglect"),
+      Map.entry("human_trafficking_sex", "Human trafficking: sex"),
+      Map.entry("human_trafficking_labor", "Human trafficking: labor"),
+      Map.entry("domestic_family_violence", "Domestic and/or family violence"),
+      Map.entry("child_dob", "Child's date of birth"),
+      Map.entry("child_gender", "Child's gender"),
+      Map.entry("child_race", "Child's race"),
+      Map.entry("offender_relationship", "Alleged offender's relationship"),
+      Map.entry("offender_age", "Alleged offender's age"),
+      Map.entry("offender_gender", "Alleged offender's gender"),
+      Map.entry("cps_outcome", "CPS outcome"),
+      Map.entry("mdt_review", "MDT case review"));
+
+  /**
+   * What a person reads for a code of any list here or of the reports' categories: "Child protective
+   * services" for child_protective_services, "18 and over" for 18_and_over, "CAC" for cac. PDFs, spreadsheets
+   * and tables show labels; JSON and CSV keep the codes, which programs read.
+   */
+  public static String label(String code) {
+    String label = LABELS.get(code);
+    if (label != null) {
+      return label;
+    }
+    String words = code.replace('_', ' ');
+    return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+  }
 
   /** A yes/no word as a boolean; empty for a word that is neither. */
   public static Optional<Boolean> yesNo(String word) {

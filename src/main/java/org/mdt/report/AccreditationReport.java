@@ -8,6 +8,7 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.time.Month;
 import java.time.ZoneId;
+import java.time.format.TextStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,6 +25,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.mdt.codes.Codes;
 import org.mdt.db.Sql;
 import org.mdt.followup.FollowupOutcome;
@@ -56,6 +58,7 @@ public final class AccreditationReport implements Report {
   private static final String NOT_KNOWN = "unknown";
   /** Each follow-up outcome's JSON key and PDF label, in report order. */
   private static final Map<FollowupOutcome, Label> OUTCOMES = outcomes();
+  /** A shortfall of up to this many cases is listed in its table; a longer one in an appendix. */
   private static final int SHORTFALL_SHOWN = 100;
 
   /** A measure's JSON and CSV key, and its label in the PDF. */
@@ -481,13 +484,12 @@ public final class AccreditationReport implements Report {
   public ReportDocument document() {
     List<ReportDocument.Section> sections = new ArrayList<>();
     List<List<Object>> members = new ArrayList<>();
-    membersByDiscipline.forEach((d, n) -> members.add(List.of(d, n)));
+    membersByDiscipline.forEach((d, n) -> members.add(List.of(Codes.label(d), n)));
     if (team == null) {
       missingDisciplinesByTeam.forEach((name, missing) -> members.add(List.of("Required disciplines missing: " + name,
-          missing.isEmpty() ? "none" : String.join(", ", missing))));
+          labels(missing))));
     } else {
-      members.add(List.of("Required disciplines missing", missingDisciplines.isEmpty() ? "none"
-          : String.join(", ", missingDisciplines)));
+      members.add(List.of("Required disciplines missing", labels(missingDisciplines)));
     }
     sections.add(new ReportDocument.Section("Multidisciplinary team: members active in " + year + " by discipline",
         List.of("Discipline", "Members"), members));
@@ -505,40 +507,61 @@ public final class AccreditationReport implements Report {
     OUTCOMES.forEach((outcome, label) -> review.add(List.of(label.label(), followups.get(outcome))));
     meetingsAttendedByDiscipline.forEach((d, n) -> {
       Double rate = percent(n, meetingsHeld);
-      attendance.put(d.replace('_', ' '), rate == null ? 0.0 : rate);
-      review.add(List.of("Attendance: " + d, share(n, meetingsHeld)));
+      attendance.put(Codes.label(d), rate == null ? 0.0 : rate);
+      review.add(List.of("Attendance: " + Codes.label(d), share(n, meetingsHeld)));
     });
     sections.add(new ReportDocument.Section("Case review", List.of("Measure", "Value"), review,
         new ReportDocument.Chart("Attendance by discipline (% of meetings)", "% of meetings", attendance)));
-    sections.add(shortfall("Case review shortfall: new cases not reviewed within 60 days", notReviewedWithin60));
+    List<ReportDocument.Appendix> appendices = new ArrayList<>();
+    sections.add(shortfall("Case review shortfall: new cases not reviewed within 60 days", notReviewedWithin60,
+        appendices));
 
     List<List<Object>> services = new ArrayList<>();
     SERVICES.forEach(s -> {
       Double median = median(daysToService.get(s));
-      services.add(List.of(s.replace('_', ' '), share(childrenWithService.get(s), children),
+      services.add(List.of(Codes.label(s), share(childrenWithService.get(s), children),
           median == null ? "-" : String.format(Locale.ROOT, "%.1f days", median)));
     });
     Map<String, Integer> volume = new LinkedHashMap<>();
-    referralsByMonth.forEach((m, n) -> volume.put(m.toString().substring(0, 3), n));
+    referralsByMonth.forEach((m, n) -> volume.put(m.getDisplayName(TextStyle.SHORT, Locale.US), n));
     sections.add(new ReportDocument.Section("Forensic interview, medical, mental health and advocacy services ("
         + children + " children referred)", List.of("Service", "Children with it", "Median from referral"), services,
         new ReportDocument.Chart("Children referred by month, " + year, "Children", volume)));
-    sections.add(shortfall("Forensic interview shortfall: cases with a child not interviewed", notInterviewed));
+    sections.add(shortfall("Forensic interview shortfall: cases with a child not interviewed", notInterviewed,
+        appendices));
 
     List<List<Object>> tracking = new ArrayList<>();
-    known.forEach((e, n) -> tracking.add(List.of(e.replace('_', ' '), share(n, children),
+    known.forEach((e, n) -> tracking.add(List.of(Codes.label(e), share(n, children),
         share(entered.get(e), children))));
     sections.add(new ReportDocument.Section("Case tracking: elements recorded", List.of("Element", "Known for",
         "Entered for (unknown included)"), tracking));
     return new ReportDocument("Accreditation evidence " + year, team == null ? "All teams" : team.name(),
-        year + "-01-01 to " + year + "-12-31, data through " + dataThrough, sections, DEFINITIONS);
+        year + "-01-01 to " + year + "-12-31, data through " + dataThrough, sections, DEFINITIONS, appendices);
   }
 
-  private static ReportDocument.Section shortfall(String heading, Set<String> caseNumbers) {
-    List<String> shown = caseNumbers.stream().limit(SHORTFALL_SHOWN).toList();
-    String list = caseNumbers.isEmpty() ? "none" : String.join(", ", shown)
-        + (caseNumbers.size() > shown.size() ? " ... and " + (caseNumbers.size() - shown.size()) + " more" : "");
+  /**
+   * A shortfall's cases: listed in the table when they are few, otherwise counted there and listed in full in an
+   * appendix (a list of thousands would not fit a table cell, and a shortened one would hide cases).
+   */
+  private static ReportDocument.Section shortfall(String heading, Set<String> caseNumbers,
+      List<ReportDocument.Appendix> appendices) {
+    String list;
+    if (caseNumbers.isEmpty()) {
+      list = "none";
+    } else if (caseNumbers.size() <= SHORTFALL_SHOWN) {
+      list = String.join(", ", caseNumbers);
+    } else {
+      String title = "Appendix " + (char) ('A' + appendices.size()) + ": " + heading;
+      appendices.add(new ReportDocument.Appendix(title, "All " + caseNumbers.size() + " cases, by case number.",
+          List.copyOf(caseNumbers)));
+      list = caseNumbers.size() + " cases, listed in " + title.substring(0, title.indexOf(':'));
+    }
     return new ReportDocument.Section(heading, List.of("Cases (" + caseNumbers.size() + ")"), List.of(List.of(list)));
+  }
+
+  /** Disciplines by label, or "none". */
+  private static String labels(Collection<String> disciplines) {
+    return disciplines.isEmpty() ? "none" : disciplines.stream().map(Codes::label).collect(Collectors.joining(", "));
   }
 
   private static String share(int part, int whole) {

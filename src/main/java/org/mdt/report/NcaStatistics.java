@@ -206,8 +206,10 @@ public final class NcaStatistics implements Report {
         List.of(List.of("New children", newChildren))));
     breakdowns().forEach((key, counts) -> {
       List<List<Object>> rows = new ArrayList<>();
-      counts.forEach((code, count) -> rows.add(List.of(code, count)));
-      sections.add(new ReportDocument.Section(HEADINGS.get(key), List.of("Code", "Children"), rows));
+      counts.forEach((code, count) -> rows.add(List.of(Codes.label(code), count,
+          ReportDocument.percent(count, newChildren))));
+      sections.add(new ReportDocument.Section(HEADINGS.get(key), List.of(HEADINGS.get(key), "Children",
+          "% of new children"), rows));
     });
     return new ReportDocument("NCA semi-annual statistics " + period, team == null ? "All teams" : team.name(),
         DataThrough.periodLine(period.start(), period.end(), dataThrough), sections, DEFINITIONS);
@@ -219,6 +221,8 @@ public final class NcaStatistics implements Report {
           + " without a date of birth counts, with age unknown."),
       new ReportDocument.Definition("Data through", "the day the report was written: no referral, service date"
           + " or meeting dated after it is counted."),
+      new ReportDocument.Definition("% of new children", "each count as a share of the period's new children, to"
+          + " one decimal; abuse types and services add up to more than 100%."),
       new ReportDocument.Definition("Age at first contact", "whole years on the referral date."),
       new ReportDocument.Definition("Gender, race, relationship", "the roster's codes; not recorded counts as"
           + " unknown."),

@@ -2,109 +2,125 @@ package org.mdt.report;
 
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
-import com.lowagie.text.Paragraph;
+import com.lowagie.text.Image;
 import com.lowagie.text.Phrase;
-import com.lowagie.text.pdf.PdfDate;
-import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.time.Instant;
-import java.util.Calendar;
-import java.util.GregorianCalendar;
-import java.util.TimeZone;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import org.mdt.pdf.PdfFile;
 import org.mdt.pdf.PdfStyle;
 
-/** Writes a {@link ReportDocument} as PDF: running head and page numbers on every page, definitions last. */
+/**
+ * Writes a {@link ReportDocument} as a PDF/A-2b file (see {@link PdfFile}): each section's heading and table
+ * kept together with its chart drawn as vectors beneath, then the definitions and the appendices.
+ */
 public final class PdfReportWriter {
-  private PdfReportWriter() {}
+  /** A cell that reads as a number: a count, a decimal, a percentage, or "-" for none. */
+  private static final Pattern NUMBER = Pattern.compile("-|-?\\d[\\d,]*(\\.\\d+)?%?");
+  private static final float CHART_HEIGHT = 230;
+  /** Characters beyond which a column's text wraps rather than widening it. */
+  private static final int WIDEST_COLUMN = 36;
+  /** Appendix items per paragraph: a paragraph moves to the next page whole, so a long list goes in pieces. */
+  private static final int ITEMS_PER_PARAGRAPH = 100;
 
-  /** The trailer's file identifier, which OpenPDF makes from the clock and memory. */
-  private static final Pattern FILE_ID = Pattern.compile("/ID \\[<([0-9a-f]{32})><([0-9a-f]{32})>\\]");
+  private PdfReportWriter() {}
 
   /**
    * {@code created} is the document's date (SOURCE_DATE_EPOCH when set); with it, the same report gives
-   * the same bytes: the file identifier becomes a digest of the content instead of a random one.
+   * the same bytes. A character no embedded font has is named to {@code warnings}.
    */
-  public static void write(ReportDocument report, OutputStream out, Instant created) throws IOException {
-    ByteArrayOutputStream pdf = new ByteArrayOutputStream();
-    Document document = PdfStyle.document();
-    try {
-      PdfWriter writer = PdfWriter.getInstance(document, pdf);
-      PdfStyle.runningHead(writer, report.runningHead());
-      Calendar calendar = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
-      calendar.setTimeInMillis(created.toEpochMilli());
-      document.addTitle(report.runningHead());
-      document.addCreator("mdt");
-      document.addModificationDate(new PdfDate(calendar));
-      document.open();
-      writer.getInfo().put(PdfName.CREATIONDATE, new PdfDate(calendar)); // Document's own would say "now"
-
-      document.add(new Paragraph(report.title(), PdfStyle.TITLE));
-      document.add(new Paragraph("Team: " + report.team(), PdfStyle.BODY));
-      document.add(new Paragraph("Period: " + report.period(), PdfStyle.BODY));
+  public static void write(ReportDocument report, OutputStream out, Instant created, Consumer<String> warnings)
+      throws IOException {
+    PdfFile.Info info = new PdfFile.Info(report.title(), report.team(), report.runningHead(), created);
+    PdfFile.write(info, out, warnings, (document, writer) -> {
+      document.add(PdfStyle.paragraph(report.title(), PdfStyle.TITLE, 0));
+      document.add(PdfStyle.paragraph("Team: " + report.team(), PdfStyle.BODY, 4));
+      document.add(PdfStyle.paragraph("Period: " + report.period(), PdfStyle.BODY, 0));
       for (ReportDocument.Section section : report.sections()) {
-        document.add(new Paragraph(" ", PdfStyle.BODY));
-        document.add(new Paragraph(section.heading(), PdfStyle.HEADING));
         document.add(table(section));
         if (section.chart() != null) {
-          com.lowagie.text.Image image = com.lowagie.text.Image.getInstance(BarCharts.png(section.chart()));
-          image.scaleToFit(document.right() - document.left(), 240);
-          document.add(image);
+          document.add(chart(section.chart(), document, writer));
         }
       }
       document.newPage();
-      document.add(new Paragraph("Definitions", PdfStyle.HEADING));
+      document.add(PdfStyle.paragraph("Definitions", PdfStyle.HEADING, 0));
       for (ReportDocument.Definition definition : report.definitions()) {
-        Paragraph paragraph = new Paragraph();
-        paragraph.add(new Phrase(definition.term() + ": ", PdfStyle.BODY_BOLD));
-        paragraph.add(new Phrase(definition.meaning(), PdfStyle.BODY));
-        paragraph.setSpacingBefore(4);
-        document.add(paragraph);
+        Phrase text = PdfStyle.phrase(definition.term() + ": ", PdfStyle.BODY_BOLD);
+        text.add(PdfStyle.phrase(definition.meaning(), PdfStyle.BODY));
+        document.add(PdfStyle.paragraph(text, 4));
       }
-    } catch (DocumentException e) {
-      throw new IllegalStateException("report PDF could not be written", e);
-    } finally {
-      document.close();
-    }
-    out.write(withContentId(pdf.toByteArray()));
-  }
-
-  /** Replaces the random file identifier with an MD5 of everything else, of the same length. */
-  private static byte[] withContentId(byte[] pdf) {
-    String text = new String(pdf, StandardCharsets.ISO_8859_1);
-    Matcher id = FILE_ID.matcher(text);
-    if (!id.find()) {
-      return pdf;
-    }
-    try {
-      MessageDigest md5 = MessageDigest.getInstance("MD5");
-      md5.update(pdf, 0, id.start());
-      md5.update(pdf, id.end(), pdf.length - id.end());
-      String digest = HexFormat.of().formatHex(md5.digest());
-      return (text.substring(0, id.start()) + "/ID [<" + digest + "><" + digest + ">]" + text.substring(id.end()))
-          .getBytes(StandardCharsets.ISO_8859_1);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has MD5", e);
-    }
+      for (ReportDocument.Appendix appendix : report.appendices()) {
+        appendix(appendix, document);
+      }
+    });
   }
 
   private static PdfPTable table(ReportDocument.Section section) {
-    float[] widths = new float[section.columns().size()];
-    java.util.Arrays.fill(widths, 1f);
-    PdfPTable table = PdfStyle.table(widths, section.columns());
-    for (java.util.List<Object> row : section.rows()) {
-      row.forEach(value -> table.addCell(PdfStyle.cell(value)));
+    int columns = section.columns().size();
+    float[] widths = new float[columns];
+    for (int c = 0; c < columns; c++) {
+      widths[c] = width(section, c);
+    }
+    boolean[] right = new boolean[columns];
+    for (int c = 0; c < columns; c++) {
+      right[c] = numeric(section.rows(), c);
+    }
+    PdfPTable table = PdfStyle.titledTable(section.heading(), widths, section.columns(), right);
+    for (List<Object> row : section.rows()) {
+      for (int c = 0; c < row.size(); c++) {
+        table.addCell(PdfStyle.cell(row.get(c), right[c]));
+      }
     }
     return table;
   }
 
+  /**
+   * A column's share of the page: its longest text up to a cap (longer text wraps), and never narrower than the
+   * longest word of its title, so that no title breaks inside a word.
+   */
+  private static float width(ReportDocument.Section section, int column) {
+    int longestWord = Arrays.stream(section.columns().get(column).split(" ")).mapToInt(String::length).max().orElse(1);
+    int longestText = section.rows().stream().mapToInt(row -> String.valueOf(row.get(column)).length()).max()
+        .orElse(1);
+    return Math.max(longestWord, Math.min(longestText, WIDEST_COLUMN) + 3);
+  }
+
+  /** A column of numbers (text such as "12.5%" or "3.0" included) sits to the right, "-" for none among them. */
+  private static boolean numeric(List<List<Object>> rows, int column) {
+    boolean anyNumber = false;
+    for (List<Object> row : rows) {
+      Object value = row.get(column);
+      boolean number = value instanceof Number || value != null && NUMBER.matcher(value.toString()).matches();
+      if (!number) {
+        return false;
+      }
+      anyNumber |= !"-".equals(String.valueOf(value));
+    }
+    return anyNumber;
+  }
+
+  private static Image chart(ReportDocument.Chart chart, Document document, PdfWriter writer)
+      throws DocumentException {
+    Image image = BarCharts.draw(chart, writer, document.right() - document.left(), CHART_HEIGHT);
+    image.setSpacingBefore(8);
+    return image;
+  }
+
+  private static void appendix(ReportDocument.Appendix appendix, Document document) throws DocumentException {
+    document.newPage();
+    document.add(PdfStyle.paragraph(appendix.title(), PdfStyle.HEADING, 0));
+    document.add(PdfStyle.paragraph(appendix.introduction(), PdfStyle.BODY, 4));
+    List<String> items = appendix.items();
+    for (int from = 0; from < items.size(); from += ITEMS_PER_PARAGRAPH) {
+      List<String> piece = items.subList(from, Math.min(items.size(), from + ITEMS_PER_PARAGRAPH));
+      String text = String.join(", ", piece) + (from + piece.size() < items.size() ? "," : "");
+      document.add(PdfStyle.paragraph(text, PdfStyle.BODY, from == 0 ? 6 : 0));
+    }
+  }
 }

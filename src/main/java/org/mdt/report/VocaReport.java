@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.mdt.codes.Codes;
 import org.mdt.db.Sql;
 import org.mdt.review.ReviewRules;
@@ -319,17 +321,23 @@ public final class VocaReport implements Report {
    * mapped to it, or none of its services fell in the quarter.
    */
   public Map<String, String> emptyCategories() {
+    return emptyCategories(service -> service, VocaServiceMap.SHELTER_NOTE);
+  }
+
+  /** {@link #emptyCategories()} with services named by {@code name} and D explained by {@code shelter}. */
+  private Map<String, String> emptyCategories(Function<String, String> name, String shelter) {
     Map<String, String> empty = new LinkedHashMap<>();
     for (String category : ALL_CATEGORIES) {
       if (category.equals(VocaServiceMap.SHELTER)) {
-        empty.put(category, VocaServiceMap.SHELTER_NOTE);
+        empty.put(category, shelter);
         continue;
       }
       List<String> mapped = serviceMap.asJson().get(category);
       if (mapped.isEmpty()) {
         empty.put(category, "no roster service is mapped to it (see serviceMap)");
       } else if (services.get(category).individuals() == 0) {
-        empty.put(category, "no " + String.join(" or ", mapped) + " dated in the quarter");
+        empty.put(category, "no " + mapped.stream().map(name).collect(Collectors.joining(" or ")) + " dated in the"
+            + " quarter");
       }
     }
     return empty;
@@ -409,26 +417,34 @@ public final class VocaReport implements Report {
   @Override
   public ReportDocument document() {
     List<ReportDocument.Section> sections = new ArrayList<>();
-    sections.add(new ReportDocument.Section("Individuals", List.of("Measure", "Individuals"), List.of(
-        List.of("Served in the quarter", served), List.of("New this fiscal year", newIndividuals),
-        List.of("Continuing", served - newIndividuals))));
+    sections.add(new ReportDocument.Section("Individuals", List.of("Measure", "Individuals", "% of served"), List.of(
+        List.of("Served in the quarter", served, ReportDocument.percent(served, served)),
+        List.of("New this fiscal year", newIndividuals, ReportDocument.percent(newIndividuals, served)),
+        List.of("Continuing", served - newIndividuals, ReportDocument.percent(served - newIndividuals, served)))));
     Map<String, String> headings = Map.of("age", "Age of new individuals", "gender", "Gender of new individuals",
         "race", "Race and ethnicity of new individuals", "victimizationTypes", "Victimization types (new individuals)");
+    Map<String, String> firstColumns = Map.of("age", "Age", "gender", "Gender", "race", "Race and ethnicity",
+        "victimizationTypes", "Victimization type");
     demographics.asMap().forEach((key, counts) -> {
       List<List<Object>> rows = new ArrayList<>();
-      counts.forEach((code, count) -> rows.add(List.of(code, count)));
-      sections.add(new ReportDocument.Section(headings.get(key), List.of("Code", "Individuals"), rows));
+      counts.forEach((code, count) -> rows.add(List.of(Codes.label(code), count,
+          ReportDocument.percent(count, newIndividuals))));
+      sections.add(new ReportDocument.Section(headings.get(key), List.of(firstColumns.get(key), "Individuals",
+          "% of new individuals"), rows));
     });
-    Map<String, String> empty = emptyCategories();
+    Map<String, String> empty = emptyCategories(Codes::label, VocaServiceMap.SHELTER_NOTE + ": a CAC roster has no"
+        + " shelter or housing column, so D is always reported as none; add shelter services from the"
+        + " provider's own records");
     List<List<Object>> serviceRows = new ArrayList<>();
     for (String category : ALL_CATEGORIES) {
       Tally tally = services.getOrDefault(category, Tally.NONE);
       serviceRows.add(List.of(category + " - " + VocaServiceMap.CATEGORY_NAMES.get(category), tally.individuals(),
-          tally.times(), empty.containsKey(category) ? empty.get(category)
-              : String.join(", ", serviceMap.asJson().get(category))));
+          ReportDocument.percent(tally.individuals(), served), tally.times(), empty.containsKey(category)
+              ? empty.get(category)
+              : serviceMap.asJson().get(category).stream().map(Codes::label).collect(Collectors.joining(", "))));
     }
-    sections.add(new ReportDocument.Section("Services", List.of("Category", "Individuals", "Times provided",
-        "Roster services, or why none"), serviceRows));
+    sections.add(new ReportDocument.Section("Services", List.of("Category", "Individuals", "% of served",
+        "Times provided", "Roster services, or why none"), serviceRows));
     sections.add(new ReportDocument.Section("Case reviews (beside the categories: not a VOCA service)",
         List.of("Measure", "Count"), List.of(List.of("Individuals whose case was reviewed",
             caseReviews.individuals()), List.of("Reviews (times)", caseReviews.times()))));
@@ -457,6 +473,9 @@ public final class VocaReport implements Report {
             + " recorded in the roster. Grant staff change the map with 'mdt settings set voca.serviceMap'."),
         new ReportDocument.Definition("Service categories", "individuals: served in the quarter with a service of"
             + " that category; times: those services' dates in the quarter."),
+        new ReportDocument.Definition("Percentages", "of the individuals served in the quarter (services), or of the"
+            + " new individuals (demographics), to one decimal; a child counts under every category and type that"
+            + " applies, so these add up to more than 100%."),
         new ReportDocument.Definition("Case reviews", "MDT coordination, not a VOCA direct service: children whose"
             + " case was reviewed at a recorded meeting in the quarter, and those reviews. A review dated before"
             + " the case's first referral is not counted."));

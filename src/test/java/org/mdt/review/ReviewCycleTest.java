@@ -192,8 +192,8 @@ class ReviewCycleTest {
     }
     String all = Pdfs.text(pdf);
     for (String expected : List.of("North MDT", "2027-01-05", "09:30", "CAC room 2", "N-1", "N.Q.", "restricted case",
-        "requested", "requested by Lee Park", "Rolled over to the next meeting (2027-01-12): 2 case(s)",
-        "F-1 R-1", "Sign-in sheet", "Dana Reyes", "law enforcement", "Page 2")) {
+        "Requested", "requested by Lee Park", "Rolled over to the next meeting (2027-01-12): 2 case(s)",
+        "F-1 R-1", "Sign-in sheet", "Dana Reyes", "Law enforcement", "Page 2")) {
       assertTrue(all.contains(expected), "agenda PDF lacks '" + expected + "':\n" + all);
     }
     for (String last : List.of("Quill", "Rask", "Owen", "Stone", "Tully", "Ulm", "Vance", "West", "Young", "Nora", "Wes ")) {
