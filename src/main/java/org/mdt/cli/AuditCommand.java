@@ -34,7 +34,7 @@ final class AuditCommand implements Callable<Integer> {
     Long caseId = null;
     if (caseNumber != null) {
       var teams = Stores.teams(context, connection);
-      caseId = Stores.cases(connection).require(caseNumber, team == null ? null : teams.require(team)).id();
+      caseId = Stores.cases(connection).require(caseNumber, teams.requireIfNamed(team)).id();
     }
     Table table = Table.of("id", "ID", "at", "AT", "user", "USER", "command", "COMMAND", "entity", "ENTITY",
         "entityId", "ENTITY ID", "action", "ACTION", "changes", "CHANGES");

@@ -75,7 +75,7 @@ final class CaseCommand {
     public Integer call() throws SQLException {
       var connection = context.database().connection();
       TeamStore teams = Stores.teams(context, connection);
-      CaseDetail detail = new CaseStore(connection).show(caseNumber, team == null ? null : teams.require(team));
+      CaseDetail detail = new CaseStore(connection).show(caseNumber, teams.requireIfNamed(team));
       Printer printer = context.printer();
       switch (printer.format()) {
         case JSON -> {

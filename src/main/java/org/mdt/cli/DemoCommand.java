@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import org.mdt.MdtException;
 import org.mdt.codes.Codes;
 import org.mdt.db.Database;
+import org.mdt.db.Session;
 import org.mdt.db.DatabaseLocation;
 import org.mdt.followup.CloseFollowup;
 import org.mdt.followup.FollowupStatus;
@@ -115,7 +116,7 @@ final class DemoCommand implements Callable<Integer> {
 
   /** A quarter of fortnightly meetings, as {@code mdt review schedule} would create them. */
   private List<Meeting> schedule(Database database) {
-    return new ScheduleMeetings(database, clock, context.osUser(), "mdt review schedule")
+    return new ScheduleMeetings(new Session(database, clock, context.osUser(), "mdt review schedule"))
         .run(new ScheduleMeetings.Request(null, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 3, 31),
             RecurrenceRule.parse("biweekly:TUE"), LocalTime.of(9, 30), 12, "CAC conference room"))
         .created();
@@ -145,11 +146,11 @@ final class DemoCommand implements Callable<Integer> {
         continue; // nothing was due for review
       }
       clock = at(meeting.date(), zone);
-      RecordMeeting.Result recorded = new RecordMeeting(database, clock, context.osUser(), "mdt review record")
+      RecordMeeting.Result recorded = new RecordMeeting(new Session(database, clock, context.osUser(), "mdt review record"))
           .run(new RecordMeeting.Request(meeting.id(), members.subList(0, members.size() - 1), cases, List.of(),
               followups));
       clock = at(meeting.date().plusDays(7), zone);
-      new CloseFollowup(database, clock, context.osUser(), "mdt followup done").run(new CloseFollowup.Request(
+      new CloseFollowup(new Session(database, clock, context.osUser(), "mdt followup done")).run(new CloseFollowup.Request(
           recorded.followups().get(0), FollowupStatus.DONE, "Summary shared"));
     }
     return reviewed;

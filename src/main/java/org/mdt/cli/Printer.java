@@ -121,6 +121,19 @@ public final class Printer {
     }
   }
 
+  /**
+   * A further table under a result, with its heading and a blank line above, in the aligned text format only:
+   * CSV holds one table, and the result's JSON already carries what the section shows (the agenda's rolled-over
+   * cases).
+   */
+  public void section(String heading, Table table) {
+    if (format == OutputFormat.TABLE) {
+      out.println();
+      heading(heading);
+      table(table);
+    }
+  }
+
   /** A heading line and a blank line above a table. */
   private void heading(String text) {
     out.println(TerminalText.safe(text));

@@ -13,14 +13,18 @@ import java.util.concurrent.Callable;
 import org.mdt.MdtException;
 import org.mdt.cases.Redaction;
 import org.mdt.review.Agenda;
+import org.mdt.review.AgendaBuilder;
 import org.mdt.review.AgendaPdf;
+import org.mdt.review.AmendMeeting;
 import org.mdt.review.BuildAgenda;
 import org.mdt.review.ListMeetings;
 import org.mdt.review.Meeting;
 import org.mdt.review.PrepareInvitation;
+import org.mdt.review.RecordBaseline;
 import org.mdt.review.RecordMeeting;
 import org.mdt.review.RecurrenceRule;
 import org.mdt.review.RequestReview;
+import org.mdt.review.ReviewStore;
 import org.mdt.review.ScheduleMeetings;
 import org.mdt.text.Table;
 import picocli.CommandLine.Command;
@@ -29,9 +33,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.TypeConversionException;
 
-@Command(name = "review", description = "Case review meetings: schedule, agenda, requests, record.",
+@Command(name = "review", description = "Case review meetings: schedule, agenda, requests, record, amend.",
     subcommands = {ReviewCommand.Schedule.class, ReviewCommand.Listing.class, ReviewCommand.AgendaOf.class,
-        ReviewCommand.Request.class, ReviewCommand.Record.class})
+        ReviewCommand.Request.class, ReviewCommand.Record.class, ReviewCommand.Amend.class,
+        ReviewCommand.Baseline.class})
 final class ReviewCommand {
 
   @Command(name = "schedule", description = {"Create a team's meetings from a recurrence rule; running it again"
@@ -55,7 +60,8 @@ final class ReviewCommand {
     @Option(names = "--time", paramLabel = "HH:MM", description = "Start time.")
     String time;
 
-    @Option(names = "--capacity", paramLabel = "N", description = "Most cases per meeting; the rest roll over.")
+    @Option(names = "--capacity", paramLabel = "N",
+        description = "Most cases per meeting; the rest roll over (default: " + AgendaBuilder.DEFAULT_CAPACITY + ").")
     Integer capacity;
 
     @Option(names = "--location", paramLabel = "TEXT", description = "Where the team meets.")
@@ -116,8 +122,9 @@ final class ReviewCommand {
     return table;
   }
 
-  @Command(name = "agenda", description = {"Build a meeting's agenda: new cases, requested cases, cases with"
-      + " follow-ups due, re-reviews (90 days), oldest first, within the meeting's capacity.",
+  @Command(name = "agenda", description = {"Build a meeting's agenda: requested cases, new cases, cases with"
+      + " follow-ups due, re-reviews (90 days), oldest first, within the meeting's capacity (default "
+      + AgendaBuilder.DEFAULT_CAPACITY + ").",
       "Cases appear by initials and case number only; a restricted case only by its number."})
   static final class AgendaOf implements Callable<Integer> {
     private static final int ROLLED_OVER_SHOWN = 10;
@@ -149,7 +156,9 @@ final class ReviewCommand {
       BuildAgenda.Result built = new BuildAgenda(context.database()).run(new BuildAgenda.Request(meetingId));
       Agenda agenda = built.agenda();
       context.printer().result(agendaHeading(agenda.meeting()), agendaJson(agenda), agendaTable(agenda));
+      printRolledOver(agenda);
       writeFiles(outputs, built);
+      noteCapacity(agenda);
       noteRolledOver(agenda);
       return 0;
     }
@@ -165,6 +174,23 @@ final class ReviewCommand {
         outputs.write(ics, file -> invitation.invite().write(file, ReportOutput.created(context)));
         context.info("wrote " + ics);
         invitation.notes().forEach(context::info);
+      }
+    }
+
+    /** The rolled-over cases as a table under the agenda's (the JSON result already lists them). */
+    private void printRolledOver(Agenda agenda) {
+      if (!agenda.overflow().isEmpty()) {
+        Table rolled = Table.of("caseNumber", "CASE", "reason", "REASON", "reasonDetail", "DETAIL");
+        agenda.overflow().forEach(item -> rolled.row(item.facts().caseNumber(), item.reason().code(), item.detail()));
+        context.printer().section("Rolled over to the next meeting" + (agenda.nextMeeting() == null
+            ? " (none scheduled yet)" : " on " + agenda.nextMeeting()) + ": " + agenda.overflow().size() + " case(s)",
+            rolled);
+      }
+    }
+
+    private void noteCapacity(Agenda agenda) {
+      if (agenda.defaultCapacity()) {
+        context.info("capacity " + agenda.capacity() + " (default): the meeting was scheduled without --capacity");
       }
     }
 
@@ -187,6 +213,7 @@ final class ReviewCommand {
       entry.put("caseNumber", item.facts().caseNumber());
       entry.put("initials", item.label());
       entry.put("reason", item.reason().code());
+      entry.put("reasonDetail", item.detail());
       entry.put("restricted", item.facts().restricted());
       entry.put("openFollowups", Redaction.followups(item.facts().restricted(), item.facts().openFollowups()).stream()
           .map(f -> {
@@ -205,15 +232,18 @@ final class ReviewCommand {
     json.put("cases", cases);
     json.put("rolledOver", agenda.rolledOver());
     json.put("nextMeeting", agenda.nextMeeting());
+    json.put("capacity", agenda.capacity());
+    json.put("defaultCapacity", agenda.defaultCapacity());
     return json;
   }
 
   /** The agenda's cases as a table (CSV and terminal): the count of open follow-ups, never their text. */
   static Table agendaTable(Agenda agenda) {
     Table table = Table.of("caseNumber", "CASE", "initials", "CHILD", "reason", "REASON", "openFollowups",
-        "OPEN FOLLOW-UPS");
+        "OPEN FOLLOW-UPS", "reasonDetail", "DETAIL");
     for (Agenda.Item item : agenda.cases()) {
-      table.row(item.facts().caseNumber(), item.label(), item.reason().code(), item.facts().openFollowups().size());
+      table.row(item.facts().caseNumber(), item.label(), item.reason().code(), item.facts().openFollowups().size(),
+          item.detail());
     }
     return table;
   }
@@ -248,7 +278,8 @@ final class ReviewCommand {
     @Option(names = "--meeting", paramLabel = "M", description = "The meeting id (default: the next one).")
     Long meetingId;
 
-    @Option(names = "--note", paramLabel = "TEXT", description = "Why (kept with the request, not on the agenda).")
+    @Option(names = "--note", paramLabel = "TEXT",
+        description = "Why: the agenda shows it beside who asked (not for a restricted case).")
     String note;
 
     @Option(names = "--by", paramLabel = "MEMBER", description = "The member asking (default: you, the OS user).")
@@ -260,9 +291,12 @@ final class ReviewCommand {
 
     @Override
     public Integer call() {
-      long id = Stores.operation(context, RequestReview::new)
-          .run(new RequestReview.Request(caseNumber, team, meetingId, note, by)).requestId();
-      context.info("requested review of case " + caseNumber + " (request " + id + ")");
+      RequestReview.Result result = Stores.operation(context, RequestReview::new)
+          .run(new RequestReview.Request(caseNumber, team, meetingId, note, by));
+      context.info(result.merged()
+          ? "case " + caseNumber + " already has this request pending (request " + result.requestId()
+              + "): merged, not stored twice"
+          : "requested review of case " + caseNumber + " (request " + result.requestId() + ")");
       return 0;
     }
   }
@@ -300,13 +334,112 @@ final class ReviewCommand {
     public Integer call() {
       RecordMeeting.Result result = Stores.operation(context, RecordMeeting::new)
           .run(new RecordMeeting.Request(meetingId, attended, reviewed, recommendations, followups));
-      result.reviewedBeforeReferral().forEach(review -> context.info("warning: " + review.message()));
+      printMeeting(context, result.meetingId(), result.attended(), result.reviewed(), result.recommendations(),
+          result.followups().size(), result.notOnAgenda(), result.reviewedBeforeReferral());
+      return 0;
+    }
+  }
+
+  /** What {@code review record} and {@code review amend} print: the meeting's counts, warnings on stderr. */
+  private static void printMeeting(CliContext context, long meetingId, int attended, int reviewed, int recommendations,
+      int followups, List<RecordMeeting.NotOnAgenda> notOnAgenda,
+      List<ReviewStore.ReviewBeforeReferral> reviewedBeforeReferral) {
+    notOnAgenda.forEach(warning -> context.info("warning: " + warning.message()));
+    reviewedBeforeReferral.forEach(review -> context.info("warning: " + review.message()));
+    Map<String, Object> printed = new LinkedHashMap<>();
+    printed.put("meeting", meetingId);
+    printed.put("attended", attended);
+    printed.put("reviewed", reviewed);
+    printed.put("recommendations", recommendations);
+    printed.put("followups", followups);
+    context.printer().record(printed);
+  }
+
+  @Command(name = "amend", description = {"Correct a recorded meeting: add or take off reviewed cases, members"
+      + " present, recommendations and follow-ups. Prints the meeting as it then stands.",
+      "A case with recommendations or follow-ups from the meeting is taken off only with"
+      + " --remove-recommendations CASE as well."})
+  static final class Amend implements Callable<Integer> {
+    private final CliContext context;
+
+    @Parameters(paramLabel = "MEETING", description = "The meeting id.")
+    long meetingId;
+
+    @Option(names = "--add-reviewed", arity = "1..*", paramLabel = "CASE", description = "Cases also reviewed.")
+    List<String> addReviewed = new ArrayList<>();
+
+    @Option(names = "--remove-reviewed", arity = "1..*", paramLabel = "CASE",
+        description = "Cases recorded as reviewed by mistake.")
+    List<String> removeReviewed = new ArrayList<>();
+
+    @Option(names = "--add-attended", arity = "1..*", paramLabel = "MEMBER",
+        description = "Members also present: id or name.")
+    List<String> addAttended = new ArrayList<>();
+
+    @Option(names = "--remove-attended", arity = "1..*", paramLabel = "MEMBER",
+        description = "Members recorded as present by mistake: id or name.")
+    List<String> removeAttended = new ArrayList<>();
+
+    @Option(names = "--recommend", arity = "1..*", paramLabel = "CASE:TEXT", description = "Another recommendation.",
+        converter = RecommendationValue.class)
+    List<RecordMeeting.Recommendation> recommendations = new ArrayList<>();
+
+    @Option(names = "--followup", arity = "1..*", paramLabel = "CASE:OWNER:DUE:TEXT",
+        description = "Another recommendation that becomes a follow-up (DUE yyyy-MM-dd, or empty for none).",
+        converter = FollowupValue.class)
+    List<RecordMeeting.FollowupRecommendation> followups = new ArrayList<>();
+
+    @Option(names = "--remove-recommendations", arity = "1..*", paramLabel = "CASE",
+        description = "Remove every recommendation the meeting made for the case, and its follow-ups from it.")
+    List<String> removeRecommendations = new ArrayList<>();
+
+    Amend(CliContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+      AmendMeeting.Result result = Stores.operation(context, AmendMeeting::new).run(new AmendMeeting.Request(
+          meetingId, addAttended, removeAttended, addReviewed, removeReviewed, removeRecommendations, recommendations,
+          followups));
+      result.followupsRemoved().forEach(id -> context.info("removed follow-up " + id));
+      printMeeting(context, result.meetingId(), result.attended(), result.reviewed(), result.recommendations(),
+          result.followups(), result.notOnAgenda(), result.reviewedBeforeReferral());
+      return 0;
+    }
+  }
+
+  @Command(name = "baseline", description = {"Say what was reviewed before mdt: every case referred before the"
+      + " day and not reviewed at a meeting recorded in mdt counts as reviewed by then, so agendas do not list it"
+      + " as new; it comes up again for re-review 90 days after the day.",
+      "A baseline is no meeting: the NCA, VOCA, monthly and accreditation reports do not count it."
+      + " Running it again changes nothing."})
+  static final class Baseline implements Callable<Integer> {
+    private final CliContext context;
+
+    @Option(names = "--reviewed-before", required = true, paramLabel = "D",
+        description = "The day by which cases referred before it had been reviewed (yyyy-MM-dd).")
+    LocalDate reviewedBefore;
+
+    @Option(names = "--team", paramLabel = "T", description = "Only this team's cases (default: every team's).")
+    String team;
+
+    Baseline(CliContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+      ReviewStore.Baseline baseline = Stores.operation(context, RecordBaseline::new)
+          .run(new RecordBaseline.Request(team, reviewedBefore)).baseline();
+      context.info("marked " + baseline.marked() + " case(s) referred before " + reviewedBefore
+          + " as reviewed before mdt; " + baseline.alreadyMarked() + " already marked, " + baseline.reviewedInMdt()
+          + " reviewed in mdt (left as they are)");
       Map<String, Object> printed = new LinkedHashMap<>();
-      printed.put("meeting", result.meetingId());
-      printed.put("attended", result.attended());
-      printed.put("reviewed", result.reviewed());
-      printed.put("recommendations", result.recommendations());
-      printed.put("followups", result.followups().size());
+      printed.put("reviewedBefore", reviewedBefore);
+      printed.put("marked", baseline.marked());
+      printed.put("alreadyMarked", baseline.alreadyMarked());
+      printed.put("reviewedInMdt", baseline.reviewedInMdt());
       context.printer().record(printed);
       return 0;
     }

@@ -1,10 +1,10 @@
 package org.mdt.cli;
 
 import java.sql.Connection;
-import java.time.Clock;
+import java.util.function.Function;
 import org.mdt.cases.CaseStore;
 import org.mdt.db.AuditLog;
-import org.mdt.db.Database;
+import org.mdt.db.Session;
 import org.mdt.team.TeamStore;
 
 /**
@@ -14,15 +14,14 @@ import org.mdt.team.TeamStore;
 final class Stores {
   private Stores() {}
 
-  /** The constructor every operation has: the database, the clock, and who acts (OS user and command line). */
-  @FunctionalInterface
-  interface Operation<T> {
-    T create(Database database, Clock clock, String osUser, String command);
+  /** An operation on the context's database, audited as the command being run. */
+  static <T> T operation(CliContext context, Function<Session, T> operation) {
+    return operation.apply(session(context));
   }
 
-  /** An operation on the context's database, audited as the command being run. */
-  static <T> T operation(CliContext context, Operation<T> operation) {
-    return operation.create(context.database(), context.clock, context.osUser(), context.commandLine);
+  /** The context's database and clock, acting as the OS user running this command line. */
+  static Session session(CliContext context) {
+    return new Session(context.database(), context.clock, context.osUser(), context.commandLine);
   }
 
   static AuditLog audit(CliContext context, Connection connection) {

@@ -110,6 +110,13 @@ public final class AuditLog {
     append(entity, id, "insert", text);
   }
 
+  /** A row removed, with the values it held, so the trail keeps what a correction took away. */
+  public void deleted(String entity, long id, Map<String, ?> values) throws SQLException {
+    Map<String, String> text = new LinkedHashMap<>();
+    values.forEach((field, value) -> text.put(field, string(value)));
+    append(entity, id, "delete", text);
+  }
+
   /** A field's value before and after an update; either may be null. */
   public record Change(Object before, Object after) {}
 

@@ -56,7 +56,7 @@ public final class Backups {
    */
   static final List<String> TABLES = List.of("team", "member", "roster_import", "mdt_case", "case_child",
       "meeting", "meeting_attendance", "meeting_case", "review_request", "recommendation", "followup",
-      "followup_history", "setting", "audit_log");
+      "followup_history", "setting", "review_baseline", "audit_log");
   /** Tables whose identity column continues after the highest restored id. */
   private static final String IDENTITY = "id";
   private static final int BATCH = 1000;

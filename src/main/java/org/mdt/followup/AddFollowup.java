@@ -6,7 +6,7 @@ import java.time.OffsetDateTime;
 import org.mdt.cases.CaseRef;
 import org.mdt.cases.CaseStore;
 import org.mdt.db.AuditLog;
-import org.mdt.db.Database;
+import org.mdt.db.Session;
 import org.mdt.team.TeamStore;
 
 /** Adds a follow-up to a case: an action owed by an active member of the case's team. */
@@ -22,30 +22,23 @@ public final class AddFollowup {
 
   public record Result(long id) {}
 
-  private final Database database;
-  private final Clock clock;
-  private final String osUser;
-  private final String command;
+  private final Session session;
 
-  public AddFollowup(Database database, Clock clock, String osUser, String command) {
-    this.database = database;
-    this.clock = clock;
-    this.osUser = osUser;
-    this.command = command;
+  public AddFollowup(Session session) {
+    this.session = session;
   }
 
   public Result run(Request request) {
-    return database.inTransaction(connection -> {
-      AuditLog audit = new AuditLog(connection, osUser, command, clock);
+    return session.inTransaction((connection, audit) -> {
       TeamStore teams = new TeamStore(connection, audit);
       CaseRef caseRef = new CaseStore(connection)
-          .require(request.caseNumber(), request.team() == null ? null : teams.require(request.team()));
-      FollowupStore followups = new FollowupStore(connection, audit, osUser);
+          .require(request.caseNumber(), teams.requireIfNamed(request.team()));
+      FollowupStore followups = new FollowupStore(connection, audit, session.osUser());
       if (request.meetingId() != null) {
         followups.requireMeeting(request.meetingId());
       }
       return new Result(followups.add(caseRef, teams.requireMember(teams.team(caseRef.teamId()), request.owner()),
-          request.action(), request.due(), request.meetingId(), null, OffsetDateTime.now(clock)));
+          request.action(), request.due(), request.meetingId(), null, session.now()));
     });
   }
 }

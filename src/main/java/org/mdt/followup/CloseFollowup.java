@@ -3,7 +3,7 @@ package org.mdt.followup;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import org.mdt.db.AuditLog;
-import org.mdt.db.Database;
+import org.mdt.db.Session;
 
 /** Closes an open follow-up, as done or as cancelled; a follow-up leaves "open" once. */
 public final class CloseFollowup {
@@ -21,22 +21,16 @@ public final class CloseFollowup {
 
   public record Result(long id, FollowupStatus closing) {}
 
-  private final Database database;
-  private final Clock clock;
-  private final String osUser;
-  private final String command;
+  private final Session session;
 
-  public CloseFollowup(Database database, Clock clock, String osUser, String command) {
-    this.database = database;
-    this.clock = clock;
-    this.osUser = osUser;
-    this.command = command;
+  public CloseFollowup(Session session) {
+    this.session = session;
   }
 
   public Result run(Request request) {
-    return database.inTransaction(connection -> {
-      new FollowupStore(connection, new AuditLog(connection, osUser, command, clock), osUser)
-          .close(request.id(), request.closing(), request.note(), OffsetDateTime.now(clock));
+    return session.inTransaction((connection, audit) -> {
+      new FollowupStore(connection, audit, session.osUser())
+          .close(request.id(), request.closing(), request.note(), session.now());
       return new Result(request.id(), request.closing());
     });
   }

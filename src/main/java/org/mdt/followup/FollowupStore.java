@@ -89,6 +89,45 @@ public final class FollowupStore {
     }
   }
 
+  /** The follow-ups of a case that a meeting made (from its recommendations, or linked to it), by id. */
+  public List<Long> fromMeeting(long meetingId, long caseId) throws SQLException {
+    List<Long> ids = new ArrayList<>();
+    try (PreparedStatement query = connection.prepareStatement("SELECT id FROM followup WHERE case_id = ?"
+        + " AND (meeting_id = ? OR recommendation_id IN (SELECT id FROM recommendation WHERE meeting_id = ?))"
+        + " ORDER BY id")) {
+      query.setLong(1, caseId);
+      query.setLong(2, meetingId);
+      query.setLong(3, meetingId);
+      try (ResultSet rs = query.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getLong(1));
+        }
+      }
+    }
+    return ids;
+  }
+
+  /**
+   * Deletes a follow-up recorded by mistake, with its history: only a correction of the meeting that made it
+   * does this ({@code review amend}). The audit trail keeps what it was.
+   */
+  public void remove(long id, LocalDate today) throws SQLException {
+    Followup removed = require(id, today);
+    for (String sql : List.of("DELETE FROM followup_history WHERE followup_id = ?", "DELETE FROM followup WHERE id = ?")) {
+      try (PreparedStatement delete = connection.prepareStatement(sql)) {
+        delete.setLong(1, id);
+        delete.executeUpdate();
+      }
+    }
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("case", removed.caseNumber());
+    values.put("owner", removed.owner());
+    values.put("action", removed.action());
+    values.put("due", removed.due());
+    values.put("status", removed.status());
+    audit.deleted("followup", id, values);
+  }
+
   public List<Followup> list(Filter filter, LocalDate today) throws SQLException {
     StringBuilder sql = new StringBuilder(SELECT).append(" WHERE 1 = 1");
     List<Object> params = new ArrayList<>();

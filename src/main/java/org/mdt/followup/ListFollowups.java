@@ -30,7 +30,7 @@ public final class ListFollowups {
   public Result run(Request request) {
     return database.inTransaction(connection -> {
       TeamStore teams = new TeamStore(connection, null);
-      Team team = request.team() == null ? null : teams.require(request.team());
+      Team team = teams.requireIfNamed(request.team());
       Member owner = request.owner() == null ? null
           : teams.requireMember(team != null ? team : teams.resolve(null), request.owner());
       return new Result(new FollowupStore(connection, null, null)

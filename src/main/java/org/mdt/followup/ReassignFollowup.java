@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import org.mdt.db.AuditLog;
-import org.mdt.db.Database;
+import org.mdt.db.Session;
 import org.mdt.team.Member;
 import org.mdt.team.TeamStore;
 
@@ -15,26 +15,19 @@ public final class ReassignFollowup {
 
   public record Result(long id, Member owner) {}
 
-  private final Database database;
-  private final Clock clock;
-  private final String osUser;
-  private final String command;
+  private final Session session;
 
-  public ReassignFollowup(Database database, Clock clock, String osUser, String command) {
-    this.database = database;
-    this.clock = clock;
-    this.osUser = osUser;
-    this.command = command;
+  public ReassignFollowup(Session session) {
+    this.session = session;
   }
 
   public Result run(Request request) {
-    return database.inTransaction(connection -> {
-      AuditLog audit = new AuditLog(connection, osUser, command, clock);
+    return session.inTransaction((connection, audit) -> {
       TeamStore teams = new TeamStore(connection, audit);
-      FollowupStore followups = new FollowupStore(connection, audit, osUser);
-      Followup followup = followups.require(request.id(), LocalDate.now(clock));
+      FollowupStore followups = new FollowupStore(connection, audit, session.osUser());
+      Followup followup = followups.require(request.id(), session.today());
       Member owner = teams.requireMember(teams.require(followup.team()), request.owner());
-      followups.reassign(request.id(), owner, OffsetDateTime.now(clock));
+      followups.reassign(request.id(), owner, session.now());
       return new Result(request.id(), owner);
     });
   }

@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.mdt.codes.Codes;
@@ -78,12 +79,18 @@ public final class AccreditationReport implements Report {
   private final LocalDate firstDay;
   private final LocalDate lastDay;
   final Map<String, Integer> membersByDiscipline = new LinkedHashMap<>();
+  /** Required disciplines with no member in the year: of the team, or of any team in an all-teams report. */
   final List<String> missingDisciplines = new ArrayList<>();
+  /** Each team's required disciplines with no member in the year. */
+  final Map<String, List<String>> missingDisciplinesByTeam = new TreeMap<>();
   int meetingsHeld;
   int casesReviewed;
   int newCases;
   int reviewedWithin30;
   int reviewedWithin60;
+  /** New cases not reviewed yet whose 30 (60) days are not over by the report's day: counted neither way. */
+  int inside30DayWindow;
+  int inside60DayWindow;
   final Set<String> notReviewedWithin60 = new TreeSet<>();
   final Map<String, Integer> meetingsAttendedByDiscipline = new LinkedHashMap<>();
   int followupsMade;
@@ -136,7 +143,7 @@ public final class AccreditationReport implements Report {
     LocalDate from = report.firstDay;
     LocalDate to = report.lastDay;
     Long teamId = team == null ? null : team.id();
-    report.addMembers(activeMembers(connection, teamId));
+    report.addMembers(membersDuring(connection, teamId, from, to, zone));
     scanReviews(connection, teamId, today, report::add); // before the children and new cases, which use them
     report.addMeetings(attendance(connection, teamId, from, to).values());
     scanChildren(connection, teamId, from, to, report::add); // before the new cases, whose numbers it keeps
@@ -149,15 +156,27 @@ public final class AccreditationReport implements Report {
 
   private static final String TEAM_FILTER = "(CAST(? AS BIGINT) IS NULL OR %s = ?)";
 
-  /** Active members by discipline. */
-  private static Map<String, Integer> activeMembers(Connection connection, Long teamId) throws SQLException {
-    Map<String, Integer> members = new LinkedHashMap<>();
-    try (PreparedStatement query = connection.prepareStatement("SELECT discipline, COUNT(*) FROM member"
-        + " WHERE active AND " + TEAM_FILTER.formatted("team_id") + " GROUP BY discipline")) {
-      Sql.bindTwice(query, 1, teamId, Types.BIGINT);
+  /**
+   * Team name → discipline → members active at some time from..to: added by its last day and not deactivated
+   * before its first (a member who left in March served the year; one added after it did not). Every team of
+   * the report is a key, one with no members too.
+   */
+  private static Map<String, Map<String, Integer>> membersDuring(Connection connection, Long teamId, LocalDate from,
+      LocalDate to, ZoneId zone) throws SQLException {
+    Map<String, Map<String, Integer>> members = new TreeMap<>();
+    try (PreparedStatement query = connection.prepareStatement("SELECT t.name, m.discipline, COUNT(m.id) FROM team t"
+        + " LEFT JOIN member m ON m.team_id = t.id AND m.created_at < ?"
+        + " AND (m.deactivated_at IS NULL OR m.deactivated_at >= ?)"
+        + " WHERE " + TEAM_FILTER.formatted("t.id") + " GROUP BY t.name, m.discipline")) {
+      query.setObject(1, to.plusDays(1).atStartOfDay(zone).toOffsetDateTime());
+      query.setObject(2, from.atStartOfDay(zone).toOffsetDateTime());
+      Sql.bindTwice(query, 3, teamId, Types.BIGINT);
       try (ResultSet rs = query.executeQuery()) {
         while (rs.next()) {
-          members.put(rs.getString(1), rs.getInt(2));
+          Map<String, Integer> team = members.computeIfAbsent(rs.getString(1), name -> new LinkedHashMap<>());
+          if (rs.getString(2) != null) {
+            team.put(rs.getString(2), rs.getInt(3));
+          }
         }
       }
     }
@@ -256,11 +275,21 @@ public final class AccreditationReport implements Report {
 
   // The rules: what each row adds to which standard's figures.
 
-  /** Members by discipline, and the disciplines the standard requires that have none. */
-  void addMembers(Map<String, Integer> activeByDiscipline) {
-    membersByDiscipline.putAll(activeByDiscipline);
-    Codes.REQUIRED_DISCIPLINES.stream().filter(d -> membersByDiscipline.get(d) == 0)
-        .forEach(missingDisciplines::add);
+  /**
+   * Members by discipline, and the disciplines the standard requires that a team has none of: each team's own,
+   * and all of them together, so that an all-teams report does not hide one team's missing prosecutor behind
+   * another's.
+   */
+  void addMembers(Map<String, Map<String, Integer>> byTeam) {
+    Set<String> missingAnywhere = new HashSet<>();
+    byTeam.forEach((teamName, byDiscipline) -> {
+      byDiscipline.forEach((d, n) -> membersByDiscipline.merge(d, n, Integer::sum));
+      List<String> missing = Codes.REQUIRED_DISCIPLINES.stream()
+          .filter(d -> byDiscipline.getOrDefault(d, 0) == 0).toList();
+      missingDisciplinesByTeam.put(teamName, missing);
+      missingAnywhere.addAll(missing);
+    });
+    Codes.REQUIRED_DISCIPLINES.stream().filter(missingAnywhere::contains).forEach(missingDisciplines::add);
   }
 
   /** A review keeps its case's first review day, and counts the case as reviewed when held in the year. */
@@ -314,8 +343,10 @@ public final class AccreditationReport implements Report {
   }
 
   /**
-   * Each case received in the year (case id → first referral), reviewed within 30 and 60 days of it or not; every
-   * new case has a child referred in the year, so {@link #add(Child)} kept its number.
+   * Each case received in the year (case id → first referral), reviewed within 30 and 60 days of it or not. A
+   * case not reviewed yet whose window is still open on the report's day (its last day not over) is not late
+   * yet: it counts as inside the window, in neither share. Every new case has a child referred in the year, so
+   * {@link #add(Child)} kept its number.
    */
   void addNewCases(Map<Long, LocalDate> firstReferrals) {
     firstReferrals.forEach((caseId, referral) -> {
@@ -324,9 +355,13 @@ public final class AccreditationReport implements Report {
       long days = reviewed == null ? Long.MAX_VALUE : ChronoUnit.DAYS.between(referral, reviewed);
       if (days >= 0 && days <= 30) {
         reviewedWithin30++;
+      } else if (!dataThrough.isAfter(referral.plusDays(30))) {
+        inside30DayWindow++;
       }
       if (days >= 0 && days <= 60) {
         reviewedWithin60++;
+      } else if (!dataThrough.isAfter(referral.plusDays(60))) {
+        inside60DayWindow++;
       } else {
         notReviewedWithin60.add(caseNumbers.get(caseId));
       }
@@ -375,6 +410,7 @@ public final class AccreditationReport implements Report {
     Map<String, Object> mdt = new LinkedHashMap<>();
     mdt.put("membersByDiscipline", membersByDiscipline);
     mdt.put("missingDisciplines", missingDisciplines);
+    mdt.put("missingDisciplinesByTeam", missingDisciplinesByTeam);
     json.put("mdt", mdt);
     Map<String, Object> review = new LinkedHashMap<>();
     review.put("meetingsHeld", meetingsHeld);
@@ -382,8 +418,10 @@ public final class AccreditationReport implements Report {
     review.put("newCases", newCases);
     review.put("reviewedWithin30Days", reviewedWithin30);
     review.put("reviewedWithin60Days", reviewedWithin60);
-    review.put("percentWithin30Days", percent(reviewedWithin30, newCases));
-    review.put("percentWithin60Days", percent(reviewedWithin60, newCases));
+    review.put("inside30DayWindow", inside30DayWindow);
+    review.put("inside60DayWindow", inside60DayWindow);
+    review.put("percentWithin30Days", percent(reviewedWithin30, newCases - inside30DayWindow));
+    review.put("percentWithin60Days", percent(reviewedWithin60, newCases - inside60DayWindow));
     review.put("notReviewedWithin60Days", List.copyOf(notReviewedWithin60));
     Map<String, Object> attendance = new LinkedHashMap<>();
     meetingsAttendedByDiscipline.forEach((d, n) -> attendance.put(d, percent(n, meetingsHeld)));
@@ -427,6 +465,8 @@ public final class AccreditationReport implements Report {
     rows.add(List.of("caseReview", "newCases", newCases));
     rows.add(List.of("caseReview", "reviewedWithin30Days", reviewedWithin30));
     rows.add(List.of("caseReview", "reviewedWithin60Days", reviewedWithin60));
+    rows.add(List.of("caseReview", "inside30DayWindow", inside30DayWindow));
+    rows.add(List.of("caseReview", "inside60DayWindow", inside60DayWindow));
     meetingsAttendedByDiscipline.forEach((d, n) -> rows.add(List.of("caseReview", "meetingsAttended." + d, n)));
     rows.add(List.of("caseReview", "followupsMade", followupsMade));
     OUTCOMES.forEach((outcome, label) -> rows.add(List.of("caseReview", label.key(), followups.get(outcome))));
@@ -442,9 +482,14 @@ public final class AccreditationReport implements Report {
     List<ReportDocument.Section> sections = new ArrayList<>();
     List<List<Object>> members = new ArrayList<>();
     membersByDiscipline.forEach((d, n) -> members.add(List.of(d, n)));
-    members.add(List.of("Required disciplines missing", missingDisciplines.isEmpty() ? "none"
-        : String.join(", ", missingDisciplines)));
-    sections.add(new ReportDocument.Section("Multidisciplinary team: active members by discipline",
+    if (team == null) {
+      missingDisciplinesByTeam.forEach((name, missing) -> members.add(List.of("Required disciplines missing: " + name,
+          missing.isEmpty() ? "none" : String.join(", ", missing))));
+    } else {
+      members.add(List.of("Required disciplines missing", missingDisciplines.isEmpty() ? "none"
+          : String.join(", ", missingDisciplines)));
+    }
+    sections.add(new ReportDocument.Section("Multidisciplinary team: members active in " + year + " by discipline",
         List.of("Discipline", "Members"), members));
 
     Map<String, Double> attendance = new LinkedHashMap<>();
@@ -452,8 +497,10 @@ public final class AccreditationReport implements Report {
         List.of("Meetings held (recorded)", meetingsHeld),
         List.of("Cases reviewed", casesReviewed),
         List.of("New cases (first referral in " + year + ")", newCases),
-        List.of("Reviewed within 30 days of referral", share(reviewedWithin30, newCases)),
-        List.of("Reviewed within 60 days of referral", share(reviewedWithin60, newCases)),
+        List.of("Reviewed within 30 days of referral", share(reviewedWithin30, newCases - inside30DayWindow)),
+        List.of("Not reviewed yet, still inside 30 days", inside30DayWindow),
+        List.of("Reviewed within 60 days of referral", share(reviewedWithin60, newCases - inside60DayWindow)),
+        List.of("Not reviewed yet, still inside 60 days", inside60DayWindow),
         List.of("Follow-ups made", followupsMade)));
     OUTCOMES.forEach((outcome, label) -> review.add(List.of(label.label(), followups.get(outcome))));
     meetingsAttendedByDiscipline.forEach((d, n) -> {
@@ -515,12 +562,15 @@ public final class AccreditationReport implements Report {
       new ReportDocument.Definition("Data through", "the day the report was written: referrals, services,"
           + " meetings and follow-ups dated after it are not counted, and a follow-up closed after it counts as"
           + " open."),
-      new ReportDocument.Definition("Members", "active members of the team by discipline today; the NCA MDT"
-          + " standard requires law enforcement, child protective services, prosecution, medical, mental health,"
-          + " victim advocacy and the CAC."),
+      new ReportDocument.Definition("Members", "members of the team by discipline who were active at some time in"
+          + " the year: added by its last day (or the data-through day) and not deactivated before its first; the"
+          + " NCA MDT standard requires law enforcement, child protective services, prosecution, medical, mental"
+          + " health, victim advocacy and the CAC. An all-teams report lists each team's missing disciplines."),
       new ReportDocument.Definition("New case", "a case whose first child was referred in the year (a sibling"
           + " referred later does not make it new again); reviewed within 30 / 60 days: its first recorded review"
-          + " came that many days or fewer after that referral."),
+          + " came that many days or fewer after that referral. A case not reviewed yet whose 30 (60) days are not"
+          + " over on the data-through day is still inside its window: it is counted in neither share, and the"
+          + " shares are of the cases whose outcome is known."),
       new ReportDocument.Definition("Attendance", "the share of the year's recorded meetings at which at least"
           + " one member of the discipline signed in."),
       new ReportDocument.Definition("Follow-ups", "made in the year, each in one bucket by its state at the end of"

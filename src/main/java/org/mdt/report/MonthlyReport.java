@@ -228,6 +228,10 @@ public final class MonthlyReport implements Report {
       trend.add(entry);
     });
     json.put("trend", trend);
+    Map<String, Object> average = new LinkedHashMap<>();
+    average.put("months", monthsWithData().size());
+    MEASURES.forEach(measure -> average.put(measure, average(measure)));
+    json.put("trendAverage", average);
     return json;
   }
 
@@ -237,22 +241,47 @@ public final class MonthlyReport implements Report {
     Map<String, Integer> before = months.get(month.minusMonths(1));
     List<List<Object>> summary = new ArrayList<>();
     for (String measure : MEASURES) {
-      summary.add(List.of(LABELS.get(measure), now.get(measure), before.get(measure), average(measure)));
+      Double average = average(measure);
+      summary.add(List.of(LABELS.get(measure), now.get(measure), before.get(measure),
+          average == null ? "-" : String.format(java.util.Locale.ROOT, "%.1f", average)));
     }
     List<String> trendColumns = new ArrayList<>(List.of("Month"));
     MEASURES.forEach(m -> trendColumns.add(LABELS.get(m)));
     return new ReportDocument("Monthly report " + month, team == null ? "All teams" : team.name(),
         month.atDay(1) + " to " + month.atEndOfMonth() + ", data through " + dataThrough, List.of(
             new ReportDocument.Section("This month", List.of("Measure", month.toString(),
-                month.minusMonths(1).toString(), "12-month average"), summary),
+                month.minusMonths(1).toString(), averageHeading()), summary),
             new ReportDocument.Section("Trend", trendColumns, rows())), DEFINITIONS);
   }
 
-  /** The mean of the 12 months before this one, to one decimal. */
-  private String average(String measure) {
-    int sum = months.entrySet().stream().filter(e -> e.getKey().isBefore(month))
-        .mapToInt(e -> e.getValue().get(measure)).sum();
-    return String.format(java.util.Locale.ROOT, "%.1f", sum / (double) TREND_MONTHS);
+  /**
+   * The months of the 12 before this one that have data: from the first with any count on. Months before the
+   * team's first referral, meeting or follow-up are not zeros, they are before mdt knew the team; a quiet month
+   * after that is a real zero.
+   */
+  private List<YearMonth> monthsWithData() {
+    List<YearMonth> before = months.keySet().stream().filter(m -> m.isBefore(month)).toList();
+    int first = 0;
+    while (first < before.size() && months.get(before.get(first)).values().stream().allMatch(n -> n == 0)) {
+      first++;
+    }
+    return before.subList(first, before.size());
+  }
+
+  /** The mean over {@link #monthsWithData}, to one decimal; null when none has data. */
+  private Double average(String measure) {
+    List<YearMonth> counted = monthsWithData();
+    if (counted.isEmpty()) {
+      return null;
+    }
+    int sum = counted.stream().mapToInt(m -> months.get(m).get(measure)).sum();
+    return Math.round(10.0 * sum / counted.size()) / 10.0;
+  }
+
+  private String averageHeading() {
+    int counted = monthsWithData().size();
+    return counted == TREND_MONTHS ? "12-month average" : "Average of " + counted + " month" + (counted == 1 ? "" : "s")
+        + " with data";
   }
 
   private static final Map<String, String> LABELS = Map.of("casesReceived", "Cases received", "childrenReceived",
@@ -269,6 +298,8 @@ public final class MonthlyReport implements Report {
           + " cancelled, in the month; closed = done + cancelled."),
       new ReportDocument.Definition("Follow-ups overdue", "follow-ups still open at the end of the month's last"
           + " day (or of the data-through day, if earlier) whose due date was before that day."),
+      new ReportDocument.Definition("Average", "the mean of the 12 months before this one, or of those from the"
+          + " first month with any count when mdt knew the team for fewer (the heading says how many)."),
       new ReportDocument.Definition("Data through", "the day the report was written: referrals, meetings and"
           + " follow-ups dated after it are not counted, and a follow-up closed after it counts as open."));
 }

@@ -4,6 +4,7 @@ import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Font;
 import com.lowagie.text.Paragraph;
+import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import java.io.OutputStream;
@@ -18,7 +19,8 @@ import org.mdt.team.Member;
 
 /**
  * The printable agenda: team, date, time and place; the cases by initials and case number, each with why
- * it is due and its open follow-ups; what rolled over; and a sign-in sheet by discipline. No child's full
+ * it is due and its open follow-ups; a grid of the case numbers that rolled over; and a sign-in sheet by
+ * discipline. No child's full
  * name or date of birth is ever written here, and a restricted case shows only its number.
  */
 public final class AgendaPdf {
@@ -26,6 +28,7 @@ public final class AgendaPdf {
   private static final Font HEADING = PdfStyle.HEADING;
   private static final Font BODY = PdfStyle.BODY;
   private static final int BLANK_SIGN_IN_ROWS = 2;
+  private static final int ROLLED_OVER_COLUMNS = 6;
 
   private AgendaPdf() {}
 
@@ -47,14 +50,14 @@ public final class AgendaPdf {
       document.add(new Paragraph(" ", BODY));
 
       document.add(new Paragraph("Cases (" + agenda.cases().size() + ")", HEADING));
-      PdfPTable cases = PdfStyle.table(new float[] {4, 12, 14, 10, 40},
+      PdfPTable cases = PdfStyle.table(new float[] {4, 12, 12, 26, 34},
           List.of("#", "Case", "Child", "Reason", "Open follow-ups"));
       int number = 1;
       for (Agenda.Item item : agenda.cases()) {
         cases.addCell(PdfStyle.cell(Integer.toString(number++)));
         cases.addCell(PdfStyle.cell(item.facts().caseNumber()));
         cases.addCell(PdfStyle.cell(item.label()));
-        cases.addCell(PdfStyle.cell(item.reason().code()));
+        cases.addCell(PdfStyle.cell(item.reason().code() + "\n" + item.detail()));
         cases.addCell(PdfStyle.cell(followups(item)));
       }
       document.add(cases);
@@ -62,7 +65,8 @@ public final class AgendaPdf {
         document.add(new Paragraph(" ", BODY));
         document.add(new Paragraph("Rolled over to the next meeting"
             + (agenda.nextMeeting() == null ? "" : " (" + agenda.nextMeeting() + ")") + ": "
-            + String.join(", ", agenda.rolledOver()), BODY));
+            + agenda.rolledOver().size() + " case(s)", HEADING));
+        document.add(rolledOver(agenda.rolledOver()));
       }
 
       document.newPage();
@@ -87,6 +91,23 @@ public final class AgendaPdf {
     } finally {
       document.close();
     }
+  }
+
+  /**
+   * The rolled-over case numbers as a grid, in priority order along each row; a cell never wraps, so no case
+   * number is broken across lines as it was in a paragraph.
+   */
+  private static PdfPTable rolledOver(List<String> caseNumbers) {
+    PdfPTable grid = new PdfPTable(ROLLED_OVER_COLUMNS);
+    grid.setWidthPercentage(100);
+    grid.setSpacingBefore(4);
+    for (String caseNumber : caseNumbers) {
+      PdfPCell cell = PdfStyle.cell(caseNumber);
+      cell.setNoWrap(true);
+      grid.addCell(cell);
+    }
+    grid.completeRow();
+    return grid;
   }
 
   private static String followups(Agenda.Item item) {

@@ -5,13 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import org.mdt.db.AuditLog;
-import org.mdt.db.Database;
+import org.mdt.db.Session;
 import org.mdt.settings.DatabaseId;
 import org.mdt.settings.SettingStore;
 import org.mdt.team.TeamStore;
@@ -33,28 +31,21 @@ public final class PrepareInvitation {
   /** The invitation, and notes for stderr (such as no organizer address being set). */
   public record Result(AgendaInvite invite, List<String> notes) {}
 
-  private final Database database;
-  private final Clock clock;
-  private final String osUser;
-  private final String command;
+  private final Session session;
 
-  public PrepareInvitation(Database database, Clock clock, String osUser, String command) {
-    this.database = database;
-    this.clock = clock;
-    this.osUser = osUser;
-    this.command = command;
+  public PrepareInvitation(Session session) {
+    this.session = session;
   }
 
   public Result run(Request request) {
-    return database.inTransaction(connection -> {
-      AuditLog audit = new AuditLog(connection, osUser, command, clock);
+    return session.inTransaction((connection, audit) -> {
       Meeting meeting = new ReviewStore(connection, null).require(request.meetingId());
       TeamStore teams = new TeamStore(connection, null);
       String zone = SettingStore.current(connection, AgendaInvite.TIME_ZONE).value();
       String organizer = SettingStore.current(connection, AgendaInvite.ORGANIZER).value();
       AgendaInvite invite = new AgendaInvite(meeting, teams.members(teams.team(meeting.teamId()), false),
-          DatabaseId.of(connection, audit, OffsetDateTime.now(clock)), reschedules(connection, meeting),
-          zone == null ? clock.getZone() : ZoneId.of(zone), organizer);
+          DatabaseId.of(connection, audit, session.now()), reschedules(connection, meeting),
+          zone == null ? session.clock().getZone() : ZoneId.of(zone), organizer);
       return new Result(invite, organizer != null ? List.of() : List.of("the invitation names no address for"
           + " replies: set one with 'mdt settings set " + AgendaInvite.ORGANIZER.name() + " ADDRESS'"));
     });

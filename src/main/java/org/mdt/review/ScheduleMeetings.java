@@ -7,7 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.mdt.MdtException;
 import org.mdt.db.AuditLog;
-import org.mdt.db.Database;
+import org.mdt.db.Session;
 import org.mdt.team.Team;
 import org.mdt.team.TeamStore;
 
@@ -39,25 +39,18 @@ public final class ScheduleMeetings {
   /** The meetings created, by date (none when every day already had one). */
   public record Result(List<Meeting> created) {}
 
-  private final Database database;
-  private final Clock clock;
-  private final String osUser;
-  private final String command;
+  private final Session session;
 
-  public ScheduleMeetings(Database database, Clock clock, String osUser, String command) {
-    this.database = database;
-    this.clock = clock;
-    this.osUser = osUser;
-    this.command = command;
+  public ScheduleMeetings(Session session) {
+    this.session = session;
   }
 
   public Result run(Request request) {
-    return database.inTransaction(connection -> {
-      AuditLog audit = new AuditLog(connection, osUser, command, clock);
+    return session.inTransaction((connection, audit) -> {
       Team team = new TeamStore(connection, audit).resolve(request.team());
       RecurrenceRule rule = request.rule();
       return new Result(new ReviewStore(connection, audit).schedule(team, rule.dates(request.from(), request.to()),
-          request.time(), request.capacity(), request.location(), rule.text(), OffsetDateTime.now(clock)));
+          request.time(), request.capacity(), request.location(), rule.text(), session.now()));
     });
   }
 }

@@ -82,6 +82,11 @@ public final class TeamStore {
     return team.get();
   }
 
+  /** The named team, which must exist; null when no name is given (a filter left open, "any team"). */
+  public Team requireIfNamed(String name) throws SQLException {
+    return name == null ? null : require(name);
+  }
+
   /**
    * The team a command works on: the one named, or the only team when none is named. With several teams
    * and none named, the user must say which.

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mdt.MdtException;
+import org.mdt.db.Session;
 import org.mdt.review.TwoTeams;
 
 /** Adding, closing and reassigning follow-ups, called as operations on a fresh database. */
@@ -29,7 +30,7 @@ class AddFollowupTest {
   }
 
   private long add(AddFollowup.Request request) {
-    return new AddFollowup(db.database, db.clock(), TwoTeams.ACTOR, TwoTeams.COMMAND).run(request).id();
+    return new AddFollowup(new Session(db.database, db.clock(), TwoTeams.ACTOR, TwoTeams.COMMAND)).run(request).id();
   }
 
   private List<Followup> list(String owner) {
@@ -84,12 +85,12 @@ class AddFollowupTest {
   }
 
   private ReassignFollowup.Result reassign(long id, String owner) {
-    return new ReassignFollowup(db.database, db.clock(), TwoTeams.ACTOR, TwoTeams.COMMAND)
+    return new ReassignFollowup(new Session(db.database, db.clock(), TwoTeams.ACTOR, TwoTeams.COMMAND))
         .run(new ReassignFollowup.Request(id, owner));
   }
 
   private CloseFollowup.Result close(long id, FollowupStatus closing) {
-    return new CloseFollowup(db.database, db.clock(), TwoTeams.ACTOR, TwoTeams.COMMAND)
+    return new CloseFollowup(new Session(db.database, db.clock(), TwoTeams.ACTOR, TwoTeams.COMMAND))
         .run(new CloseFollowup.Request(id, closing, "note"));
   }
 }

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
  */
 class AgendaBuilderTest {
   private static final long MEETING_ID = 7;
+  private static final LocalDate MEETING_DAY = LocalDate.parse("2025-06-10");
+  /** A later meeting: a request for it does not put a case on this agenda. */
   private static final long OTHER_MEETING_ID = 8;
   private static final LocalDate NEXT_MEETING = LocalDate.parse("2025-06-24");
 
@@ -55,9 +57,10 @@ class AgendaBuilderTest {
       return this;
     }
 
-    /** A member's request, for the given meeting or (null) for whichever comes next. */
+    /** A member's pending request, for this meeting, the later one, or (null) whichever comes next. */
     Case requested(Long meetingId, String day) {
-      requests.add(new CaseFacts.Request(meetingId, LocalDate.parse(day)));
+      LocalDate meetingDay = meetingId == null ? null : meetingId == MEETING_ID ? MEETING_DAY : NEXT_MEETING;
+      requests.add(new CaseFacts.Request(meetingId, meetingDay, LocalDate.parse(day), "Pat Advocate", null, null));
       return this;
     }
 
@@ -68,12 +71,12 @@ class AgendaBuilderTest {
 
     CaseFacts facts() {
       return new CaseFacts(number.hashCode(), number, restricted, "J.D.", referral, interview, List.copyOf(reviews),
-          List.copyOf(followups), List.copyOf(requests));
+          null, List.copyOf(followups), List.copyOf(requests));
     }
   }
 
   private static Meeting meeting(Integer capacity) {
-    return new Meeting(MEETING_ID, 1, "County MDT", LocalDate.parse("2025-06-10"), LocalTime.of(9, 30), "Room 2",
+    return new Meeting(MEETING_ID, 1, "County MDT", MEETING_DAY, LocalTime.of(9, 30), "Room 2",
         capacity, false);
   }
 
@@ -139,7 +142,7 @@ class AgendaBuilderTest {
         new Case("C-4").referred("2025-01-06").reviewed("2025-05-06").requested(null, "2025-06-11"),
         new Case("C-5").referred("2025-01-06").reviewed("2025-05-06").requested(null, "2025-06-03")
             .requested(MEETING_ID, "2025-05-28"));
-    // C-3 asked for another meeting; C-4's request is dated after this one.
+    // C-3 asked for a later meeting; C-4's request is dated after this one.
     assertEquals(List.of("C-5 requested 2025-05-28", "C-1 requested 2025-06-09", "C-2 requested 2025-06-10"),
         lines(agenda));
   }
@@ -151,8 +154,9 @@ class AgendaBuilderTest {
         new Case("C-2").referred("2025-01-06").reviewed("2025-01-07").requested(null, "2025-06-01")
             .followupDue("2025-05-03"),
         new Case("C-3").referred("2025-01-06").reviewed("2025-01-07").followupDue("2025-05-03"));
-    // Last reviewed 2025-01-07, more than 90 days ago: C-2 and C-3 are also due for re-review.
-    assertEquals(List.of("C-1 new 2025-05-01", "C-2 requested 2025-06-01", "C-3 followup 2025-05-03"),
+    // Last reviewed 2025-01-07, more than 90 days ago: C-2 and C-3 are also due for re-review. A request comes
+    // first, before new (issue 14, item 8).
+    assertEquals(List.of("C-1 requested 2025-05-02", "C-2 requested 2025-06-01", "C-3 followup 2025-05-03"),
         lines(agenda));
   }
 
@@ -168,8 +172,8 @@ class AgendaBuilderTest {
         new Case("C-3").referred("2024-01-02").reviewed("2024-12-01"),
         new Case("C-2").referred("2025-01-06").reviewed("2025-05-06").followupDue("2025-06-01"));
     assertEquals(List.of(
-        "C-5 new 2025-05-20", "C-4 new 2025-06-02", "C-6 new 2025-06-02",
         "C-7 requested 2025-06-05",
+        "C-5 new 2025-05-20", "C-4 new 2025-06-02", "C-6 new 2025-06-02",
         "C-2 followup 2025-06-01", "C-8 followup 2025-06-01",
         "C-3 rereview 2024-12-01", "C-9 rereview 2025-01-10"), lines(agenda));
   }
@@ -198,7 +202,8 @@ class AgendaBuilderTest {
     assertEquals(List.of(), roomy.rolledOver());
 
     Agenda unlimited = build(null, cases);
-    assertEquals(lines(roomy), lines(unlimited), "no capacity set: every due case");
+    assertEquals(lines(roomy), lines(unlimited), "no capacity set: the default, 12, holds every due case");
+    assertEquals(AgendaBuilder.DEFAULT_CAPACITY, unlimited.capacity());
   }
 
   @Test

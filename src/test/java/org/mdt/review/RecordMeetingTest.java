@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mdt.MdtException;
+import org.mdt.db.Session;
 
 /** The rules of recording a meeting, called as an operation on a fresh database. */
 class RecordMeetingTest {
@@ -38,7 +39,7 @@ class RecordMeetingTest {
   }
 
   private RecordMeeting.Result record(RecordMeeting.Request request) {
-    return new RecordMeeting(db.database, db.clock(), TwoTeams.ACTOR, TwoTeams.COMMAND).run(request);
+    return new RecordMeeting(new Session(db.database, db.clock(), TwoTeams.ACTOR, TwoTeams.COMMAND)).run(request);
   }
 
   private RecordMeeting.Request request(List<String> reviewed, List<RecordMeeting.Recommendation> recommendations,
@@ -115,7 +116,7 @@ class RecordMeetingTest {
     record(request(List.of("N-1"), List.of(), List.of()));
     MdtException again = assertThrows(MdtException.class, () -> record(request(List.of("N-2"), List.of(), List.of())));
     assertEquals(MdtException.DOMAIN, again.exitCode());
-    assertTrue(again.getMessage().endsWith("is already recorded"), again.getMessage());
+    assertTrue(again.getMessage().contains("is already recorded (correct it with 'mdt review amend"), again.getMessage());
   }
 
   @Test

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mdt.MdtException;
+import org.mdt.db.Session;
 
 /** Scheduling and review requests, called as operations on a fresh database. */
 class RequestReviewTest {
@@ -28,7 +29,7 @@ class RequestReviewTest {
   }
 
   private RequestReview.Result request(RequestReview.Request request) {
-    return new RequestReview(db.database, db.clock(), TwoTeams.ACTOR, TwoTeams.COMMAND).run(request);
+    return new RequestReview(new Session(db.database, db.clock(), TwoTeams.ACTOR, TwoTeams.COMMAND)).run(request);
   }
 
   @Test
@@ -70,7 +71,7 @@ class RequestReviewTest {
   }
 
   private List<Meeting> schedule(String team, LocalDate from, LocalDate to) {
-    return new ScheduleMeetings(db.database, db.clock(), TwoTeams.ACTOR, TwoTeams.COMMAND)
+    return new ScheduleMeetings(new Session(db.database, db.clock(), TwoTeams.ACTOR, TwoTeams.COMMAND))
         .run(new ScheduleMeetings.Request(team, from, to, RecurrenceRule.parse("weekly:TUE"), null, null, null))
         .created();
   }

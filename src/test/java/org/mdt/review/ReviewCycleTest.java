@@ -82,11 +82,14 @@ class ReviewCycleTest {
   @Test
   void agendaHasEachReasonInPriorityOrderWithinCapacity() {
     JsonNode c = agenda(3);
-    assertEquals(List.of("X-1", "N-1", "N-2", "Q-1"), field(c.path("cases"), "caseNumber"));
-    assertEquals(List.of("new", "new", "new", "requested"), field(c.path("cases"), "reason"));
+    assertEquals(List.of("Q-1", "X-1", "N-1", "N-2"), field(c.path("cases"), "caseNumber"), "the request first");
+    assertEquals(List.of("requested", "new", "new", "new"), field(c.path("cases"), "reason"));
+    assertEquals("requested by Lee Park: new disclosure", c.path("cases").get(0).path("reasonDetail").asText());
     assertEquals(List.of("F-1", "R-1"), field(c.path("rolledOver"), ""), "follow-up, then re-review, did not fit");
-    assertEquals("restricted case", c.path("cases").get(0).path("initials").asText());
-    assertEquals("N.Q.", c.path("cases").get(1).path("initials").asText());
+    assertEquals("restricted case", c.path("cases").get(1).path("initials").asText());
+    assertEquals("N.Q.", c.path("cases").get(2).path("initials").asText());
+    assertEquals(4, c.path("capacity").asInt());
+    assertFalse(c.path("defaultCapacity").asBoolean());
     assertEquals("2027-01-12", c.path("nextMeeting").asText());
     assertEquals(3, c.path("meeting").path("id").asInt());
   }
@@ -104,6 +107,41 @@ class ReviewCycleTest {
     assertEquals(1, mdt.run("review", "record", "3", "--attended", "1", "--reviewed", "N-3").code(), "recorded once");
     assertEquals(1, mdt.run("review", "record", "4", "--attended", "1", "--reviewed", "N-3").code(),
         "a meeting is recorded after it happens");
+  }
+
+  @Test
+  void amendCorrectsARecordedMeetingAndWarnsOfACaseNotOnItsAgenda() {
+    mdt.at("2027-01-05T18:00:00Z");
+    mdt.ok("review", "record", "3", "--attended", "Dana Reyes", "--reviewed", "X-1", "N-1", "N-2", "Q-1");
+    Mdt.Result amended = mdt.run("review", "amend", "3", "--add-reviewed", "R-2", "--add-attended", "Lee Park",
+        "--followup", "R-2:Lee Park::Ask for school records", "--format", "json");
+    assertEquals(0, amended.code(), amended.err());
+    assertTrue(amended.err().contains("warning: case R-2 was not on the agenda of meeting 3 (not due on 2027-01-05)"),
+        amended.err());
+    JsonNode meeting = Json.parse(amended.out());
+    assertEquals(List.of("3", "2", "5", "1", "1"), List.of(meeting.path("meeting").asText(),
+        meeting.path("attended").asText(), meeting.path("reviewed").asText(), meeting.path("recommendations").asText(),
+        meeting.path("followups").asText()), "the meeting as it now stands, in review record's shape");
+    Mdt.Result refused = mdt.run("review", "amend", "3", "--remove-reviewed", "R-2");
+    assertEquals(1, refused.code());
+    assertTrue(refused.err().contains("add --remove-recommendations R-2 to remove them too"), refused.err());
+    mdt.ok("review", "amend", "3", "--remove-reviewed", "R-2", "--remove-recommendations", "R-2");
+    assertEquals(2, mdt.run("review", "amend", "3").code(), "nothing to amend");
+    assertEquals(1, mdt.run("review", "amend", "4", "--add-reviewed", "N-3").code(), "not recorded yet");
+  }
+
+  @Test
+  void aSecondIdenticalRequestIsMergedAndTheTableListsWhatRolledOver() {
+    Mdt.Result again = mdt.run("review", "request", "Q-1", "--note", "new disclosure", "--by", "lee park");
+    assertEquals(0, again.code(), again.err());
+    assertTrue(again.err().contains("case Q-1 already has this request pending (request 1): merged, not stored twice"),
+        again.err());
+    Mdt.Result table = mdt.run("review", "agenda", "3");
+    assertTrue(table.out().contains("Rolled over to the next meeting on 2027-01-12: 2 case(s)"), table.out());
+    assertTrue(table.out().matches("(?s).*\\nF-1 +followup +follow-up due 2027-01-04\\nR-1 +rereview .*"), table.out());
+    assertFalse(table.err().contains("(default)"), "meeting 3 has its own capacity");
+    mdt.ok("review", "schedule", "--from", "2027-01-19", "--to", "2027-01-19", "--rule", "weekly:TUE");
+    assertTrue(mdt.run("review", "agenda", "5").err().contains("capacity 12 (default)"), "scheduled without --capacity");
   }
 
   @Test
@@ -154,7 +192,8 @@ class ReviewCycleTest {
     }
     String all = Pdfs.text(pdf);
     for (String expected : List.of("North MDT", "2027-01-05", "09:30", "CAC room 2", "N-1", "N.Q.", "restricted case",
-        "requested", "F-1, R-1", "Sign-in sheet", "Dana Reyes", "law enforcement", "Page 2")) {
+        "requested", "requested by Lee Park", "Rolled over to the next meeting (2027-01-12): 2 case(s)",
+        "F-1 R-1", "Sign-in sheet", "Dana Reyes", "law enforcement", "Page 2")) {
       assertTrue(all.contains(expected), "agenda PDF lacks '" + expected + "':\n" + all);
     }
     for (String last : List.of("Quill", "Rask", "Owen", "Stone", "Tully", "Ulm", "Vance", "West", "Young", "Nora", "Wes ")) {

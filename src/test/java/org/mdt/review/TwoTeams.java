@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 import org.mdt.Mdt;
+import org.mdt.db.Session;
 import org.mdt.db.Database;
 import org.mdt.db.DatabaseLocation;
 
@@ -53,7 +54,7 @@ public final class TwoTeams implements AutoCloseable {
 
   /** A team's meeting on the day (its id), with no capacity limit. */
   public long meeting(String team, LocalDate day) {
-    return new ScheduleMeetings(database, clock, ACTOR, COMMAND)
+    return new ScheduleMeetings(new Session(database, clock, ACTOR, COMMAND))
         .run(new ScheduleMeetings.Request(team, day, day, RecurrenceRule.parse("weekly:" + day.getDayOfWeek()), null,
             null, null))
         .created().get(0).id();
