@@ -32,8 +32,14 @@ import org.mdt.text.TerminalText;
  * writes them as \\u escapes, which keep the value.
  */
 public final class Printer {
+  /** Line ends on stdout, so that CSV pipes into Unix tools. */
+  static final String PIPE_LINE_END = "\n";
+  /** Line ends of a CSV file: RFC 4180's, which Excel expects. */
+  static final String FILE_LINE_END = "\r\n";
+
   private final PrintWriter out;
   private final OutputFormat format;
+  private final String csvLineEnd;
 
   /** Jackson escapes C0 controls itself; DEL, C1 controls and bidi overrides would reach the terminal raw. */
   private static final CharacterEscapes TERMINAL_SAFE_JSON = new CharacterEscapes() {
@@ -55,8 +61,14 @@ public final class Printer {
   };
 
   Printer(PrintWriter out, OutputFormat format) {
+    this(out, format, PIPE_LINE_END);
+  }
+
+  /** A printer whose CSV rows end in {@code csvLineEnd} (the other formats are the same everywhere). */
+  Printer(PrintWriter out, OutputFormat format, String csvLineEnd) {
     this.out = out;
     this.format = format;
+    this.csvLineEnd = csvLineEnd;
   }
 
   public OutputFormat format() {
@@ -170,7 +182,7 @@ public final class Printer {
   }
 
   private void csv(List<String> keys, List<List<Object>> rows) {
-    try (SequenceWriter csv = csvWriter(nonClosing(out))) {
+    try (SequenceWriter csv = csvWriter(nonClosing(out), csvLineEnd)) {
       csv.write(new ArrayList<Object>(keys));
       for (List<Object> row : rows) {
         csv.write(neutralised(row).stream().map(cell -> TerminalText.safe((String) cell)).toList());
@@ -180,11 +192,16 @@ public final class Printer {
     }
   }
 
-  /** Every CSV mdt writes: "\n" line ends, quotes only on cells that need them. */
+  /** A CSV with "\n" line ends and quotes only on cells that need them. */
   static SequenceWriter csvWriter(Writer writer) throws IOException {
+    return csvWriter(writer, PIPE_LINE_END);
+  }
+
+  /** Every CSV mdt writes: quotes only on cells that need them, rows ending in {@code lineEnd}. */
+  static SequenceWriter csvWriter(Writer writer, String lineEnd) throws IOException {
     CsvMapper mapper = new CsvMapper();
     mapper.enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING);
-    return mapper.writer(CsvSchema.emptySchema().withLineSeparator("\n")).writeValues(writer);
+    return mapper.writer(CsvSchema.emptySchema().withLineSeparator(lineEnd)).writeValues(writer);
   }
 
   /** A CSV row with its text cells neutralised against formula injection. */

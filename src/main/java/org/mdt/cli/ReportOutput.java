@@ -14,8 +14,16 @@ import org.mdt.report.XlsxReportWriter;
 /**
  * Where a report goes: stdout in {@code --format}, or {@code --out F} in the format its extension names
  * (.pdf, .xlsx, .csv, .json), through {@link Outputs}: atomic, owner-only, never over what it must not replace.
+ * A CSV file is for a spreadsheet: a UTF-8 byte-order mark and CRLF line ends; CSV on stdout is for pipes: plain
+ * UTF-8 with LF.
  */
 final class ReportOutput {
+  /**
+   * Starts a CSV file: Excel reads a CSV without it in the machine's legacy code page, so "Wójcik" would show as
+   * "WÃ³jcik". Stdout has none: a pipe wants plain UTF-8.
+   */
+  private static final char BYTE_ORDER_MARK = '\uFEFF';
+
   private ReportOutput() {}
 
   /**
@@ -36,10 +44,13 @@ final class ReportOutput {
     } else if (name.endsWith(".xlsx")) {
       outputs.write(out, stream -> XlsxReportWriter.write(report.document(), stream, created));
     } else if (name.endsWith(".csv") || name.endsWith(".json")) {
-      OutputFormat format = name.endsWith(".json") ? OutputFormat.JSON : OutputFormat.CSV;
+      boolean csv = name.endsWith(".csv");
       outputs.write(out, stream -> {
         PrintWriter writer = new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
-        new Printer(writer, format).report(report);
+        if (csv) {
+          writer.write(BYTE_ORDER_MARK);
+        }
+        new Printer(writer, csv ? OutputFormat.CSV : OutputFormat.JSON, Printer.FILE_LINE_END).report(report);
         writer.flush();
       });
     } else {

@@ -14,12 +14,12 @@ import org.mdt.MdtException;
 import org.mdt.cases.Redaction;
 import org.mdt.review.Agenda;
 import org.mdt.review.AgendaBuilder;
-import org.mdt.review.AgendaInvite;
 import org.mdt.review.AgendaPdf;
 import org.mdt.review.AmendMeeting;
 import org.mdt.review.BuildAgenda;
 import org.mdt.review.ListMeetings;
 import org.mdt.review.Meeting;
+import org.mdt.review.PrepareInvitation;
 import org.mdt.review.RecordBaseline;
 import org.mdt.review.RecordMeeting;
 import org.mdt.review.RecurrenceRule;
@@ -170,8 +170,11 @@ final class ReviewCommand {
         context.info("wrote " + out);
       }
       if (ics != null) {
-        outputs.write(ics, file -> AgendaInvite.write(built.agenda().meeting(), file));
+        PrepareInvitation.Result invitation = Stores.operation(context, PrepareInvitation::new)
+            .run(new PrepareInvitation.Request(meetingId));
+        outputs.write(ics, file -> invitation.invite().write(file, ReportOutput.created(context)));
         context.info("wrote " + ics);
+        invitation.notes().forEach(context::info);
       }
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.mdt.MdtException;
 import org.mdt.report.VocaServiceMap;
+import org.mdt.review.AgendaInvite;
 import org.mdt.settings.Setting;
 import org.mdt.settings.SettingStore;
 import org.mdt.text.Table;
@@ -17,11 +18,14 @@ import picocli.CommandLine.Parameters;
     + " in backups); every change is audited.",
     "voca.serviceMap: the roster services counted under each VOCA service category, as JSON, e.g."
         + " {\"A\": [\"mental_health_referral\"], \"B\": [\"forensic_interview\", \"medical_exam\","
-        + " \"victim_advocacy\"], \"C\": [\"mental_health_services\"], \"E\": []}."},
+        + " \"victim_advocacy\"], \"C\": [\"mental_health_services\"], \"E\": []}.",
+    "ics.timeZone: the time zone of meeting times in invitations (review agenda --ics), such as America/New_York;"
+        + " unset, the machine's.",
+    "ics.organizer: the e-mail address invitations name as their organizer, to which replies go."},
     subcommands = {SettingsCommand.Show.class, SettingsCommand.Set.class, SettingsCommand.Reset.class})
 final class SettingsCommand {
   /** Every setting mdt knows. */
-  static final List<Setting> KNOWN = List.of(VocaServiceMap.SETTING);
+  static final List<Setting> KNOWN = List.of(VocaServiceMap.SETTING, AgendaInvite.TIME_ZONE, AgendaInvite.ORGANIZER);
 
 
   static Setting known(String name) {

@@ -73,13 +73,34 @@ public final class AuditLog {
       }
       try (java.sql.ResultSet rs = query.executeQuery()) {
         while (rs.next()) {
-          long entityId = rs.getLong(6);
-          entries.add(new Entry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3), rs.getString(4),
-              rs.getString(5), rs.wasNull() ? null : entityId, rs.getString(7), rs.getString(8)));
+          entries.add(entry(rs));
         }
       }
     }
     return entries;
+  }
+
+  /** The trail of one row, oldest first: its insert and each update of it. */
+  public static java.util.List<Entry> history(Connection connection, String entity, long id) throws SQLException {
+    java.util.List<Entry> entries = new java.util.ArrayList<>();
+    try (PreparedStatement query = connection.prepareStatement("SELECT id, occurred_at, os_user, command, entity,"
+        + " entity_id, action, changes FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id")) {
+      query.setString(1, entity);
+      query.setLong(2, id);
+      try (ResultSet rs = query.executeQuery()) {
+        while (rs.next()) {
+          entries.add(entry(rs));
+        }
+      }
+    }
+    return entries;
+  }
+
+  private static Entry entry(ResultSet rs) throws SQLException {
+    long id = rs.getLong(6);
+    Long entityId = rs.wasNull() ? null : id; // asked at once: wasNull tells of the last column read
+    return new Entry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3), rs.getString(4),
+        rs.getString(5), entityId, rs.getString(7), rs.getString(8));
   }
 
   /** A new row and the values it was created with. */

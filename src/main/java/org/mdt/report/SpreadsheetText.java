@@ -6,6 +6,11 @@ public final class SpreadsheetText {
 
   /** Text starting =, +, -, @, tab or CR gets a leading apostrophe: a spreadsheet would run it. */
   public static String neutralised(String text) {
-    return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+    return formulaLike(text) ? "'" + text : text;
+  }
+
+  /** Whether a spreadsheet would take the text for a formula: it starts with =, +, -, @, tab or CR. */
+  public static boolean formulaLike(String text) {
+    return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0;
   }
 }
