@@ -78,26 +78,57 @@ final class CaseCommand {
       CaseDetail detail = new CaseStore(connection).show(caseNumber, team == null ? null : teams.require(team));
       Printer printer = context.printer();
       switch (printer.format()) {
-        case JSON -> {
-          Map<String, Object> json = new LinkedHashMap<>();
-          json.put("caseNumber", detail.caseNumber());
-          json.put("team", detail.team());
-          json.putAll(detail.caseValues());
-          json.put("children", detail.children());
-          printer.json(json);
-        }
+        case JSON -> printer.json(json(detail));
         case CSV -> printer.table(rosterRows(detail));
         case TABLE -> {
-          Map<String, Object> header = new LinkedHashMap<>();
-          header.put("case_number", detail.caseNumber());
-          header.put("team", detail.team());
-          header.putAll(detail.caseValues());
-          printer.record(header);
-          context.out.println();
-          printer.table(rosterRows(detail));
+          // one "label  value" line each: a row of thirty roster columns was 343 characters wide
+          printer.record(labelled(header(detail)));
+          int number = 0;
+          for (Map<String, Object> child : detail.children()) {
+            context.out.println();
+            context.out.println("Child " + ++number + " of " + detail.children().size());
+            printer.record(labelled(child));
+          }
         }
       }
       return 0;
+    }
+
+    private static Map<String, Object> header(CaseDetail detail) {
+      Map<String, Object> header = new LinkedHashMap<>();
+      header.put("case_number", detail.caseNumber());
+      header.put("team", detail.team());
+      header.putAll(detail.caseValues());
+      return header;
+    }
+
+    /** JSON keys are camelCase everywhere; the roster's column names are snake_case (CSV keeps those). */
+    private static Map<String, Object> json(CaseDetail detail) {
+      Map<String, Object> json = camelCase(header(detail));
+      json.put("children", detail.children().stream().map(Show::camelCase).toList());
+      return json;
+    }
+
+    private static Map<String, Object> camelCase(Map<String, Object> values) {
+      Map<String, Object> json = new LinkedHashMap<>();
+      values.forEach((key, value) -> json.put(camelCase(key), value));
+      return json;
+    }
+
+    static String camelCase(String snakeCase) {
+      StringBuilder name = new StringBuilder();
+      for (String part : snakeCase.split("_")) {
+        name.append(name.length() == 0 ? part : Character.toUpperCase(part.charAt(0)) + part.substring(1));
+      }
+      return name.toString();
+    }
+
+    /** Column names as a person reads them: "law_enforcement_agency" as "Law enforcement agency". */
+    private static Map<String, Object> labelled(Map<String, Object> values) {
+      Map<String, Object> labelled = new LinkedHashMap<>();
+      values.forEach((key, value) -> labelled.put(Character.toUpperCase(key.charAt(0))
+          + key.substring(1).replace('_', ' '), value));
+      return labelled;
     }
 
     /** The case as roster rows, one per child, under canonical column names. */

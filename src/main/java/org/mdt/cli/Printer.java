@@ -109,9 +109,9 @@ public final class Printer {
     }
   }
 
-  /** A heading line and a blank line above a table. */
+  /** A heading (one line or several) and a blank line above a table. */
   private void heading(String text) {
-    out.println(TerminalText.safe(text));
+    text.lines().forEach(line -> out.println(TerminalText.safe(line)));
     out.println();
   }
 

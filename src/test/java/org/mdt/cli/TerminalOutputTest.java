@@ -4,9 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mdt.Json;
 import org.mdt.Mdt;
 
 /** Issue 15, items 2, 4 and 5: what a coordinator reads on a terminal: errors, help, case show, times. */
@@ -51,5 +56,50 @@ class TerminalOutputTest {
     // the global options still parse after the subcommand
     assertEquals(3, mdt.run("followup", "reassign", "2", "--owner", "X", "--db", dir.resolve("none").toString(),
         "-q").code());
+  }
+
+  /**
+   * case show on a terminal: one "label  value" line per field (a child's row was 343 characters wide), the
+   * status case list shows (the roster left it blank), and camelCase JSON keys as every other command has.
+   */
+  @Test
+  void caseShowIsVerticalWithTheListsStatusAndCamelCaseJson() throws Exception {
+    Mdt mdt = new Mdt(dir).withTeam("North MDT");
+    Path roster = Files.writeString(dir.resolve("r.csv"), "case_number,referral_date,child_first_name,"
+        + "child_last_name,child_dob,law_enforcement_agency,abuse_types,forensic_interview_date,notes\n"
+        + "25-1042,2025-03-01,Ana,Reyes,2015-04-02,Hartford Police Department,child_sexual_abuse_assault,"
+        + "2025-03-05,Interview scheduled with the family advocate present\n");
+    mdt.ok("import", "roster", roster.toString());
+    assertTrue(mdt.ok("case", "list").contains(" open "));
+    String shown = mdt.ok("case", "show", "25-1042");
+    shown.lines().forEach(line -> assertTrue(line.length() <= 80, line));
+    assertTrue(shown.lines().anyMatch(line -> line.matches("Case status +open")), shown);
+    assertTrue(shown.lines().anyMatch(line -> line.matches("Law enforcement agency +Hartford Police Department")),
+        shown);
+    assertTrue(shown.contains("Child 1 of 1"), shown);
+    JsonNode json = Json.parse(mdt.ok("case", "show", "25-1042", "--format", "json"));
+    assertEquals("open", json.path("caseStatus").asText());
+    assertEquals("Ana", json.path("children").get(0).path("childFirstName").asText());
+    List<String> keys = new ArrayList<>();
+    json.fieldNames().forEachRemaining(keys::add);
+    json.path("children").get(0).fieldNames().forEachRemaining(keys::add);
+    keys.forEach(key -> assertTrue(key.matches("[a-z][a-zA-Z0-9]*"), key));
+  }
+
+  /** The VOCA table names its service categories; the accreditation table has the JSON's percentages and medians. */
+  @Test
+  void reportTablesNameCategoriesAndShowPercentages() throws Exception {
+    Mdt mdt = new Mdt(dir).withTeam("North MDT").at("2025-04-02T12:00:00Z");
+    Path roster = Files.writeString(dir.resolve("r.csv"), "case_number,referral_date,child_first_name,"
+        + "forensic_interview_date\n25-1042,2025-01-10,Ana,2025-01-20\n");
+    mdt.ok("import", "roster", roster.toString());
+    String voca = mdt.ok("report", "voca", "--quarter", "FY2025Q2");
+    assertTrue(voca.contains("B  Personal advocacy and accompaniment"), voca);
+    String accreditation = mdt.ok("report", "accreditation", "--year", "2025");
+    assertTrue(accreditation.lines().anyMatch(line -> line.matches("services +forensic_interview\\.percent +100\\.0")),
+        accreditation);
+    assertTrue(accreditation.lines().anyMatch(line -> line.matches(
+        "services +forensic_interview\\.medianDaysFromReferral +10\\.0")), accreditation);
+    assertTrue(accreditation.contains("percentWithin30Days"), accreditation);
   }
 }
