@@ -11,6 +11,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,8 +37,12 @@ import org.mdt.text.TerminalText;
  * writes them as \\u escapes, which keep the value.
  */
 public final class Printer {
+  private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
   private final PrintWriter out;
   private final OutputFormat format;
+  /** The zone a person reads times in: the machine's (the context clock's), never the database's UTC. */
+  private final ZoneId zone;
 
   /** Jackson escapes C0 controls itself; DEL, C1 controls and bidi overrides would reach the terminal raw. */
   private static final CharacterEscapes TERMINAL_SAFE_JSON = new CharacterEscapes() {
@@ -54,9 +63,15 @@ public final class Printer {
     }
   };
 
-  Printer(PrintWriter out, OutputFormat format) {
+  Printer(PrintWriter out, OutputFormat format, ZoneId zone) {
     this.out = out;
     this.format = format;
+    this.zone = zone;
+  }
+
+  /** For a file: its tables hold no times of day, and its CSV and JSON give times as stored, in ISO form. */
+  Printer(PrintWriter out, OutputFormat format) {
+    this(out, format, ZoneOffset.UTC);
   }
 
   public OutputFormat format() {
@@ -215,7 +230,7 @@ public final class Printer {
     }
   }
 
-  private static String line(List<Object> values, int[] widths, boolean[] rightAligned) {
+  private String line(List<Object> values, int[] widths, boolean[] rightAligned) {
     StringBuilder line = new StringBuilder();
     for (int i = 0; i < values.size(); i++) {
       String cell = cell(values.get(i));
@@ -232,7 +247,17 @@ public final class Printer {
     return line.toString().stripTrailing();
   }
 
-  private static String cell(Object value) {
+  /**
+   * A value as a person reads it in a table: a moment (a follow-up's change, an audit entry) in the local zone to
+   * the second, "2025-01-07 06:30:00", where its ISO form was UTC to the minute, "2025-01-07T11:30Z".
+   */
+  private String cell(Object value) {
+    if (value instanceof OffsetDateTime moment) {
+      return LOCAL_TIME.format(moment.atZoneSameInstant(zone));
+    }
+    if (value instanceof Instant moment) {
+      return LOCAL_TIME.format(moment.atZone(zone));
+    }
     return value == null ? "" : TerminalText.safe(value.toString());
   }
 

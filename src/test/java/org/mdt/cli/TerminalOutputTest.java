@@ -5,14 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mdt.Json;
 import org.mdt.Mdt;
+import org.mdt.text.Table;
 
 /** Issue 15, items 2, 4 and 5: what a coordinator reads on a terminal: errors, help, case show, times. */
 class TerminalOutputTest {
@@ -101,5 +106,36 @@ class TerminalOutputTest {
     assertTrue(accreditation.lines().anyMatch(line -> line.matches(
         "services +forensic_interview\\.medianDaysFromReferral +10\\.0")), accreditation);
     assertTrue(accreditation.contains("percentWithin30Days"), accreditation);
+  }
+
+  /** A follow-up's history and the audit trail: the reader's local time to the second, not UTC to the minute. */
+  @Test
+  void timesAreLocalToTheSecond() {
+    StringWriter out = new StringWriter();
+    new Printer(new PrintWriter(out), OutputFormat.TABLE, ZoneId.of("America/New_York"))
+        .table(Table.of("at", "AT", "change", "CHANGE").row(OffsetDateTime.parse("2025-01-07T11:30:05Z"), "done"));
+    assertTrue(out.toString().contains("2025-01-07 06:30:05  done"), out.toString());
+    StringWriter json = new StringWriter();
+    new Printer(new PrintWriter(json), OutputFormat.JSON, ZoneId.of("America/New_York"))
+        .table(Table.of("at", "AT").row(OffsetDateTime.parse("2025-01-07T11:30:05Z")));
+    assertTrue(json.toString().contains("\"2025-01-07T11:30:05Z\""), "JSON keeps ISO: " + json);
+  }
+
+  /** backup and followup done said what they did on stderr only: --format json gave scripts nothing to read. */
+  @Test
+  void backupAndFollowupDonePrintTheirResult() throws Exception {
+    Mdt mdt = new Mdt(dir).withTeam("North MDT");
+    mdt.ok("member", "add", "--name", "Dana Reyes", "--discipline", "DCF", "--agency", "DCF");
+    Files.writeString(dir.resolve("r.csv"), "case_number,referral_date,child_first_name\n25-1042,2025-03-01,Ana\n");
+    mdt.ok("import", "roster", dir.resolve("r.csv").toString());
+    mdt.ok("followup", "add", "25-1042", "--action", "Call the family", "--owner", "Dana Reyes");
+    JsonNode done = Json.parse(mdt.ok("followup", "done", "1", "--format", "json"));
+    assertEquals(1, done.path("id").asInt());
+    assertEquals("done", done.path("status").asText());
+    Path file = dir.resolve("backup.zip");
+    JsonNode backup = Json.parse(mdt.ok("backup", file.toString(), "--format", "json"));
+    assertEquals(file.toString(), backup.path("file").asText());
+    assertFalse(backup.path("encrypted").asBoolean());
+    assertTrue(backup.path("rows").asInt() > 0 && backup.path("tables").asInt() > 0, backup.toString());
   }
 }
