@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.mdt.cases.CaseDetail;
 import org.mdt.cases.CaseStatus;
@@ -59,6 +61,9 @@ final class CaseCommand {
 
   @Command(name = "show", description = "Show one case with its children's full rows (for the coordinator).")
   static final class Show implements Callable<Integer> {
+    /** Words of column names a label writes in capitals. */
+    private static final Set<String> ABBREVIATIONS = Set.of("le", "cps", "dob");
+
     private final CliContext context;
 
     @Parameters(paramLabel = "CASE", description = "The case number.")
@@ -123,11 +128,17 @@ final class CaseCommand {
       return name.toString();
     }
 
-    /** Column names as a person reads them: "law_enforcement_agency" as "Law enforcement agency". */
+    /** Column names as a person reads them: "le_case_number" as "LE case number", "child_dob" as "Child DOB". */
     private static Map<String, Object> labelled(Map<String, Object> values) {
       Map<String, Object> labelled = new LinkedHashMap<>();
-      values.forEach((key, value) -> labelled.put(Character.toUpperCase(key.charAt(0))
-          + key.substring(1).replace('_', ' '), value));
+      values.forEach((key, value) -> {
+        List<String> words = new ArrayList<>();
+        for (String word : key.split("_")) {
+          words.add(ABBREVIATIONS.contains(word) ? word.toUpperCase(Locale.ROOT) : word);
+        }
+        String label = String.join(" ", words);
+        labelled.put(Character.toUpperCase(label.charAt(0)) + label.substring(1), value);
+      });
       return labelled;
     }
 

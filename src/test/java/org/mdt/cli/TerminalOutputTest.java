@@ -138,4 +138,19 @@ class TerminalOutputTest {
     assertFalse(backup.path("encrypted").asBoolean());
     assertTrue(backup.path("rows").asInt() > 0 && backup.path("tables").asInt() > 0, backup.toString());
   }
+
+  /** examples/monthly-report.sh, for cron: every line of its log says when, mdt's error among them. */
+  @Test
+  void theMonthlyReportScriptStampsEveryLogLine() throws Exception {
+    ProcessBuilder script = new ProcessBuilder("bash", "examples/monthly-report.sh", dir.resolve("out").toString())
+        .redirectErrorStream(true);
+    script.environment().put("MDT_JAR", dir.resolve("missing.jar").toString());
+    script.environment().put("MDT_DB", dir.resolve("db").toString());
+    Process run = script.start();
+    String log = new String(run.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(run.waitFor() != 0, log);
+    assertTrue(log.lines().count() >= 3, log);
+    log.lines().forEach(line -> assertTrue(line.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}[+-]\\d{2}:\\d{2} .+"),
+        line));
+  }
 }
