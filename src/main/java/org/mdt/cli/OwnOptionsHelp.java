@@ -17,11 +17,11 @@ import picocli.CommandLine.ScopeType;
 /**
  * A subcommand's --help lists its own options only. The global options are inherited from the root (picocli's
  * {@code ScopeType.INHERIT}, so they still parse everywhere), but repeating their twelve lines under every
- * command buried the two or three that command has: one line points to {@code mdt --help} instead.
+ * command buried the two or three that command has: a short section names them and points to {@code mdt --help}.
  */
 final class OwnOptionsHelp extends Help {
   /** The help section that points to the global options, after a subcommand's own options. */
-  static final String GLOBAL_OPTIONS_SECTION = "mdtGlobalOptions";
+  private static final String GLOBAL_OPTIONS_SECTION = "mdtGlobalOptions";
 
   OwnOptionsHelp(CommandSpec spec, ColorScheme colorScheme) {
     super(spec, colorScheme);
