@@ -167,8 +167,9 @@ public final class CommandFactory {
 
   /**
    * Exit 2: one line (DESIGN section 1) saying what was wrong and the nearest command or option if any (every
-   * command has --help; picocli's three lines broke the one-line rule scripts rely on). Picocli checks required options before unknown ones, so "reassign 2 --to X" would only say
-   * --owner is missing: an option the command does not know is the likelier mistake, and is named first.
+   * command has --help; picocli's three lines broke the one-line rule scripts rely on). Picocli checks required
+   * options before unknown ones, so "reassign 2 --to X" would only say --owner is missing: an option the command
+   * does not know is the likelier mistake, and is named first.
    */
   private static int badUsage(ParameterException e, String[] args) {
     CommandLine cl = e.getCommandLine();
