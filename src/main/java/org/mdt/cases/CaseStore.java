@@ -127,10 +127,10 @@ public final class CaseStore {
   /** One case by its number; within the team given, or in whichever single team holds that number. */
   public CaseDetail show(String caseNumber, Team team) throws SQLException {
     CaseRef ref = require(caseNumber, team);
-    String caseColumns = Column.CASE_COLUMNS.stream().map(Column::canonicalName).collect(Collectors.joining(", "));
+    String caseColumns = Column.CASE_COLUMNS.stream().map(CaseStore::shownAs).collect(Collectors.joining(", "));
     Map<String, Object> caseValues;
     try (PreparedStatement query = connection.prepareStatement(
-        "SELECT " + caseColumns + " FROM mdt_case WHERE id = ?")) {
+        "SELECT " + caseColumns + " FROM mdt_case c WHERE c.id = ?")) {
       query.setLong(1, ref.id());
       try (ResultSet rs = query.executeQuery()) {
         rs.next();
@@ -138,6 +138,19 @@ public final class CaseStore {
       }
     }
     return new CaseDetail(caseNumber, ref.team(), caseValues, children(ref.id()));
+  }
+
+  /**
+   * A case column as {@code case show} shows it: the status by {@link CaseRules#STATUS}, as {@code case list}
+   * does (the roster's own code was blank, or "open" beside a closed date, where the list said otherwise), and
+   * restricted as true or false; the rest as stored. SQL over {@code mdt_case c}.
+   */
+  private static String shownAs(Column column) {
+    return switch (column) {
+      case CASE_STATUS -> CaseRules.STATUS;
+      case RESTRICTED -> "COALESCE(c.restricted, FALSE)";
+      default -> "c." + column.canonicalName();
+    };
   }
 
   private List<Map<String, Object>> children(long caseId) throws SQLException {

@@ -3,7 +3,9 @@ package org.mdt.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mdt.db.Backups;
 import org.mdt.db.Database;
@@ -36,6 +38,12 @@ final class BackupCommand implements Callable<Integer> {
     Backups.RowCounts[] written = new Backups.RowCounts[1];
     outputs.write(file, out -> written[0] = Backups.write(database, passphrase, out,
         new VersionProvider().getVersion()[0]));
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("file", file.toString());
+    result.put("encrypted", encrypted);
+    result.put("rows", written[0].total());
+    result.put("tables", written[0].perTable().size());
+    context.printer().record(result);
     context.info("wrote " + file + (encrypted ? " (encrypted)" : "") + ": " + written[0].total() + " rows of "
         + written[0].perTable().size() + " tables");
     if (sameFileSystem(file, database.location().baseFile())) {

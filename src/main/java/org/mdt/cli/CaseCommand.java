@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.mdt.cases.CaseDetail;
 import org.mdt.cases.CaseStatus;
@@ -59,6 +61,9 @@ final class CaseCommand {
 
   @Command(name = "show", description = "Show one case with its children's full rows (for the coordinator).")
   static final class Show implements Callable<Integer> {
+    /** Words of column names a label writes in capitals. */
+    private static final Set<String> ABBREVIATIONS = Set.of("le", "cps", "dob");
+
     private final CliContext context;
 
     @Parameters(paramLabel = "CASE", description = "The case number.")
@@ -78,26 +83,63 @@ final class CaseCommand {
       CaseDetail detail = new CaseStore(connection).show(caseNumber, teams.requireIfNamed(team));
       Printer printer = context.printer();
       switch (printer.format()) {
-        case JSON -> {
-          Map<String, Object> json = new LinkedHashMap<>();
-          json.put("caseNumber", detail.caseNumber());
-          json.put("team", detail.team());
-          json.putAll(detail.caseValues());
-          json.put("children", detail.children());
-          printer.json(json);
-        }
+        case JSON -> printer.json(json(detail));
         case CSV -> printer.table(rosterRows(detail));
         case TABLE -> {
-          Map<String, Object> header = new LinkedHashMap<>();
-          header.put("case_number", detail.caseNumber());
-          header.put("team", detail.team());
-          header.putAll(detail.caseValues());
-          printer.record(header);
-          context.out.println();
-          printer.table(rosterRows(detail));
+          // one "label  value" line each: a row of thirty roster columns was 343 characters wide
+          printer.record(labelled(header(detail)));
+          int number = 0;
+          for (Map<String, Object> child : detail.children()) {
+            context.out.println();
+            context.out.println("Child " + ++number + " of " + detail.children().size());
+            printer.record(labelled(child));
+          }
         }
       }
       return 0;
+    }
+
+    private static Map<String, Object> header(CaseDetail detail) {
+      Map<String, Object> header = new LinkedHashMap<>();
+      header.put("case_number", detail.caseNumber());
+      header.put("team", detail.team());
+      header.putAll(detail.caseValues());
+      return header;
+    }
+
+    /** JSON keys are camelCase everywhere; the roster's column names are snake_case (CSV keeps those). */
+    private static Map<String, Object> json(CaseDetail detail) {
+      Map<String, Object> json = camelCase(header(detail));
+      json.put("children", detail.children().stream().map(Show::camelCase).toList());
+      return json;
+    }
+
+    private static Map<String, Object> camelCase(Map<String, Object> values) {
+      Map<String, Object> json = new LinkedHashMap<>();
+      values.forEach((key, value) -> json.put(camelCase(key), value));
+      return json;
+    }
+
+    static String camelCase(String snakeCase) {
+      StringBuilder name = new StringBuilder();
+      for (String part : snakeCase.split("_")) {
+        name.append(name.length() == 0 ? part : Character.toUpperCase(part.charAt(0)) + part.substring(1));
+      }
+      return name.toString();
+    }
+
+    /** Column names as a person reads them: "le_case_number" as "LE case number", "child_dob" as "Child DOB". */
+    private static Map<String, Object> labelled(Map<String, Object> values) {
+      Map<String, Object> labelled = new LinkedHashMap<>();
+      values.forEach((key, value) -> {
+        List<String> words = new ArrayList<>();
+        for (String word : key.split("_")) {
+          words.add(ABBREVIATIONS.contains(word) ? word.toUpperCase(Locale.ROOT) : word);
+        }
+        String label = String.join(" ", words);
+        labelled.put(Character.toUpperCase(label.charAt(0)) + label.substring(1), value);
+      });
+      return labelled;
     }
 
     /** The case as roster rows, one per child, under canonical column names. */

@@ -131,7 +131,7 @@ public final class CliContext implements AutoCloseable {
   }
 
   Printer printer() {
-    return new Printer(out, format);
+    return new Printer(out, format, clock.getZone());
   }
 
   /** A note for the person at the terminal (stderr); -q silences it. Roster words in it are shown safely. */

@@ -1,6 +1,7 @@
 package org.mdt.cli;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mdt.cases.Redaction;
@@ -129,8 +130,13 @@ final class FollowupCommand {
     }
   }
 
+  /** Prints the follow-up's id and new status, as add prints its id: a script reads the result on stdout. */
   private static int close(CliContext context, CloseFollowup.Request request) {
     CloseFollowup.Result closed = Stores.operation(context, CloseFollowup::new).run(request);
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("id", closed.id());
+    result.put("status", closed.closing().word());
+    context.printer().record(result);
     context.info("follow-up " + closed.id() + " " + closed.closing().word());
     return 0;
   }
@@ -151,7 +157,12 @@ final class FollowupCommand {
 
     @Override
     public Integer call() {
-      Stores.operation(context, ReassignFollowup::new).run(new ReassignFollowup.Request(id, owner));
+      ReassignFollowup.Result reassigned = Stores.operation(context, ReassignFollowup::new)
+          .run(new ReassignFollowup.Request(id, owner));
+      Map<String, Object> result = new LinkedHashMap<>();
+      result.put("id", reassigned.id());
+      result.put("owner", reassigned.owner().name());
+      context.printer().record(result);
       context.info("follow-up " + id + " reassigned");
       return 0;
     }

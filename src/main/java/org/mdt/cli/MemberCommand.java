@@ -2,7 +2,9 @@ package org.mdt.cli;
 
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Iterator;
 import java.util.concurrent.Callable;
+import org.mdt.codes.Codes;
 import org.mdt.team.Member;
 import org.mdt.team.Team;
 import org.mdt.team.TeamStore;
@@ -15,6 +17,13 @@ import picocli.CommandLine.Parameters;
     subcommands = {MemberCommand.Add.class, MemberCommand.Listing.class, MemberCommand.Deactivate.class})
 final class MemberCommand {
 
+  /** The discipline codes, for help text and for completion in bash and the shell. */
+  static final class Disciplines implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return Codes.DISCIPLINE.codes().iterator();
+    }
+  }
 
   @Command(name = "add", description = "Add a member to a team.")
   static final class Add implements Callable<Integer> {
@@ -23,9 +32,8 @@ final class MemberCommand {
     @Option(names = "--name", required = true, paramLabel = "NAME", description = "The member's name.")
     String name;
 
-    @Option(names = "--discipline", required = true, paramLabel = "D",
-        description = "One of law_enforcement, child_protective_services, prosecution, medical, mental_health,"
-            + " victim_advocacy, cac, other (or a common word for one, such as DCF or advocate).")
+    @Option(names = "--discipline", required = true, paramLabel = "D", completionCandidates = Disciplines.class,
+        description = "One of ${COMPLETION-CANDIDATES} (or a common word for one, such as DCF or advocate).")
     String discipline;
 
     @Option(names = "--agency", required = true, paramLabel = "A", description = "The member's agency.")

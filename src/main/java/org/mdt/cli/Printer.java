@@ -11,6 +11,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,10 +41,13 @@ public final class Printer {
   static final String PIPE_LINE_END = "\n";
   /** Line ends of a CSV file: RFC 4180's, which Excel expects. */
   static final String FILE_LINE_END = "\r\n";
+  private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
   private final PrintWriter out;
   private final OutputFormat format;
   private final String csvLineEnd;
+  /** The zone a person reads times in: the machine's (the context clock's), never the database's UTC. */
+  private final ZoneId zone;
 
   /** Jackson escapes C0 controls itself; DEL, C1 controls and bidi overrides would reach the terminal raw. */
   private static final CharacterEscapes TERMINAL_SAFE_JSON = new CharacterEscapes() {
@@ -60,15 +68,28 @@ public final class Printer {
     }
   };
 
-  Printer(PrintWriter out, OutputFormat format) {
-    this(out, format, PIPE_LINE_END);
+  /** Stdout: CSV rows end in LF, and table times are shown in {@code zone}. */
+  Printer(PrintWriter out, OutputFormat format, ZoneId zone) {
+    this(out, format, PIPE_LINE_END, zone);
   }
 
-  /** A printer whose CSV rows end in {@code csvLineEnd} (the other formats are the same everywhere). */
+  Printer(PrintWriter out, OutputFormat format) {
+    this(out, format, PIPE_LINE_END, ZoneOffset.UTC);
+  }
+
+  /**
+   * For a file, whose CSV rows end in {@code csvLineEnd}: its tables hold no times of day, and its CSV and JSON
+   * give times as stored, in ISO form.
+   */
   Printer(PrintWriter out, OutputFormat format, String csvLineEnd) {
+    this(out, format, csvLineEnd, ZoneOffset.UTC);
+  }
+
+  private Printer(PrintWriter out, OutputFormat format, String csvLineEnd, ZoneId zone) {
     this.out = out;
     this.format = format;
     this.csvLineEnd = csvLineEnd;
+    this.zone = zone;
   }
 
   public OutputFormat format() {
@@ -134,9 +155,9 @@ public final class Printer {
     }
   }
 
-  /** A heading line and a blank line above a table. */
+  /** A heading (one line or several) and a blank line above a table. */
   private void heading(String text) {
-    out.println(TerminalText.safe(text));
+    text.lines().forEach(line -> out.println(TerminalText.safe(line)));
     out.println();
   }
 
@@ -245,7 +266,7 @@ public final class Printer {
     }
   }
 
-  private static String line(List<Object> values, int[] widths, boolean[] rightAligned) {
+  private String line(List<Object> values, int[] widths, boolean[] rightAligned) {
     StringBuilder line = new StringBuilder();
     for (int i = 0; i < values.size(); i++) {
       String cell = cell(values.get(i));
@@ -262,7 +283,17 @@ public final class Printer {
     return line.toString().stripTrailing();
   }
 
-  private static String cell(Object value) {
+  /**
+   * A value as a person reads it in a table: a moment (a follow-up's change, an audit entry) in the local zone to
+   * the second, "2025-01-07 06:30:00", where its ISO form was UTC to the minute, "2025-01-07T11:30Z".
+   */
+  private String cell(Object value) {
+    if (value instanceof OffsetDateTime moment) {
+      return LOCAL_TIME.format(moment.atZoneSameInstant(zone));
+    }
+    if (value instanceof Instant moment) {
+      return LOCAL_TIME.format(moment.atZone(zone));
+    }
     return value == null ? "" : TerminalText.safe(value.toString());
   }
 

@@ -78,6 +78,7 @@ final class Shell {
       }
       List<String> words = new ArrayList<>(reader.getParsedLine().words());
       words.removeIf(String::isEmpty);
+      words = withoutMdt(words);
       if (words.isEmpty()) {
         continue;
       }
@@ -86,11 +87,30 @@ final class Shell {
           return 0;
         }
         case "use" -> use(words.subList(1, words.size()));
-        case "help" -> execute(List.of("--help"));
+        case "help" -> help();
         case "shell" -> context.err.println("mdt: already in the shell");
         default -> execute(words);
       }
     }
+  }
+
+  /**
+   * A line as typed: "mdt case list" is what the README and man pages show, and what a coordinator types out of
+   * habit, so a leading "mdt" is dropped.
+   */
+  static List<String> withoutMdt(List<String> words) {
+    return !words.isEmpty() && words.get(0).equals("mdt") ? words.subList(1, words.size()) : words;
+  }
+
+  /** mdt's own help, then the shell's commands, which it does not know. */
+  private void help() {
+    execute(List.of("--help"));
+    context.out.println();
+    context.out.println("Shell commands:");
+    context.out.println("  use TEAM     Make TEAM the default of every --team ('use' alone: none).");
+    context.out.println("  exit, quit   Leave the shell (also Ctrl-D).");
+    context.out.println("  help         This help; 'COMMAND --help' for one command's.");
+    context.out.flush();
   }
 
   /** Runs one mdt command line with the shell's database and team; its errors are already on stderr. */

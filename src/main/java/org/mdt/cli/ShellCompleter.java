@@ -28,7 +28,7 @@ final class ShellCompleter implements Completer {
 
   @Override
   public void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
-    List<String> before = line.words().subList(0, line.wordIndex());
+    List<String> before = Shell.withoutMdt(line.words().subList(0, line.wordIndex()));
     String typed = line.word().substring(0, line.wordCursor());
     if (before.isEmpty()) {
       Shell.BUILT_INS.forEach(word -> candidates.add(new Candidate(word)));
@@ -65,14 +65,30 @@ final class ShellCompleter implements Completer {
     }
     if (positionals == 0 && !typed.startsWith("-")) {
       command.subcommands().keySet().forEach(name -> candidates.add(new Candidate(name)));
+      if (!command.subcommands().isEmpty()) {
+        return; // "team " is followed by add or list: its options only once a "-" is typed
+      }
     }
     if (command != root || typed.startsWith("-")) {
-      for (OptionSpec option : command.options()) {
-        for (String name : option.names()) {
-          if (name.startsWith("--")) {
-            candidates.add(new Candidate(name, name, null, firstLine(option.description()), null, null, true));
-          }
-        }
+      options(command, typed.startsWith("--"), candidates);
+    }
+  }
+
+  /**
+   * The command's long options, with the global ones (inherited by every command) only once "--" is typed, so
+   * that a command's own few are not lost among them. Each shows its description in a column of its own:
+   * JLine right-aligns a candidate's description, which left them ragged.
+   */
+  private static void options(CommandSpec command, boolean withGlobal, List<Candidate> candidates) {
+    List<OptionSpec> options = command.options().stream()
+        .filter(option -> !option.hidden() && (withGlobal || !option.inherited())).toList();
+    int width = options.stream().mapToInt(option -> option.longestName().length()).max().orElse(0);
+    for (OptionSpec option : options) {
+      String name = option.longestName();
+      if (name.startsWith("--")) {
+        String description = firstLine(option.description());
+        String display = description == null ? name : name + " ".repeat(width - name.length() + 2) + description;
+        candidates.add(new Candidate(name, display, null, null, null, null, true));
       }
     }
   }

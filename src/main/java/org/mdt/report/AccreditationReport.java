@@ -457,7 +457,10 @@ public final class AccreditationReport implements Report {
     return Table.columns("section", "SECTION", "measure", "MEASURE", "value", "VALUE");
   }
 
-  /** Section, measure, value rows: the CSV and terminal view. */
+  /**
+   * Section, measure, value rows: the CSV and terminal view. Each count is followed by the percentage or median
+   * the JSON gives for it (empty where there is nothing to divide by), so that the table says what the JSON does.
+   */
   @Override
   public List<List<Object>> rows() {
     List<List<Object>> rows = new ArrayList<>();
@@ -467,17 +470,37 @@ public final class AccreditationReport implements Report {
     rows.add(List.of("caseReview", "casesReviewed", casesReviewed));
     rows.add(List.of("caseReview", "newCases", newCases));
     rows.add(List.of("caseReview", "reviewedWithin30Days", reviewedWithin30));
+    rows.add(row("caseReview", "percentWithin30Days", percent(reviewedWithin30, newCases - inside30DayWindow)));
     rows.add(List.of("caseReview", "reviewedWithin60Days", reviewedWithin60));
+    rows.add(row("caseReview", "percentWithin60Days", percent(reviewedWithin60, newCases - inside60DayWindow)));
     rows.add(List.of("caseReview", "inside30DayWindow", inside30DayWindow));
     rows.add(List.of("caseReview", "inside60DayWindow", inside60DayWindow));
-    meetingsAttendedByDiscipline.forEach((d, n) -> rows.add(List.of("caseReview", "meetingsAttended." + d, n)));
+    meetingsAttendedByDiscipline.forEach((d, n) -> {
+      rows.add(List.of("caseReview", "meetingsAttended." + d, n));
+      rows.add(row("caseReview", "attendancePercent." + d, percent(n, meetingsHeld)));
+    });
     rows.add(List.of("caseReview", "followupsMade", followupsMade));
     OUTCOMES.forEach((outcome, label) -> rows.add(List.of("caseReview", label.key(), followups.get(outcome))));
     rows.add(List.of("services", "children", children));
-    childrenWithService.forEach((s, n) -> rows.add(List.of("services", s, n)));
-    known.forEach((e, n) -> rows.add(List.of("caseTracking", e, n)));
-    entered.forEach((e, n) -> rows.add(List.of("caseTracking", e + ".entered", n)));
+    childrenWithService.forEach((s, n) -> {
+      rows.add(List.of("services", s, n));
+      rows.add(row("services", s + ".percent", percent(n, children)));
+      rows.add(row("services", s + ".medianDaysFromReferral", median(daysToService.get(s))));
+    });
+    known.forEach((e, n) -> {
+      rows.add(List.of("caseTracking", e, n));
+      rows.add(row("caseTracking", e + ".percentRecorded", percent(n, children)));
+    });
+    entered.forEach((e, n) -> {
+      rows.add(List.of("caseTracking", e + ".entered", n));
+      rows.add(row("caseTracking", e + ".percentEntered", percent(n, children)));
+    });
     return rows;
+  }
+
+  /** A row whose value may be null (a percentage of nothing): shown empty. */
+  private static List<Object> row(String section, String measure, Double value) {
+    return java.util.Arrays.asList(section, measure, value);
   }
 
   @Override

@@ -376,8 +376,12 @@ public final class VocaReport implements Report {
 
   @Override
   public Optional<String> heading() {
+    // the table's rows say "services A.individuals": on a terminal, without the VOCA form, the letters need names
+    StringBuilder legend = new StringBuilder("\nService categories:");
+    ALL_CATEGORIES.forEach(category -> legend.append("\n  ").append(category).append("  ")
+        .append(VocaServiceMap.CATEGORY_NAMES.get(category)));
     return Optional.of("VOCA performance measures " + span.label() + " (" + DataThrough.periodLine(span.start(),
-        span.end(), dataThrough) + "), team: " + teamName());
+        span.end(), dataThrough) + "), team: " + teamName() + legend);
   }
 
   @Override

@@ -128,8 +128,6 @@ public final class RosterImporter {
 
     private void handle(RosterStore store, ParsedRow row, long importId) throws SQLException {
       Team team = row.rejected() ? null : team(row);
-      row.warnings.forEach(problems::warning);
-      warnings += row.warnings.size();
       formulasWithoutValue += row.formulasWithoutValue;
       if (row.rejected()) {
         rejected++;
@@ -152,6 +150,9 @@ public final class RosterImporter {
           return;
         }
       }
+      // warnings are about values stored: a rejected row's or a duplicate's would count cells kept nowhere
+      row.warnings.forEach(problems::warning);
+      warnings += row.warnings.size();
       boolean caseChanged = storedCase != null && applyCaseValues(store, storedCase, row);
       casesSeen.set(index(caseId));
       long childId;

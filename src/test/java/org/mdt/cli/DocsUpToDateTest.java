@@ -1,6 +1,7 @@
 package org.mdt.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class DocsUpToDateTest {
   private static final Path GENERATED = Path.of("target", "docs");
-  private static final String REGENERATE = " is out of date with the commands: run 'mvn -B -q package -DskipTests"
+  private static final String REGENERATE = " is out of date with the commands or docs/man/: run 'mvn -B -q package -DskipTests"
       + " && cp target/docs/completions/* completions/ && rm man/* && cp target/docs/man/* man/' and commit";
 
   @Test
@@ -61,6 +62,13 @@ class DocsUpToDateTest {
     assertTrue(bash("mdt report nca --").containsAll(List.of("--period", "--team", "--out")));
   }
 
+  /** Issue 15 item 5: member add --discipline<TAB> offers the codes. */
+  @Test
+  void bashCompletesTheDisciplines() throws Exception {
+    assertTrue(bash("mdt member add --discipline ").containsAll(List.of("law_enforcement", "child_protective_services",
+        "victim_advocacy")));
+  }
+
   private static List<String> bash(String line) throws Exception {
     String[] words = line.split(" ", -1);
     // compopt only works inside a real completion: a no-op stands in for it here
@@ -88,6 +96,39 @@ class DocsUpToDateTest {
       assertEquals("", warnings, page);
       assertTrue(text.contains("NAME") && text.contains("SYNOPSIS"), text);
     }
+  }
+
+  /** Issue 15 item 15: every page passes mandoc's lint with warnings on (when mandoc is installed; CI installs it). */
+  @Test
+  void mandocFindsNothingToWarnAbout() throws Exception {
+    assumeTrue(Files.isExecutable(Path.of("/usr/bin/mandoc")), "mandoc is not installed");
+    for (String page : names(Path.of("man"))) {
+      Process mandoc = new ProcessBuilder("mandoc", "-T", "lint", "-W", "warning", "man/" + page)
+          .redirectErrorStream(true).start();
+      String messages = new String(mandoc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertEquals(0, mandoc.waitFor(), messages);
+      assertEquals("", messages, page);
+    }
+  }
+
+  /** Issue 15 items 5 and 15: a dated header, a synopsis whose labels survive, the sections a man page has. */
+  @Test
+  void pagesAreDatedWithWholeSynopsesAndTheUsualSections() throws IOException {
+    for (String page : names(Path.of("man"))) {
+      assertTrue(read(Path.of("man", page)).lines()
+          .anyMatch(line -> line.matches("\\.TH \".*\" 1 \"\\d{4}-\\d{2}-\\d{2}\" .*")), page + " has no date");
+    }
+    String record = read(Path.of("man", "mdt-review-record.1"));
+    assertTrue(record.contains("\\fICASE:OWNER:DUE:TEXT\\fR"), record);
+    assertTrue(read(Path.of("man", "mdt-review-schedule.1")).contains("\\fIHH:MM\\fR"));
+    for (String page : List.of("mdt.1", "mdt-import-roster.1", "mdt-review-record.1", "mdt-report-nca.1")) {
+      String text = read(Path.of("man", page));
+      for (String section : List.of("DESCRIPTION", "EXAMPLES", "EXIT STATUS", "ENVIRONMENT", "FILES")) {
+        assertTrue(text.contains(".SH \"" + section + "\""), page + " lacks " + section);
+      }
+    }
+    // a subcommand's page lists its own options and points to mdt(1) for the global ones
+    assertFalse(record.contains("passphrase\\-file\\fR="), record);
   }
 
   private static Set<String> names(Path dir) throws IOException {

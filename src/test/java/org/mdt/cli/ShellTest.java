@@ -243,6 +243,49 @@ class ShellTest {
     assertEquals(List.of("table", "csv", "json"), complete("team list --format "));
   }
 
+  /** Issue 15 item 3: a group's subcommands before any option; global options only once "--" is typed. */
+  @Test
+  void completesSubcommandsFirstAndGlobalOptionsOnlyAfterDashes() throws Exception {
+    assertEquals(List.of("add", "list"), complete("team "));
+    assertEquals(List.of("add", "list"), complete("mdt team "));
+    List<String> own = complete("review schedule ");
+    assertTrue(own.containsAll(List.of("--from", "--rule")) && !own.contains("--passphrase-file"), own.toString());
+    assertTrue(complete("review schedule --").containsAll(List.of("--from", "--passphrase-file", "--format")));
+    assertTrue(complete("member add --discipline ").contains("victim_advocacy"));
+  }
+
+  /** Descriptions start in one column (JLine right-aligned them at the screen's edge, each a different width). */
+  @Test
+  void optionDescriptionsAreAligned() throws Exception {
+    try (Terminal terminal = terminal("", new ByteArrayOutputStream())) {
+      ShellCompleter completer = new ShellCompleter(CommandFactory.create(context).getCommandSpec(),
+          new Shell(context, terminal, null));
+      List<Candidate> candidates = new ArrayList<>();
+      String line = "review schedule --";
+      completer.complete(null, new DefaultParser().parse(line, line.length(), Parser.ParseContext.COMPLETE),
+          candidates);
+      Set<Integer> columns = new java.util.HashSet<>();
+      for (Candidate candidate : candidates) {
+        java.util.regex.Matcher description = java.util.regex.Pattern.compile("^--\\S+ +").matcher(candidate.displ());
+        assertTrue(description.find(), candidate.displ());
+        columns.add(description.end());
+      }
+      assertEquals(1, columns.size(), columns.toString());
+    }
+  }
+
+  /** Issue 15 item 3: "mdt case list" as the README writes it; help names the shell's own commands. */
+  @Test
+  void acceptsALeadingMdtAndHelpNamesUseAndExit() throws Exception {
+    try (Terminal terminal = terminal("mdt team list --format csv\nhelp\nexit\n", new ByteArrayOutputStream())) {
+      assertEquals(0, new Shell(context, terminal, null).run());
+    }
+    String results = out.toString();
+    assertTrue(results.contains("North MDT"), results + err);
+    assertTrue(results.contains("use TEAM") && results.contains("exit, quit"), results);
+    assertEquals("", err.toString());
+  }
+
   @Test
   void aCompletionMenuShowsNoControlCharactersFromARoster() throws Exception {
     new Mdt(dir).ok("team", "add", "Evil\u001b]0;pwned\u0007 MDT");

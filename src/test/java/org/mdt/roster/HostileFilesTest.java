@@ -236,7 +236,7 @@ class HostileFilesTest {
       Mdt fresh = new Mdt(dir.resolve(entry.getKey() + ".db")).withTeam("T");
       fresh.ok("import", "roster", file.toString());
       assertEquals("Núñez", Json.parse(fresh.ok("case", "show", "E-1", "--format", "json"))
-          .path("children").get(0).path("child_last_name").asText(), entry.getKey());
+          .path("children").get(0).path("childLastName").asText(), entry.getKey());
     }
   }
 
@@ -260,8 +260,8 @@ class HostileFilesTest {
     }
     mdt.ok("import", "roster", xls.toString());
     var shown = Json.parse(mdt.ok("case", "show", "251001", "--format", "json")).path("children").get(0);
-    assertEquals("2025-03-04", shown.path("referral_date").asText());
-    assertEquals("2016-07-08", shown.path("child_dob").asText());
-    assertEquals(35, shown.path("offender_age").asInt());
+    assertEquals("2025-03-04", shown.path("referralDate").asText());
+    assertEquals("2016-07-08", shown.path("childDob").asText());
+    assertEquals(35, shown.path("offenderAge").asInt());
   }
 }

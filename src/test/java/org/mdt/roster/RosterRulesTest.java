@@ -98,8 +98,8 @@ class RosterRulesTest {
     assertEquals(3, summary.path("inserted").asInt());
     for (String caseNumber : List.of("X-1", "X-2", "X-3")) {
       JsonNode child = show(mdt, caseNumber).path("children").get(0);
-      assertEquals("2025-03-04", child.path("referral_date").asText(), caseNumber);
-      assertEquals("2016-07-08", child.path("child_dob").asText(), caseNumber);
+      assertEquals("2025-03-04", child.path("referralDate").asText(), caseNumber);
+      assertEquals("2016-07-08", child.path("childDob").asText(), caseNumber);
     }
   }
 
@@ -115,7 +115,7 @@ class RosterRulesTest {
   }
 
   private static String referral(Mdt mdt, String caseNumber) {
-    return show(mdt, caseNumber).path("children").get(0).path("referral_date").asText();
+    return show(mdt, caseNumber).path("children").get(0).path("referralDate").asText();
   }
 
   @Test
@@ -133,10 +133,10 @@ class RosterRulesTest {
     assertEquals(0, result.code(), result.err());
     assertTrue(result.err().contains("ignored columns") && result.err().contains("Mystery Column"), result.err());
     JsonNode child = show(mdt, "H-1").path("children").get(0);
-    assertEquals("female", child.path("child_gender").asText());
-    assertEquals("hispanic_latino", child.path("child_race").asText());
-    assertEquals("sexual_abuse;witness_to_violence", child.path("abuse_types").asText());
-    assertEquals("2025-02-03", child.path("forensic_interview_date").asText());
+    assertEquals("female", child.path("childGender").asText());
+    assertEquals("hispanic_latino", child.path("childRace").asText());
+    assertEquals("sexual_abuse;witness_to_violence", child.path("abuseTypes").asText());
+    assertEquals("2025-02-03", child.path("forensicInterviewDate").asText());
 
     List<List<Object>> deep = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
@@ -171,10 +171,10 @@ class RosterRulesTest {
     assertEquals(1, summary.path("inserted").asInt());
     assertEquals(0, summary.path("warnings").asInt());
     JsonNode child = show(mdt, "M-1").path("children").get(0);
-    assertEquals("2025-03-04", child.path("referral_date").asText());
-    assertEquals("2025-03-05", child.path("forensic_interview_date").asText());
-    assertEquals("parent", child.path("offender_relationship").asText());
-    assertEquals("sexual_abuse;physical_abuse", child.path("abuse_types").asText());
+    assertEquals("2025-03-04", child.path("referralDate").asText());
+    assertEquals("2025-03-05", child.path("forensicInterviewDate").asText());
+    assertEquals("parent", child.path("offenderRelationship").asText());
+    assertEquals("sexual_abuse;physical_abuse", child.path("abuseTypes").asText());
 
     Files.writeString(mapping, "{\"columns\": {\"Ref\": \"case_numbr\"}}");
     Mdt.Result bad = mdt.run("import", "roster", book.toString(), "--mapping", mapping.toString());
@@ -194,9 +194,9 @@ class RosterRulesTest {
     assertEquals(4, Json.parse(result.out()).path("warnings").asInt());
     assertTrue(result.err().contains("row 2, child_gender: unknown word 'Fmale', stored as unknown"), result.err());
     JsonNode child = show(mdt, "W-1").path("children").get(0);
-    assertEquals("unknown", child.path("child_gender").asText());
-    assertEquals("unknown", child.path("child_race").asText());
-    assertEquals("physical_abuse;other", child.path("abuse_types").asText());
+    assertEquals("unknown", child.path("childGender").asText());
+    assertEquals("unknown", child.path("childRace").asText());
+    assertEquals("physical_abuse;other", child.path("abuseTypes").asText());
   }
 
   /** A date after the day of import is probably a typo: warned about, and the row still stored as written. */
@@ -214,7 +214,7 @@ class RosterRulesTest {
     assertEquals(1, summary.path("warnings").asInt());
     assertTrue(result.err().contains("warning: row 3, referral_date: referral date in the future: " + tomorrow),
         result.err());
-    assertEquals(tomorrow.toString(), show(mdt, "F-2").path("children").get(0).path("referral_date").asText());
+    assertEquals(tomorrow.toString(), show(mdt, "F-2").path("children").get(0).path("referralDate").asText());
   }
 
   @Test
@@ -231,9 +231,9 @@ class RosterRulesTest {
     assertEquals(1, second.path("updated").asInt());
     assertEquals(1, second.path("unchanged").asInt());
     JsonNode u1 = show(mdt, "U-1");
-    assertEquals("closed", u1.path("case_status").asText());
-    assertEquals("2025-01-15", u1.path("children").get(0).path("forensic_interview_date").asText());
-    assertEquals("white", u1.path("children").get(0).path("child_race").asText(), "a blank cell never erases");
+    assertEquals("closed", u1.path("caseStatus").asText());
+    assertEquals("2025-01-15", u1.path("children").get(0).path("forensicInterviewDate").asText());
+    assertEquals("white", u1.path("children").get(0).path("childRace").asText(), "a blank cell never erases");
   }
 
   @Test
@@ -250,7 +250,7 @@ class RosterRulesTest {
     assertTrue(result.err().contains("duplicate: row 4"), result.err());
     JsonNode s1 = show(mdt, "S-1");
     assertEquals(2, s1.path("children").size());
-    assertEquals("open", s1.path("case_status").asText(), "the first row of a case in the file sets it");
+    assertEquals("open", s1.path("caseStatus").asText(), "the first row of a case in the file sets it");
 
     JsonNode again = importJson(mdt, dir.resolve("s.csv"));
     assertEquals(0, again.path("updated").asInt());
