@@ -165,12 +165,8 @@ public final class RosterImporter {
       }
       Map<Column, AuditLog.Change> caseChanges =
           storedCase == null ? Map.of() : applyCaseValues(store, storedCase, row);
-      boolean reverted = false;
-      if (!caseChanges.isEmpty() && !Objects.equals(storedCase.createdImport(), importId)) {
-        casesChanged.set(index(caseId));
-        caseChanges.keySet().forEach(column -> changedFields.merge(column, 1, Integer::sum));
-        reverted = explain(RosterStore.CASE, storedCase, row, caseChanges, true);
-      }
+      boolean reverted = !caseChanges.isEmpty() && !Objects.equals(storedCase.createdImport(), importId)
+          && countCaseChanges(storedCase, row, caseChanges);
       casesSeen.set(index(caseId));
       RosterStore.Stored storedChild = match.sameKey();
       long childId;
@@ -178,10 +174,7 @@ public final class RosterImporter {
         childId = store.insertChild(caseId, team.id(), row.childKey(), row.values, importId, now);
         inserted++;
         if (match.sameNameOnly() != null) {
-          possibleDobCorrections++;
-          warn(row, "possible DOB correction for case " + caseNumber + " (stored "
-              + dob(match.sameNameOnly().values().get(Column.CHILD_DOB)) + ", now " + dob(row.date(Column.CHILD_DOB))
-              + "); not merged");
+          notePossibleDobCorrection(row, match.sameNameOnly());
         }
       } else {
         childId = storedChild.id();
@@ -217,6 +210,28 @@ public final class RosterImporter {
         audit.updated(RosterStore.CASE, storedCase.id(), byName(changes));
       }
       return changes;
+    }
+
+    /**
+     * Counts the changes to a case stored before this import, once per case and per column, and tells of
+     * them; returns whether any sets a value back.
+     */
+    private boolean countCaseChanges(RosterStore.Stored storedCase, ParsedRow row,
+        Map<Column, AuditLog.Change> changes) {
+      casesChanged.set(index(storedCase.id()));
+      changes.keySet().forEach(column -> changedFields.merge(column, 1, Integer::sum));
+      return explain(RosterStore.CASE, storedCase, row, changes, true);
+    }
+
+    /**
+     * The row's child has the name of a stored child of its case but another DOB. The DOB is part of the key,
+     * so it is a new child as before; which DOB is right is for a person to say.
+     */
+    private void notePossibleDobCorrection(ParsedRow row, RosterStore.Stored sameName) {
+      possibleDobCorrections++;
+      warn(row, "possible DOB correction for case " + row.text(Column.CASE_NUMBER) + " (stored "
+          + dob(sameName.values().get(Column.CHILD_DOB)) + ", now " + dob(row.date(Column.CHILD_DOB))
+          + "); not merged");
     }
 
     /**
