@@ -19,6 +19,14 @@ import org.mdt.cases.Column;
  */
 final class ImportHistory {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** The columns by canonical name, looked up once per changed field of the trail. */
+  private static final Map<String, Column> COLUMNS = new HashMap<>();
+
+  static {
+    for (Column column : Column.values()) {
+      COLUMNS.put(column.canonicalName(), column);
+    }
+  }
 
   /** Where a stored value came from: an import (its number, file and day), or another command on a day. */
   record Source(Long importId, String file, String command, LocalDate day) {
@@ -80,7 +88,7 @@ final class ImportHistory {
       Iterator<Map.Entry<String, JsonNode>> fields = JSON.readTree(row.changes()).fields();
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> field = fields.next();
-        Column column = Column.byCanonicalName(field.getKey());
+        Column column = COLUMNS.get(field.getKey());
         JsonNode before = field.getValue().path(0);
         if (column != null) {
           steps.add(new Step(column, before.isTextual() ? once(before.asText()) : null, by));
