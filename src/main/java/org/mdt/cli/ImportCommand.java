@@ -93,6 +93,9 @@ final class ImportCommand {
       if (!result.repeatedHeaders().isEmpty()) {
         context.info("ignored repeated columns: " + listed(result.repeatedHeaders()));
       }
+      if (dryRun || context.verbose) {
+        noteChangedFields(result);
+      }
       context.printer().record(result.summary().asMap());
       if (dryRun) {
         context.info("dry run: nothing was written to the database");
@@ -103,6 +106,14 @@ final class ImportCommand {
                 + " would write the compacted copy there readable by them (chmod 700 it)");
       }
       return 0;
+    }
+
+    /** Which case-level columns the import changed on cases stored before it, and on how many. */
+    private void noteChangedFields(ImportResult result) {
+      if (!result.changedFields().isEmpty()) {
+        context.info("changed on cases stored before: " + result.changedFields().entrySet().stream()
+            .map(field -> field.getKey() + " on " + field.getValue() + " case(s)").collect(Collectors.joining(", ")));
+      }
     }
 
     /** A file's headers as a note lists them: the first few, each cut short, and how many in all. */

@@ -39,8 +39,20 @@ final class ParsedRow {
    */
   String childKey() {
     LocalDate dob = date(Column.CHILD_DOB);
-    return fold(text(Column.CHILD_FIRST_NAME)) + '|' + fold(text(Column.CHILD_LAST_NAME)) + '|'
-        + (dob == null ? "" : dob.toString());
+    return names() + (dob == null ? "" : dob.toString());
+  }
+
+  /**
+   * The start of {@link #childKey()} that holds the name: a stored child whose key starts with it but differs
+   * has the same name and another DOB. Null when the row names no child, so nameless rows never match.
+   */
+  String childNameKey() {
+    String names = names();
+    return names.equals("||") ? null : names;
+  }
+
+  private String names() {
+    return fold(text(Column.CHILD_FIRST_NAME)) + '|' + fold(text(Column.CHILD_LAST_NAME)) + '|';
   }
 
   private static String fold(String name) {

@@ -20,6 +20,10 @@ import org.mdt.db.Sql;
  * parameter.
  */
 final class RosterStore implements AutoCloseable {
+  /** The audit trail's names of the two tables an import updates. */
+  static final String CASE = "case";
+  static final String CHILD = "case_child";
+
   private final PreparedStatement findCase;
   private final PreparedStatement insertCase;
   private final PreparedStatement updateCase;
@@ -29,21 +33,27 @@ final class RosterStore implements AutoCloseable {
   private final PreparedStatement insertImport;
   private final PreparedStatement finishImport;
 
-  /** A stored row: its id and the values of its roster columns. */
-  record Stored(long id, Map<Column, Object> values) {}
+  /** A stored row: its id, the values of its roster columns, and the import that created it (null: none). */
+  record Stored(long id, Map<Column, Object> values, Long createdImport) {}
+
+  /**
+   * What a case's stored children say about a row's child: the child with the row's key, else (null) a child
+   * with the same name and another DOB, else both null.
+   */
+  record ChildMatch(Stored sameKey, Stored sameNameOnly) {}
 
   RosterStore(Connection connection) throws SQLException {
     String caseColumns = names(Column.CASE_COLUMNS);
     String childColumns = names(Column.CHILD_ROW_COLUMNS);
     findCase = connection.prepareStatement(
-        "SELECT id, " + caseColumns + " FROM mdt_case WHERE team_id = ? AND case_number = ?");
+        "SELECT id, created_import_id, " + caseColumns + " FROM mdt_case WHERE team_id = ? AND case_number = ?");
     insertCase = connection.prepareStatement("INSERT INTO mdt_case (team_id, case_number, " + caseColumns
         + ", created_import_id, created_at, updated_at) VALUES (?, ?, " + marks(Column.CASE_COLUMNS.size())
         + ", ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
     updateCase = connection.prepareStatement("UPDATE mdt_case SET " + assignments(Column.CASE_COLUMNS)
         + ", updated_at = ? WHERE id = ?");
     findChild = connection.prepareStatement(
-        "SELECT id, match_key, " + childColumns + " FROM case_child WHERE case_id = ?");
+        "SELECT id, created_import_id, match_key, " + childColumns + " FROM case_child WHERE case_id = ?");
     insertChild = connection.prepareStatement("INSERT INTO case_child (case_id, team_id, match_key, " + childColumns
         + ", created_import_id, created_at, updated_at) VALUES (?, ?, ?, " + marks(Column.CHILD_ROW_COLUMNS.size())
         + ", ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
@@ -109,17 +119,49 @@ final class RosterStore implements AutoCloseable {
     update(updateCase, Column.CASE_COLUMNS, id, values, now);
   }
 
-  /** The child of the case with this key; a case has a handful of children, compared here. */
-  Stored findChild(long caseId, String matchKey) throws SQLException {
+  /**
+   * The child of the case with this key, or one whose key starts with the same {@code nameKey} (same name,
+   * another DOB); a case has a handful of children, compared here in the one query.
+   */
+  ChildMatch findChild(long caseId, String matchKey, String nameKey) throws SQLException {
     findChild.setLong(1, caseId);
+    Stored sameName = null;
     try (ResultSet rs = findChild.executeQuery()) {
       while (rs.next()) {
-        if (rs.getString(2).equals(matchKey)) {
-          return stored(rs, 3, Column.CHILD_ROW_COLUMNS);
+        String key = rs.getString(3);
+        if (key.equals(matchKey)) {
+          return new ChildMatch(stored(rs, 4, Column.CHILD_ROW_COLUMNS), null);
+        }
+        if (sameName == null && nameKey != null && key.startsWith(nameKey)) {
+          sameName = stored(rs, 4, Column.CHILD_ROW_COLUMNS);
         }
       }
-      return null;
+      return new ChildMatch(null, sameName);
     }
+  }
+
+  /**
+   * The import records and the audit trail's updates of cases and children, read once for the whole import
+   * ({@link ImportHistory}); an empty database reads nothing.
+   */
+  static ImportHistory history(Connection connection) throws SQLException {
+    ImportHistory history = new ImportHistory();
+    try (Statement statement = connection.createStatement()) {
+      try (ResultSet rs = statement.executeQuery("SELECT id, file_name, imported_at FROM roster_import")) {
+        while (rs.next()) {
+          history.addImport(rs.getLong(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class).toLocalDate());
+        }
+      }
+      try (ResultSet rs = statement.executeQuery("SELECT entity, entity_id, command, occurred_at, changes"
+          + " FROM audit_log WHERE entity = 'import' OR (entity IN ('" + CASE + "', '" + CHILD + "')"
+          + " AND action = 'update') ORDER BY id")) {
+        while (rs.next()) {
+          history.addAuditRow(rs.getString(1), rs.getLong(2), rs.getString(3),
+              rs.getObject(4, OffsetDateTime.class).toLocalDate(), rs.getString(5));
+        }
+      }
+    }
+    return history.finish();
   }
 
   long insertChild(long caseId, long teamId, String matchKey, Map<Column, Object> values, long importId,
@@ -149,11 +191,11 @@ final class RosterStore implements AutoCloseable {
 
   private static Stored find(PreparedStatement query, List<Column> columns) throws SQLException {
     try (ResultSet rs = query.executeQuery()) {
-      return rs.next() ? stored(rs, 2, columns) : null;
+      return rs.next() ? stored(rs, 3, columns) : null;
     }
   }
 
-  /** The row's id (column 1) and its values from column {@code first} on. */
+  /** The row's id (column 1), the import that created it (column 2) and its values from column {@code first} on. */
   private static Stored stored(ResultSet rs, int first, List<Column> columns) throws SQLException {
     Map<Column, Object> values = new EnumMap<>(Column.class);
     for (int i = 0; i < columns.size(); i++) {
@@ -162,7 +204,8 @@ final class RosterStore implements AutoCloseable {
         values.put(columns.get(i), value);
       }
     }
-    return new Stored(rs.getLong(1), values);
+    long createdImport = rs.getLong(2);
+    return new Stored(rs.getLong(1), values, rs.wasNull() ? null : createdImport);
   }
 
   /** Binds the columns' values from position {@code first}; returns the next free position. */

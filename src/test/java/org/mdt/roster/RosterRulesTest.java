@@ -290,7 +290,9 @@ class RosterRulesTest {
     });
     Mdt.Result failed = mdt.run("import", "roster", update.toString());
     assertEquals(4, failed.code());
-    assertEquals(1, failed.errLines().length, failed.err());
+    // one error line; the rows handled before the failure may have raised warnings (K-1's status is replaced)
+    assertEquals(1, Arrays.stream(failed.errLines()).filter(line -> !line.startsWith("warning: ")).count(),
+        failed.err());
 
     mdt.importListener(ImportListener.NONE);
     assertEquals(casesBefore, mdt.ok("case", "list", "--format", "json"));
