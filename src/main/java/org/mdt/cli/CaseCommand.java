@@ -142,16 +142,28 @@ final class CaseCommand {
       return labelled;
     }
 
-    /** The case as roster rows, one per child, under canonical column names. */
+    /**
+     * The case as roster rows, one per child, under canonical column names: the case's own fields (status,
+     * agencies, outcomes, notes) on every row, as a roster carries them; a case without children is one row.
+     */
     private static Table rosterRows(CaseDetail detail) {
+      Map<String, Object> caseFields = header(detail);
+      List<Map<String, Object>> rows = new ArrayList<>();
+      for (Map<String, Object> child : detail.children()) {
+        Map<String, Object> row = new LinkedHashMap<>(caseFields);
+        row.putAll(child);
+        rows.add(row);
+      }
+      if (rows.isEmpty()) {
+        rows.add(caseFields);
+      }
       List<String> keysAndTitles = new ArrayList<>();
-      Map<String, Object> first = detail.children().isEmpty() ? Map.of() : detail.children().get(0);
-      for (String key : first.keySet()) {
+      for (String key : rows.get(0).keySet()) {
         keysAndTitles.add(key);
         keysAndTitles.add(key);
       }
       Table table = Table.of(keysAndTitles.toArray(String[]::new));
-      detail.children().forEach(child -> table.row(child.values().toArray()));
+      rows.forEach(row -> table.row(row.values().toArray()));
       return table;
     }
   }

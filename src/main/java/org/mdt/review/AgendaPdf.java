@@ -48,7 +48,9 @@ public final class AgendaPdf {
       document.add(PdfStyle.paragraph("Team: " + meeting.team(), BODY, 4));
       document.add(PdfStyle.paragraph("Date: " + when, BODY, 0));
       document.add(PdfStyle.paragraph("Time: " + (meeting.time() == null ? "not set" : meeting.time().toString()), BODY, 0));
-      document.add(PdfStyle.paragraph("Location: " + (meeting.location() == null ? "not set" : meeting.location()), BODY, 0));
+      if (meeting.location() != null) { // an unset location is left out, as on the terminal and in the invitation
+        document.add(PdfStyle.paragraph("Location: " + meeting.location(), BODY, 0));
+      }
 
       PdfPTable cases = PdfStyle.titledTable("Cases (" + agenda.cases().size() + ")", new float[] {4, 12, 16, 26, 32},
           List.of("#", "Case", "Child", "Reason", "Open follow-ups"));

@@ -89,6 +89,16 @@ class TerminalOutputTest {
     json.fieldNames().forEachRemaining(keys::add);
     json.path("children").get(0).fieldNames().forEachRemaining(keys::add);
     keys.forEach(key -> assertTrue(key.matches("[a-z][a-zA-Z0-9]*"), key));
+
+    // CSV is the roster row: the case's own fields (notes among them) beside the child's
+    List<String> csv = mdt.ok("case", "show", "25-1042", "--format", "csv").lines().toList();
+    assertEquals(2, csv.size(), String.join("\n", csv));
+    List<String> header = List.of(csv.get(0).split(","));
+    for (String column : List.of("case_number", "team", "law_enforcement_agency", "case_status", "notes",
+        "child_first_name", "referral_date")) {
+      assertTrue(header.contains(column), column + " in " + header);
+    }
+    assertTrue(csv.get(1).contains("Interview scheduled with the family advocate present"), csv.get(1));
   }
 
   /** The VOCA table names its service categories; the accreditation table has the JSON's percentages and medians. */

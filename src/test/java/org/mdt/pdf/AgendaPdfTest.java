@@ -61,6 +61,17 @@ class AgendaPdfTest {
     assertTrue(org.mdt.Pdfs.text(pdf).contains("Ada ? Gothic"));
   }
 
+  /** A meeting with no location says nothing of one, rather than "Location: not set". */
+  @Test
+  void anUnsetLocationIsLeftOut() throws Exception {
+    mdt.ok("review", "schedule", "--from", "2026-12-08", "--to", "2026-12-08", "--rule", "weekly:TUE");
+    Path pdf = dir.resolve("agenda.pdf");
+    mdt.ok("review", "agenda", "2", "--out", pdf.toString());
+    String text = org.mdt.Pdfs.text(pdf);
+    assertTrue(text.contains("Date: 2026-12-08"), text);
+    assertFalse(text.contains("Location"), text);
+  }
+
   @Test
   void withSourceDateEpochTwoRunsGiveTheSameBytes() throws Exception {
     Mdt fixed = mdt.env("SOURCE_DATE_EPOCH", "1767225600");
