@@ -7,7 +7,7 @@ import org.mdt.codes.CodeList;
 import org.mdt.codes.Codes;
 
 /**
- * The canonical roster columns of DESIGN section 3, each with the header variants exports use, how its
+ * The canonical roster columns of docs/DESIGN.md section 3, each with the header variants exports use, how its
  * cells are read, and whether it describes the case (shared by siblings) or the child on the case. The
  * database columns have the canonical names: this is the case schema, so it lives with the cases, and the
  * roster importer and {@code case show} both read it.

@@ -25,7 +25,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 /**
  * Builds the one {@link CommandLine} every entry point uses (main, tests, a future shell): its commands
  * get the context through the factory, results go to the context's stdout, and every failure becomes one
- * line on stderr and the exit code of DESIGN section 1 (a stack trace only with -v).
+ * line on stderr and the exit code of docs/DESIGN.md section 1 (a stack trace only with -v).
  */
 public final class CommandFactory {
   private CommandFactory() {}
@@ -166,7 +166,7 @@ public final class CommandFactory {
   }
 
   /**
-   * Exit 2: one line (DESIGN section 1) saying what was wrong and the nearest command or option if any (every
+   * Exit 2: one line (docs/DESIGN.md section 1) saying what was wrong and the nearest command or option if any (every
    * command has --help; picocli's three lines broke the one-line rule scripts rely on). Picocli checks required
    * options before unknown ones, so "reassign 2 --to X" would only say --owner is missing: an option the command
    * does not know is the likelier mistake, and is named first.

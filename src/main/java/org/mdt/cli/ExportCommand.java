@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 @Command(name = "export", description = "Data for people outside the MDT.", subcommands = {ExportCommand.Evaluation.class})
 final class ExportCommand {
 
-  @Command(name = "evaluation", description = {"De-identified data for federal evaluators (DESIGN 6.5): the NCA and"
+  @Command(name = "evaluation", description = {"De-identified data for federal evaluators: the NCA and"
       + " VOCA breakdowns by whole month, per team and for all teams, with every count from 1 to --min-cell"
       + " suppressed, and other cells hidden until an audit by linear programming shows that none of them can be"
       + " narrowed to a range less than --min-cell wide from the export and the NCA and VOCA reports."

@@ -5,7 +5,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /**
- * The global options of DESIGN section 1, declared once on the root command and inherited by every
+ * The global options of docs/DESIGN.md section 1, declared once on the root command and inherited by every
  * subcommand (picocli's {@code ScopeType.INHERIT}), so they work before, between or after the subcommand
  * names; each sets the one shared {@link CliContext}.
  */

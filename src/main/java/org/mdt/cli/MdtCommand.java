@@ -6,7 +6,7 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Mixin;
 
 /**
- * The root command: its subcommands are the jobs of DESIGN section 1; every command inherits --help. They
+ * The root command: its subcommands are the jobs of docs/DESIGN.md section 1; every command inherits --help. They
  * are listed here rather than in the annotation so that CommandFactory can build only the one a command
  * line names: picocli builds each command by reflection, and all of them took a third of a second. The exit
  * codes are a list rather than a footer so that every command's help and man page show them (the command-level

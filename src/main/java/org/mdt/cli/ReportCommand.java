@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 final class ReportCommand {
 
 
-  @Command(name = "nca", description = {"NCA semi-annual statistics (DESIGN 6.1): new children referred in the"
+  @Command(name = "nca", description = {"NCA semi-annual statistics: new children referred in the"
       + " period, aged 18 or under, by gender, age, race, abuse type, offender and service."})
   static final class Nca implements Callable<Integer> {
     private final CliContext context;
@@ -51,7 +51,7 @@ final class ReportCommand {
     }
   }
 
-  @Command(name = "monthly", description = {"The coordinator's monthly report (DESIGN 6.4): cases and children"
+  @Command(name = "monthly", description = {"The coordinator's monthly report: cases and children"
       + " received, reviews held, cases reviewed, follow-ups opened, closed and overdue, against the 12 months"
       + " before.", "Meant for cron: it never prompts, and --out is written whole or not at all."})
   static final class Monthly implements Callable<Integer> {
@@ -84,7 +84,7 @@ final class ReportCommand {
     }
   }
 
-  @Command(name = "voca", description = {"VOCA performance measures for a federal fiscal quarter (DESIGN 6.2):"
+  @Command(name = "voca", description = {"VOCA performance measures for a federal fiscal quarter:"
       + " individuals served, new and continuing; new individuals by age, gender, race and victimization type;"
       + " services by category with individuals and times provided."})
   static final class Voca implements Callable<Integer> {
@@ -113,8 +113,8 @@ final class ReportCommand {
     }
   }
 
-  @Command(name = "accreditation", description = {"Accreditation evidence for a year, by NCA standard (DESIGN"
-      + " 6.3): disciplines, case review, services, case tracking, with charts and the cases behind any"
+  @Command(name = "accreditation", description = {"Accreditation evidence for a year, by NCA standard:"
+      + " disciplines, case review, services, case tracking, with charts and the cases behind any"
       + " shortfall."})
   static final class Accreditation implements Callable<Integer> {
     private final CliContext context;

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * One coded field of DESIGN section 2: its fixed codes and the words people write for them. Words match
+ * One coded field of docs/DESIGN.md section 2: its fixed codes and the words people write for them. Words match
  * case-insensitively, ignoring punctuation and extra spaces; a team's mapping file can add its own.
  */
 public final class CodeList {

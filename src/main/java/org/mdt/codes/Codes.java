@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The fixed code lists of DESIGN section 2, with the words rosters commonly use for each code. */
+/** The fixed code lists of docs/DESIGN.md section 2, with the words rosters commonly use for each code. */
 public final class Codes {
   private Codes() {}
 

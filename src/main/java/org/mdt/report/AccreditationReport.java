@@ -34,7 +34,7 @@ import org.mdt.team.Team;
 import org.mdt.text.Table;
 
 /**
- * Accreditation evidence for a calendar year, one section per NCA standard the data speaks to (DESIGN
+ * Accreditation evidence for a calendar year, one section per NCA standard the data speaks to (docs/DESIGN.md
  * section 6.3): the MDT's disciplines, case review, forensic interviews, medical, mental health and victim
  * advocacy services, and case tracking completeness. Where a standard falls short, the cases behind it are
  * listed by case number (never by child). The queries ({@code scan*}, {@code active*}, {@code attendance})

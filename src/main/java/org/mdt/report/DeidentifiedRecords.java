@@ -18,7 +18,7 @@ import java.util.function.Consumer;
 import org.mdt.review.ReviewRules;
 
 /**
- * The record-level evaluation file (DESIGN section 6.5), for an evaluator under a data-use agreement and
+ * The record-level evaluation file (docs/DESIGN.md section 6.5), for an evaluator under a data-use agreement and
  * never for publication: one row per child on a case referred in the range, with no name, date of birth,
  * case or agency number, or free text. The id comes from a cryptographic random source and is kept nowhere,
  * so it cannot be traced back (a hash of the case number could be, by hashing every case number). Rows come

@@ -21,7 +21,7 @@ import org.mdt.team.Team;
 import org.mdt.text.Table;
 
 /**
- * The aggregate tables federal evaluators receive (DESIGN section 6.5): the NCA (6.1) and VOCA (6.2)
+ * The aggregate tables federal evaluators receive (docs/DESIGN.md section 6.5): the NCA (6.1) and VOCA (6.2)
  * breakdowns by whole month, for each team and for all teams, with small-cell suppression audited by linear
  * programming. The audit knows what a reader knows: every shown count; within a team's month, that a
  * breakdown adds up to its total, a service or abuse type is at most the children, new and continuing add up

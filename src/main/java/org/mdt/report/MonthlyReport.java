@@ -25,7 +25,7 @@ import org.mdt.team.Team;
 import org.mdt.text.Table;
 
 /**
- * The coordinator's monthly report (DESIGN section 6.4): cases and children received, reviews held, cases
+ * The coordinator's monthly report (docs/DESIGN.md section 6.4): cases and children received, reviews held, cases
  * reviewed, follow-ups opened, closed (done or cancelled) and overdue at the month's end, for the month and each
  * of the 12 before it, counting nothing dated after the day it is written. Meant for cron: it reads, never asks.
  */

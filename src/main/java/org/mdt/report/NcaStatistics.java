@@ -20,7 +20,7 @@ import org.mdt.team.Team;
 import org.mdt.text.Table;
 
 /**
- * The NCA semi-annual statistics of DESIGN section 6.1. A new child is a child on a case (a roster row)
+ * The NCA semi-annual statistics of docs/DESIGN.md section 6.1. A new child is a child on a case (a roster row)
  * referred in the period and 18 or younger on the referral date; a row with no DOB counts, with age
  * unknown. Each breakdown lists every code, zeros included, and (but for abuse types, where a child counts
  * once under each type) sums to the number of new children. Age is worked out here rather than in SQL so
@@ -236,7 +236,7 @@ public final class NcaStatistics implements Report {
           + " review), so the figure does not change when later meetings are recorded. A review dated before"
           + " the case's first referral is not counted."));
 
-  /** The report as the JSON object DESIGN section 6.1 specifies. */
+  /** The report as the JSON object docs/DESIGN.md section 6.1 specifies. */
   @Override
   public Map<String, Object> json() {
     Map<String, Object> json = new LinkedHashMap<>();

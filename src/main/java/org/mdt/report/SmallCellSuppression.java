@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Small-cell suppression for published counts (DESIGN section 6.5). Primary: every count from 1 to the
+ * Small-cell suppression for published counts (docs/DESIGN.md section 6.5). Primary: every count from 1 to the
  * minimum cell size is suppressed. Complementary: other cells are hidden until {@link SuppressionAudit}
  * finds that, given every shown count and every relation between counts, each primary cell could still take
  * any value over a range at least the minimum cell wide. Zeros are shown, so a reader knows a hidden cell

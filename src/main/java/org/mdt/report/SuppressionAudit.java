@@ -19,7 +19,7 @@ import org.ojalgo.optimisation.Optimisation;
 import org.ojalgo.optimisation.Variable;
 
 /**
- * The suppression audit statistical offices run (DESIGN section 6.5): a reader who knows every shown count
+ * The suppression audit statistical offices run (docs/DESIGN.md section 6.5): a reader who knows every shown count
  * and every relation between counts, and that a hidden count is at least 1 (zeros are shown), can bound
  * each hidden count by linear programming. For every primary suppressed cell this minimises and maximises
  * it over those constraints (integers relaxed to reals, the standard audit) and reports the cells whose

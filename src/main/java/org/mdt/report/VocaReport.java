@@ -27,7 +27,7 @@ import org.mdt.team.Team;
 import org.mdt.text.Table;
 
 /**
- * VOCA performance measures for a federal fiscal quarter (DESIGN section 6.2). An individual is a child on a
+ * VOCA performance measures for a federal fiscal quarter (docs/DESIGN.md section 6.2). An individual is a child on a
  * case; it is served in the quarter when the date of a roster service that the {@link VocaServiceMap} puts in a
  * category falls in it. It is new when that is its first such service of the fiscal year, and only new
  * individuals are counted by age (on that first service), gender, race and victimization type, so each of
@@ -347,7 +347,7 @@ public final class VocaReport implements Report {
   private static final List<String> ALL_CATEGORIES = List.of("A", "B", "C", VocaServiceMap.SHELTER, "E");
 
   /**
-   * The JSON keys of DESIGN 6.2: quarter, period, team, dataThrough, individualsServed, newIndividuals,
+   * The JSON keys of docs/DESIGN.md section 6.2: quarter, period, team, dataThrough, individualsServed, newIndividuals,
    * continuingIndividuals, age, gender, race, victimizationTypes, services (category → individuals and
    * times), emptyCategories (category → why it has none), caseReviews (individuals, times) and serviceMap.
    */

@@ -19,7 +19,7 @@ import org.mdt.settings.Setting;
 import org.mdt.settings.SettingStore;
 
 /**
- * Which roster services count under which VOCA PMT service category (DESIGN section 6.2). The default is
+ * Which roster services count under which VOCA PMT service category (docs/DESIGN.md section 6.2). The default is
  * the federal reading: A information and referral from the mental-health referral; B personal advocacy and
  * accompaniment from the forensic interview, medical exam and victim advocacy; C emotional support or safety
  * from mental-health services; E justice system assistance from nothing. D (shelter/housing) is never in the

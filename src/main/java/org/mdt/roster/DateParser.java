@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import org.mdt.MdtException;
 
 /**
- * Reads the date forms of DESIGN section 3: spreadsheet dates and serial numbers, and text in yyyy-MM-dd,
+ * Reads the date forms of docs/DESIGN.md section 3: spreadsheet dates and serial numbers, and text in yyyy-MM-dd,
  * M/d/yyyy, M/d/yy, MM-dd-yyyy or d MMM yyyy, plus a mapping file's own formats (tried first, so that a
  * team writing d/M/yyyy is not read as M/d/yyyy). A two-digit year takes the century that keeps the date
  * from being after the import. Anything else is not a date: no guessing.

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The counts of DESIGN section 3. Every non-blank row after the header is read, and ends in exactly one
+ * The counts of docs/DESIGN.md section 3. Every non-blank row after the header is read, and ends in exactly one
  * of inserted, updated, unchanged, duplicate or rejected; warnings count cells stored with a warning, and
  * formulasWithoutValue the workbook cells among them left blank because no tool had computed their formula.
  * Beside the rows: casesUpdated counts the cases stored before this import whose case-level values it

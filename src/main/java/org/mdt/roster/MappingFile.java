@@ -16,7 +16,7 @@ import org.mdt.cases.Column;
 import org.mdt.codes.CodeList;
 
 /**
- * A team's own words (DESIGN section 3): {@code {"sheet": "Roster", "headerRow": 3, "columns": {"Perp Rel.":
+ * A team's own words (docs/DESIGN.md section 3): {@code {"sheet": "Roster", "headerRow": 3, "columns": {"Perp Rel.":
  * "offender_relationship"}, "values": {"abuse_types": {"Sx Ab": "sexual_abuse"}}, "dateFormats":
  * ["d.M.yyyy"]}}; every key optional. Checked whole when read, so that a typo fails before any row.
  */

@@ -34,7 +34,7 @@ final class ParsedRow {
   }
 
   /**
-   * The upsert key of the child within its case (DESIGN section 3: child name and DOB), folded so that a
+   * The upsert key of the child within its case (docs/DESIGN.md section 3: child name and DOB), folded so that a
    * later export that changes only case or spacing of a name still finds the same child.
    */
   String childKey() {

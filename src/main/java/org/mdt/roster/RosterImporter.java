@@ -24,7 +24,7 @@ import org.mdt.team.TeamStore;
 import org.mdt.text.TerminalText;
 
 /**
- * Imports one roster file by the rules of DESIGN section 3, as one transaction: an upsert on (team, case
+ * Imports one roster file by the rules of docs/DESIGN.md section 3, as one transaction: an upsert on (team, case
  * number, child name, child DOB) in which a blank cell never erases a stored value. Rows stream through;
  * what the import remembers of the rows it has seen is one bit per case and per child id.
  */

@@ -11,7 +11,7 @@ import org.mdt.codes.Codes;
 import org.mdt.text.TerminalText;
 
 /**
- * Reads one roster row by the rules of DESIGN section 3: a row is rejected for a missing case number, a
+ * Reads one roster row by the rules of docs/DESIGN.md section 3: a row is rejected for a missing case number, a
  * missing or bad referral date, an impossible DOB or any cell of a date column that is not a date; an
  * unknown word in a coded column is stored as the column's fallback code with a warning, and a date after the
  * day of import is stored with a warning.
