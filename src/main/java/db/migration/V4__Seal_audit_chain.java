@@ -9,8 +9,8 @@ import org.flywaydb.core.api.migration.Context;
 import org.mdt.db.AuditLog;
 
 /**
- * Seals the audit rows written before version 3 into the hash chain, in id order, once. (A Java migration:
- * SHA-256 is spelled differently in H2 and PostgreSQL SQL.)
+ * Seals the audit rows written before version 3 into the hash chain, in id order, once. (A Java
+ * migration: SHA-256 is spelled differently in H2 and PostgreSQL SQL.)
  */
 public class V4__Seal_audit_chain extends BaseJavaMigration {
   @Override
@@ -18,9 +18,11 @@ public class V4__Seal_audit_chain extends BaseJavaMigration {
     Connection connection = context.getConnection();
     String previous = AuditLog.GENESIS;
     try (Statement st = connection.createStatement();
-        ResultSet rs = st.executeQuery("SELECT " + AuditLog.CHAINED_COLUMNS + " FROM audit_log ORDER BY id");
-        PreparedStatement seal = connection.prepareStatement(
-            "UPDATE audit_log SET prev_hash = ?, row_hash = ? WHERE id = ?")) {
+        ResultSet rs =
+            st.executeQuery("SELECT " + AuditLog.CHAINED_COLUMNS + " FROM audit_log ORDER BY id");
+        PreparedStatement seal =
+            connection.prepareStatement(
+                "UPDATE audit_log SET prev_hash = ?, row_hash = ? WHERE id = ?")) {
       int pending = 0;
       while (rs.next()) {
         String hash = AuditLog.chainHash(previous, rs);

@@ -5,11 +5,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Ctrl-C for one command: requested from a signal handler's thread, observed by the command at its next
- * safe point (an imported row, a transaction's or an output file's commit), which then fails with
- * {@link MdtException#cancelled()}, so its transaction rolls back and its partial files go like any
- * other failure's. What is running when it is requested (a long SQL query) is interrupted through the
- * hooks registered with {@link #onRequest}.
+ * Ctrl-C for one command: requested from a signal handler's thread, observed by the command at its
+ * next safe point (an imported row, a transaction's or an output file's commit), which then fails
+ * with {@link MdtException#cancelled()}, so its transaction rolls back and its partial files go
+ * like any other failure's. What is running when it is requested (a long SQL query) is interrupted
+ * through the hooks registered with {@link #onRequest}.
  */
 public final class Cancellation {
   private final AtomicBoolean requested = new AtomicBoolean();
@@ -35,7 +35,10 @@ public final class Cancellation {
     }
   }
 
-  /** Runs {@code interrupter} on a request (from the signal's thread): it must be quick and thread-safe. */
+  /**
+   * Runs {@code interrupter} on a request (from the signal's thread): it must be quick and
+   * thread-safe.
+   */
   public void onRequest(Runnable interrupter) {
     interrupters.add(interrupter);
     if (requested.get()) {

@@ -1,15 +1,17 @@
 package org.mdt;
 
 /**
- * A failure the user can act on: one line of message and the exit code docs/DESIGN.md section 1 assigns to it.
- * Anything else that escapes a command is an internal error (exit 4).
+ * A failure the user can act on: one line of message and the exit code docs/DESIGN.md section 1
+ * assigns to it. Anything else that escapes a command is an internal error (exit 4).
  */
 public class MdtException extends RuntimeException {
   /** Exit codes of docs/DESIGN.md section 1. */
   public static final int DOMAIN = 1;
+
   public static final int USAGE = 2;
   public static final int DATA = 3;
   public static final int INTERNAL = 4;
+
   /** Cancelled with Ctrl-C: 128 + SIGINT, as a shell reports a command the signal stopped. */
   public static final int CANCELLED = 130;
 

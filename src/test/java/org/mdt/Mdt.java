@@ -56,8 +56,14 @@ public final class Mdt {
   public Result run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CliContext context = new CliContext(new PrintWriter(out, true), new PrintWriter(err, true), env,
-        Clock.fixed(now, ZoneOffset.UTC), false, importListener);
+    CliContext context =
+        new CliContext(
+            new PrintWriter(out, true),
+            new PrintWriter(err, true),
+            env,
+            Clock.fixed(now, ZoneOffset.UTC),
+            false,
+            importListener);
     context.setProgressOnStderr(stderrIsTerminal);
     int code = CommandFactory.execute(context, args);
     return new Result(code, out.toString(), err.toString());
@@ -67,7 +73,8 @@ public final class Mdt {
   public String ok(String... args) {
     Result result = run(args);
     if (result.code() != 0) {
-      throw new AssertionError("mdt " + String.join(" ", args) + " exited " + result.code() + ": " + result.err());
+      throw new AssertionError(
+          "mdt " + String.join(" ", args) + " exited " + result.code() + ": " + result.err());
     }
     return result.out();
   }

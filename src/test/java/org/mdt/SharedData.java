@@ -5,8 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The synthetic rosters and their truth files: ../shared/data beside the repository when it is there
- * (as in CI, so that a change there is tested at once), else the copy under src/test/resources.
+ * The synthetic rosters and their truth files: ../shared/data beside the repository when it is
+ * there (as in CI, so that a change there is tested at once), else the copy under
+ * src/test/resources.
  */
 public final class SharedData {
   private SharedData() {}

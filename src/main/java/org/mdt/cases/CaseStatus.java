@@ -1,8 +1,9 @@
 package org.mdt.cases;
 
 /**
- * Whether a case is open or closed, as {@code case list} shows it and filters by it: a rule over the roster's
- * status code and closed date ({@link CaseRules#OPEN}), not the roster's own code list.
+ * Whether a case is open or closed, as {@code case list} shows it and filters by it: a rule over
+ * the roster's status code and closed date ({@link CaseRules#OPEN}), not the roster's own code
+ * list.
  */
 public enum CaseStatus {
   OPEN("open"),
@@ -14,7 +15,10 @@ public enum CaseStatus {
     this.word = word;
   }
 
-  /** The word shown and stored; {@code closed} is also the roster's case_status code for a closed case. */
+  /**
+   * The word shown and stored; {@code closed} is also the roster's case_status code for a closed
+   * case.
+   */
   public String word() {
     return word;
   }

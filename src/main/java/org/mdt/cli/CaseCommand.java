@@ -20,7 +20,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "case", description = "Cases and the children on them.",
+@Command(
+    name = "case",
+    description = "Cases and the children on them.",
     subcommands = {CaseCommand.Listing.class, CaseCommand.Show.class})
 final class CaseCommand {
 
@@ -31,13 +33,22 @@ final class CaseCommand {
     @Option(names = "--team", paramLabel = "T", description = "Only this team's cases.")
     String team;
 
-    @Option(names = "--status", paramLabel = "STATUS", description = "Only ${COMPLETION-CANDIDATES} cases.")
+    @Option(
+        names = "--status",
+        paramLabel = "STATUS",
+        description = "Only ${COMPLETION-CANDIDATES} cases.")
     CaseStatus status;
 
-    @Option(names = "--referred-from", paramLabel = "D", description = "Referred on or after this date.")
+    @Option(
+        names = "--referred-from",
+        paramLabel = "D",
+        description = "Referred on or after this date.")
     LocalDate referredFrom;
 
-    @Option(names = "--referred-to", paramLabel = "D", description = "Referred on or before this date.")
+    @Option(
+        names = "--referred-to",
+        paramLabel = "D",
+        description = "Referred on or before this date.")
     LocalDate referredTo;
 
     Listing(CliContext context) {
@@ -48,18 +59,34 @@ final class CaseCommand {
     public Integer call() throws SQLException {
       var connection = context.database().connection();
       Team only = team == null ? null : Stores.teams(context, connection).require(team);
-      Table table = Table.of("caseNumber", "CASE", "team", "TEAM", "referralDate", "REFERRED", "children", "CHILDREN",
-          "status", "STATUS", "restricted", "RESTRICTED");
-      for (CaseSummary c : new CaseStore(connection).list(new CaseStore.Filter(only, status,
-          referredFrom, referredTo))) {
-        table.row(c.caseNumber(), c.team(), c.referralDate(), c.children(), c.status(), c.restricted());
+      Table table =
+          Table.of(
+              "caseNumber",
+              "CASE",
+              "team",
+              "TEAM",
+              "referralDate",
+              "REFERRED",
+              "children",
+              "CHILDREN",
+              "status",
+              "STATUS",
+              "restricted",
+              "RESTRICTED");
+      for (CaseSummary c :
+          new CaseStore(connection)
+              .list(new CaseStore.Filter(only, status, referredFrom, referredTo))) {
+        table.row(
+            c.caseNumber(), c.team(), c.referralDate(), c.children(), c.status(), c.restricted());
       }
       context.printer().table(table);
       return 0;
     }
   }
 
-  @Command(name = "show", description = "Show one case with its children's full rows (for the coordinator).")
+  @Command(
+      name = "show",
+      description = "Show one case with its children's full rows (for the coordinator).")
   static final class Show implements Callable<Integer> {
     /** Words of column names a label writes in capitals. */
     private static final Set<String> ABBREVIATIONS = Set.of("le", "cps", "dob");
@@ -69,7 +96,10 @@ final class CaseCommand {
     @Parameters(paramLabel = "CASE", description = "The case number.")
     String caseNumber;
 
-    @Option(names = "--team", paramLabel = "T", description = "The team, when several hold this case number.")
+    @Option(
+        names = "--team",
+        paramLabel = "T",
+        description = "The team, when several hold this case number.")
     String team;
 
     Show(CliContext context) {
@@ -107,7 +137,10 @@ final class CaseCommand {
       return header;
     }
 
-    /** JSON keys are camelCase everywhere; the roster's column names are snake_case (CSV keeps those). */
+    /**
+     * JSON keys are camelCase everywhere; the roster's column names are snake_case (CSV keeps
+     * those).
+     */
     private static Map<String, Object> json(CaseDetail detail) {
       Map<String, Object> json = camelCase(header(detail));
       json.put("children", detail.children().stream().map(Show::camelCase).toList());
@@ -123,28 +156,34 @@ final class CaseCommand {
     static String camelCase(String snakeCase) {
       StringBuilder name = new StringBuilder();
       for (String part : snakeCase.split("_")) {
-        name.append(name.length() == 0 ? part : Character.toUpperCase(part.charAt(0)) + part.substring(1));
+        name.append(
+            name.length() == 0 ? part : Character.toUpperCase(part.charAt(0)) + part.substring(1));
       }
       return name.toString();
     }
 
-    /** Column names as a person reads them: "le_case_number" as "LE case number", "child_dob" as "Child DOB". */
+    /**
+     * Column names as a person reads them: "le_case_number" as "LE case number", "child_dob" as
+     * "Child DOB".
+     */
     private static Map<String, Object> labelled(Map<String, Object> values) {
       Map<String, Object> labelled = new LinkedHashMap<>();
-      values.forEach((key, value) -> {
-        List<String> words = new ArrayList<>();
-        for (String word : key.split("_")) {
-          words.add(ABBREVIATIONS.contains(word) ? word.toUpperCase(Locale.ROOT) : word);
-        }
-        String label = String.join(" ", words);
-        labelled.put(Character.toUpperCase(label.charAt(0)) + label.substring(1), value);
-      });
+      values.forEach(
+          (key, value) -> {
+            List<String> words = new ArrayList<>();
+            for (String word : key.split("_")) {
+              words.add(ABBREVIATIONS.contains(word) ? word.toUpperCase(Locale.ROOT) : word);
+            }
+            String label = String.join(" ", words);
+            labelled.put(Character.toUpperCase(label.charAt(0)) + label.substring(1), value);
+          });
       return labelled;
     }
 
     /**
-     * The case as roster rows, one per child, under canonical column names: the case's own fields (status,
-     * agencies, outcomes, notes) on every row, as a roster carries them; a case without children is one row.
+     * The case as roster rows, one per child, under canonical column names: the case's own fields
+     * (status, agencies, outcomes, notes) on every row, as a roster carries them; a case without
+     * children is one row.
      */
     private static Table rosterRows(CaseDetail detail) {
       Map<String, Object> caseFields = header(detail);

@@ -12,8 +12,9 @@ import org.mdt.roster.ImportListener;
 import org.mdt.text.TerminalText;
 
 /**
- * Everything a command gets from outside: its output streams, the environment, the clock, and the global
- * options as parsed. The database is opened on first use, so commands that need none stay fast.
+ * Everything a command gets from outside: its output streams, the environment, the clock, and the
+ * global options as parsed. The database is opened on first use, so commands that need none stay
+ * fast.
  */
 public final class CliContext implements AutoCloseable {
   private static final Duration DEFAULT_LOCK_WAIT = Duration.ofSeconds(10);
@@ -24,6 +25,7 @@ public final class CliContext implements AutoCloseable {
   final Clock clock;
   final boolean interactive;
   final ImportListener importListener;
+
   /** Ctrl-C for the command this context runs (a shell line or the demo's step gets its own). */
   final Cancellation cancellation = new Cancellation();
 
@@ -34,22 +36,41 @@ public final class CliContext implements AutoCloseable {
   boolean noColor;
   java.nio.file.Path passphraseFile;
   String commandLine = "mdt";
-  /** Whether stderr is a terminal, where a progress line may be drawn (Main knows; tests and pipes: no). */
+
+  /**
+   * Whether stderr is a terminal, where a progress line may be drawn (Main knows; tests and pipes:
+   * no).
+   */
   boolean progressOnStderr;
+
   /** The progress line being drawn, which a note must not be written into. */
   volatile Progress progress;
-  /** The passphrase the shell asked for once, used by every command it runs (kept in memory only). */
+
+  /**
+   * The passphrase the shell asked for once, used by every command it runs (kept in memory only).
+   */
   char[] sessionPassphrase;
+
   /** The team {@code use} chose in the shell: the default of every --team option. */
   String defaultTeam;
-  /** Whether the old-key-derivation warning was given (once per shell session; never by rekey itself). */
+
+  /**
+   * Whether the old-key-derivation warning was given (once per shell session; never by rekey
+   * itself).
+   */
   AtomicBoolean legacyKeyWarned = new AtomicBoolean();
 
   private Database database;
+
   /** The passphrase that unlocked the database in this command (a backup is encrypted with it). */
   private char[] unlockingPassphrase;
 
-  public CliContext(PrintWriter out, PrintWriter err, Map<String, String> env, Clock clock, boolean interactive,
+  public CliContext(
+      PrintWriter out,
+      PrintWriter err,
+      Map<String, String> env,
+      Clock clock,
+      boolean interactive,
       ImportListener importListener) {
     this.out = out;
     this.err = err;
@@ -60,11 +81,17 @@ public final class CliContext implements AutoCloseable {
   }
 
   /**
-   * The context of a command run from this one (a line of the shell, a step of the demo): the same stderr,
-   * import listener and progress setting, its own stdout, environment and clock, no options parsed yet.
+   * The context of a command run from this one (a line of the shell, a step of the demo): the same
+   * stderr, import listener and progress setting, its own stdout, environment and clock, no options
+   * parsed yet.
    */
-  CliContext child(PrintWriter childOut, Map<String, String> childEnv, Clock childClock, boolean childInteractive) {
-    CliContext child = new CliContext(childOut, err, childEnv, childClock, childInteractive, importListener);
+  CliContext child(
+      PrintWriter childOut,
+      Map<String, String> childEnv,
+      Clock childClock,
+      boolean childInteractive) {
+    CliContext child =
+        new CliContext(childOut, err, childEnv, childClock, childInteractive, importListener);
     child.progressOnStderr = progressOnStderr;
     child.legacyKeyWarned = legacyKeyWarned;
     return child;
@@ -79,7 +106,9 @@ public final class CliContext implements AutoCloseable {
     return DatabaseLocation.of(db != null ? db : env.get("MDT_DB"), env);
   }
 
-  /** Where the database is, with its key when the file is encrypted (which asks for the passphrase). */
+  /**
+   * Where the database is, with its key when the file is encrypted (which asks for the passphrase).
+   */
   DatabaseLocation unlockedLocation() {
     DatabaseLocation location = location();
     if (!location.isEncryptedFile()) {
@@ -88,7 +117,10 @@ public final class CliContext implements AutoCloseable {
     unlockingPassphrase = passphrases().current(location);
     DatabaseLocation unlocked = location.encryptedWith(unlockingPassphrase);
     if (unlocked.isLegacyKey() && !legacyKeyWarned.getAndSet(true)) {
-      info("warning: database " + location + " is encrypted with the old key derivation; run 'mdt rekey'");
+      info(
+          "warning: database "
+              + location
+              + " is encrypted with the old key derivation; run 'mdt rekey'");
     }
     return unlocked;
   }
@@ -124,7 +156,9 @@ public final class CliContext implements AutoCloseable {
   private Duration lockWait() {
     String seconds = env.get("MDT_LOCK_WAIT");
     try {
-      return seconds == null ? DEFAULT_LOCK_WAIT : Duration.ofSeconds(Long.parseLong(seconds.trim()));
+      return seconds == null
+          ? DEFAULT_LOCK_WAIT
+          : Duration.ofSeconds(Long.parseLong(seconds.trim()));
     } catch (NumberFormatException e) {
       return DEFAULT_LOCK_WAIT;
     }
@@ -134,7 +168,10 @@ public final class CliContext implements AutoCloseable {
     return new Printer(out, format, clock.getZone());
   }
 
-  /** A note for the person at the terminal (stderr); -q silences it. Roster words in it are shown safely. */
+  /**
+   * A note for the person at the terminal (stderr); -q silences it. Roster words in it are shown
+   * safely.
+   */
   void info(String note) {
     if (!quiet) {
       String message = TerminalText.safe(note);

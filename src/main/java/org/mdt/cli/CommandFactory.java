@@ -14,8 +14,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.IFactory;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -23,9 +23,10 @@ import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * Builds the one {@link CommandLine} every entry point uses (main, tests, a future shell): its commands
- * get the context through the factory, results go to the context's stdout, and every failure becomes one
- * line on stderr and the exit code of docs/DESIGN.md section 1 (a stack trace only with -v).
+ * Builds the one {@link CommandLine} every entry point uses (main, tests, a future shell): its
+ * commands get the context through the factory, results go to the context's stdout, and every
+ * failure becomes one line on stderr and the exit code of docs/DESIGN.md section 1 (a stack trace
+ * only with -v).
  */
 public final class CommandFactory {
   private CommandFactory() {}
@@ -33,7 +34,8 @@ public final class CommandFactory {
   /** Parses and runs one command line; returns its exit code. */
   public static int execute(CliContext context, String... args) {
     if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
-      // Building the command tree (about fifty commands, by reflection) is most of mdt's start-up; the
+      // Building the command tree (about fifty commands, by reflection) is most of mdt's start-up;
+      // the
       // version needs none of it. Same lines as picocli's own --version.
       for (String line : new VersionProvider().getVersion()) {
         context.out.println(line);
@@ -50,8 +52,8 @@ public final class CommandFactory {
   }
 
   /**
-   * The tree with only the command a line names under the root (all of them when {@code args} is null or
-   * names none).
+   * The tree with only the command a line names under the root (all of them when {@code args} is
+   * null or names none).
    */
   private static CommandLine create(CliContext context, String[] args) {
     ContextFactory factory = new ContextFactory(context);
@@ -68,41 +70,56 @@ public final class CommandFactory {
     OwnOptionsHelp.install(commandLine);
     commandLine.registerConverter(LocalDate.class, CommandFactory::isoDate);
     commandLine.setParameterExceptionHandler(CommandFactory::badUsage);
-    commandLine.setDefaultValueProvider(argument -> argument instanceof OptionSpec option
-        && option.longestName().equals("--team") ? context.defaultTeam : null);
+    commandLine.setDefaultValueProvider(
+        argument ->
+            argument instanceof OptionSpec option && option.longestName().equals("--team")
+                ? context.defaultTeam
+                : null);
     commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> failed(context, e));
-    commandLine.setExecutionStrategy(parseResult -> {
-      commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(colour(context)));
-      if (CommandLine.printHelpIfRequested(parseResult)) {
-        return 0;
-      }
-      CommandLine executed = executed(parseResult);
-      // "mdt team" alone: a group, not a command ("mdt audit" is both: it runs, and has "verify")
-      if (!executed.getSubcommands().isEmpty() && !(executed.getCommand() instanceof java.util.concurrent.Callable)) {
-        throw new ParameterException(executed, "a command is required: one of "
-            + String.join(", ", executed.getSubcommands().keySet()));
-      }
-      context.commandLine = executed.getCommandSpec().qualifiedName();
-      // reports have no rows to count as they go; the line still says mdt is at work (import counts rows)
-      boolean report = context.commandLine.startsWith("mdt report ") || context.commandLine.startsWith("mdt export ");
-      int exitCode;
-      try (Progress progress = report ? Progress.start(context, context.commandLine, null) : null) {
-        exitCode = new CommandLine.RunLast().execute(parseResult);
-      } catch (Error e) { // out of memory, a class missing from the jar: still one line and exit 4
-        exitCode = failed(context, e);
-      } catch (RuntimeException e) { // the command failed: its error is the one to report, after closing
-        closeAfterFailure(context, e);
-        throw e;
-      }
-      return closed(context, exitCode);
-    });
+    commandLine.setExecutionStrategy(
+        parseResult -> {
+          commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(colour(context)));
+          if (CommandLine.printHelpIfRequested(parseResult)) {
+            return 0;
+          }
+          CommandLine executed = executed(parseResult);
+          // "mdt team" alone: a group, not a command ("mdt audit" is both: it runs, and has
+          // "verify")
+          if (!executed.getSubcommands().isEmpty()
+              && !(executed.getCommand() instanceof java.util.concurrent.Callable)) {
+            throw new ParameterException(
+                executed,
+                "a command is required: one of "
+                    + String.join(", ", executed.getSubcommands().keySet()));
+          }
+          context.commandLine = executed.getCommandSpec().qualifiedName();
+          // reports have no rows to count as they go; the line still says mdt is at work (import
+          // counts rows)
+          boolean report =
+              context.commandLine.startsWith("mdt report ")
+                  || context.commandLine.startsWith("mdt export ");
+          int exitCode;
+          try (Progress progress =
+              report ? Progress.start(context, context.commandLine, null) : null) {
+            exitCode = new CommandLine.RunLast().execute(parseResult);
+          } catch (
+              Error e) { // out of memory, a class missing from the jar: still one line and exit 4
+            exitCode = failed(context, e);
+          } catch (
+              RuntimeException
+                  e) { // the command failed: its error is the one to report, after closing
+            closeAfterFailure(context, e);
+            throw e;
+          }
+          return closed(context, exitCode);
+        });
     return commandLine;
   }
 
   /**
-   * The top-level command a line names, or null (then the whole tree is built: a mistyped command gets its
-   * suggestions, and "mdt --help" lists every command). Global options may come first: the root's own
-   * options say which of them take a value.
+   * The top-level command a line names, or null (then the whole tree is built: a mistyped command
+   * gets its suggestions, and "mdt --help" lists every command). Global options may come first: the
+   * root's own options say which of them take a value.
    */
   private static Class<?> named(CommandSpec root, String[] args) {
     for (int i = 0; i < args.length; i++) {
@@ -124,7 +141,9 @@ public final class CommandFactory {
 
   /** Colour only for a person at a terminal who has not asked for none (--no-color, NO_COLOR). */
   private static Ansi colour(CliContext context) {
-    return !context.interactive || context.noColor || context.env.containsKey("NO_COLOR") ? Ansi.OFF : Ansi.ON;
+    return !context.interactive || context.noColor || context.env.containsKey("NO_COLOR")
+        ? Ansi.OFF
+        : Ansi.ON;
   }
 
   private static CommandLine executed(ParseResult parseResult) {
@@ -144,8 +163,8 @@ public final class CommandFactory {
   }
 
   /**
-   * Closing writes what H2 still holds in memory, so it fails like any write (a full disk): through the same
-   * one-line mapping, once the command itself has succeeded.
+   * Closing writes what H2 still holds in memory, so it fails like any write (a full disk): through
+   * the same one-line mapping, once the command itself has succeeded.
    */
   private static int closed(CliContext context, int exitCode) {
     try {
@@ -156,7 +175,9 @@ public final class CommandFactory {
     }
   }
 
-  /** A command that failed may leave a database that cannot close either; its own error says more. */
+  /**
+   * A command that failed may leave a database that cannot close either; its own error says more.
+   */
   private static void closeAfterFailure(CliContext context, RuntimeException failure) {
     try {
       context.close();
@@ -166,17 +187,22 @@ public final class CommandFactory {
   }
 
   /**
-   * Exit 2: one line (docs/DESIGN.md section 1) saying what was wrong and the nearest command or option if any (every
-   * command has --help; picocli's three lines broke the one-line rule scripts rely on). Picocli checks required
-   * options before unknown ones, so "reassign 2 --to X" would only say --owner is missing: an option the command
-   * does not know is the likelier mistake, and is named first.
+   * Exit 2: one line (docs/DESIGN.md section 1) saying what was wrong and the nearest command or
+   * option if any (every command has --help; picocli's three lines broke the one-line rule scripts
+   * rely on). Picocli checks required options before unknown ones, so "reassign 2 --to X" would
+   * only say --owner is missing: an option the command does not know is the likelier mistake, and
+   * is named first.
    */
   private static int badUsage(ParameterException e, String[] args) {
     CommandLine cl = e.getCommandLine();
-    ParameterException reported = e instanceof MissingParameterException ? unknownOptions(cl).orElse(e) : e;
+    ParameterException reported =
+        e instanceof MissingParameterException ? unknownOptions(cl).orElse(e) : e;
     StringBuilder line = new StringBuilder("mdt: ").append(oneLine(reported.getMessage()));
-    if (reported instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
-      line.append(". Did you mean: ").append(String.join(" or ", unmatched.getSuggestions())).append('?');
+    if (reported instanceof UnmatchedArgumentException unmatched
+        && !unmatched.getSuggestions().isEmpty()) {
+      line.append(". Did you mean: ")
+          .append(String.join(" or ", unmatched.getSuggestions()))
+          .append('?');
     }
     PrintWriter err = cl.getErr();
     err.println(line);
@@ -186,18 +212,29 @@ public final class CommandFactory {
 
   /** The words of a failed parse that look like options the command does not have. */
   private static Optional<ParameterException> unknownOptions(CommandLine cl) {
-    List<String> unknown = cl.getUnmatchedArguments().stream().filter(arg -> arg.startsWith("-")).toList();
-    return unknown.isEmpty() ? Optional.empty() : Optional.of(new UnmatchedArgumentException(cl, unknown));
+    List<String> unknown =
+        cl.getUnmatchedArguments().stream().filter(arg -> arg.startsWith("-")).toList();
+    return unknown.isEmpty()
+        ? Optional.empty()
+        : Optional.of(new UnmatchedArgumentException(cl, unknown));
   }
 
   private static int failed(CliContext context, Throwable e) {
-    // whatever Ctrl-C broke (a cancelled query fails with an SQL error), the user asked for it to stop
-    MdtException failure = context.cancellation.isRequested() ? MdtException.cancelled()
-        : e instanceof MdtException mdt ? mdt
-        : e instanceof SQLException sql ? DbErrors.translate(sql, context.location())
-        : null;
+    // whatever Ctrl-C broke (a cancelled query fails with an SQL error), the user asked for it to
+    // stop
+    MdtException failure =
+        context.cancellation.isRequested()
+            ? MdtException.cancelled()
+            : e instanceof MdtException mdt
+                ? mdt
+                : e instanceof SQLException sql
+                    ? DbErrors.translate(sql, context.location())
+                    : null;
     if (failure == null) {
-      context.err.println("mdt: internal error: " + oneLine(e.toString()) + (context.verbose ? "" : " (run with -v for details)"));
+      context.err.println(
+          "mdt: internal error: "
+              + oneLine(e.toString())
+              + (context.verbose ? "" : " (run with -v for details)"));
     } else {
       context.err.println("mdt: " + oneLine(failure.getMessage()));
     }
@@ -210,7 +247,10 @@ public final class CommandFactory {
     return failure == null ? MdtException.INTERNAL : failure.exitCode();
   }
 
-  /** A line of a stack trace: its tab indent kept, the rest shown safely (a message may quote a case number). */
+  /**
+   * A line of a stack trace: its tab indent kept, the rest shown safely (a message may quote a case
+   * number).
+   */
   private static String traceLine(String line) {
     int indent = 0;
     while (indent < line.length() && line.charAt(indent) == '\t') {
@@ -220,14 +260,18 @@ public final class CommandFactory {
   }
 
   /**
-   * Errors are one line: libraries' messages (XML parsers, H2) often carry several. A case number or file
-   * name in one comes from a user or a roster, so what a terminal would run is shown safely.
+   * Errors are one line: libraries' messages (XML parsers, H2) often carry several. A case number
+   * or file name in one comes from a user or a roster, so what a terminal would run is shown
+   * safely.
    */
   private static String oneLine(String message) {
     return message == null ? "" : TerminalText.safe(message.strip().replaceAll("\\s*\\R\\s*", " "));
   }
 
-  /** Creates commands and mixins with the context, through a constructor taking it when they have one. */
+  /**
+   * Creates commands and mixins with the context, through a constructor taking it when they have
+   * one.
+   */
   private record ContextFactory(CliContext context) implements IFactory {
     @Override
     public <K> K create(Class<K> type) throws Exception {

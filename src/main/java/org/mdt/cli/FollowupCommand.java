@@ -18,9 +18,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "followup", description = "Follow-ups: actions members owe on cases, with their history.",
-    subcommands = {FollowupCommand.Add.class, FollowupCommand.Listing.class, FollowupCommand.Done.class,
-        FollowupCommand.Cancel.class, FollowupCommand.Reassign.class, FollowupCommand.History.class})
+@Command(
+    name = "followup",
+    description = "Follow-ups: actions members owe on cases, with their history.",
+    subcommands = {
+      FollowupCommand.Add.class,
+      FollowupCommand.Listing.class,
+      FollowupCommand.Done.class,
+      FollowupCommand.Cancel.class,
+      FollowupCommand.Reassign.class,
+      FollowupCommand.History.class
+    })
 final class FollowupCommand {
 
   @Command(name = "add", description = "Add a follow-up to a case.")
@@ -30,10 +38,18 @@ final class FollowupCommand {
     @Parameters(paramLabel = "CASE", description = "The case number.")
     String caseNumber;
 
-    @Option(names = "--action", required = true, paramLabel = "TEXT", description = "What is to be done.")
+    @Option(
+        names = "--action",
+        required = true,
+        paramLabel = "TEXT",
+        description = "What is to be done.")
     String action;
 
-    @Option(names = "--owner", required = true, paramLabel = "MEMBER", description = "Who owes it: id or exact name.")
+    @Option(
+        names = "--owner",
+        required = true,
+        paramLabel = "MEMBER",
+        description = "Who owes it: id or exact name.")
     String owner;
 
     @Option(names = "--due", paramLabel = "D", description = "When it is due (yyyy-MM-dd).")
@@ -42,7 +58,10 @@ final class FollowupCommand {
     @Option(names = "--meeting", paramLabel = "M", description = "The meeting that asked for it.")
     Long meetingId;
 
-    @Option(names = "--team", paramLabel = "T", description = "The team, when several hold this case number.")
+    @Option(
+        names = "--team",
+        paramLabel = "T",
+        description = "The team, when several hold this case number.")
     String team;
 
     Add(CliContext context) {
@@ -51,8 +70,10 @@ final class FollowupCommand {
 
     @Override
     public Integer call() {
-      long id = Stores.operation(context, AddFollowup::new)
-          .run(new AddFollowup.Request(caseNumber, team, owner, action, due, meetingId)).id();
+      long id =
+          Stores.operation(context, AddFollowup::new)
+              .run(new AddFollowup.Request(caseNumber, team, owner, action, due, meetingId))
+              .id();
       context.printer().record(Map.of("id", id));
       return 0;
     }
@@ -65,7 +86,10 @@ final class FollowupCommand {
     @Option(names = "--overdue", description = "Only open follow-ups past their due date.")
     boolean overdue;
 
-    @Option(names = "--owner", paramLabel = "MEMBER", description = "Only this member's (needs --team with several).")
+    @Option(
+        names = "--owner",
+        paramLabel = "MEMBER",
+        description = "Only this member's (needs --team with several).")
     String owner;
 
     @Option(names = "--team", paramLabel = "T", description = "Only this team's follow-ups.")
@@ -77,12 +101,40 @@ final class FollowupCommand {
 
     @Override
     public Integer call() {
-      Table table = Table.of("id", "ID", "caseNumber", "CASE", "team", "TEAM", "owner", "OWNER", "discipline",
-          "DISCIPLINE", "due", "DUE", "status", "STATUS", "daysOverdue", "DAYS OVERDUE", "action", "ACTION");
-      for (Followup f : new ListFollowups(context.database(), context.clock)
-          .run(new ListFollowups.Request(team, owner, overdue)).followups()) {
+      Table table =
+          Table.of(
+              "id",
+              "ID",
+              "caseNumber",
+              "CASE",
+              "team",
+              "TEAM",
+              "owner",
+              "OWNER",
+              "discipline",
+              "DISCIPLINE",
+              "due",
+              "DUE",
+              "status",
+              "STATUS",
+              "daysOverdue",
+              "DAYS OVERDUE",
+              "action",
+              "ACTION");
+      for (Followup f :
+          new ListFollowups(context.database(), context.clock)
+              .run(new ListFollowups.Request(team, owner, overdue))
+              .followups()) {
         // A restricted case's actions can identify the child: the list shows only that one is owed.
-        table.row(f.id(), f.caseNumber(), f.team(), f.owner(), f.discipline(), f.due(), f.status(), f.daysOverdue(),
+        table.row(
+            f.id(),
+            f.caseNumber(),
+            f.team(),
+            f.owner(),
+            f.discipline(),
+            f.due(),
+            f.status(),
+            f.daysOverdue(),
             Redaction.action(f.restricted(), f.action()));
       }
       context.printer().table(table);
@@ -97,7 +149,10 @@ final class FollowupCommand {
     @Parameters(paramLabel = "ID", description = "The follow-up id.")
     long id;
 
-    @Option(names = "--note", paramLabel = "TEXT", description = "What was done (kept in its history).")
+    @Option(
+        names = "--note",
+        paramLabel = "TEXT",
+        description = "What was done (kept in its history).")
     String note;
 
     Done(CliContext context) {
@@ -130,7 +185,10 @@ final class FollowupCommand {
     }
   }
 
-  /** Prints the follow-up's id and new status, as add prints its id: a script reads the result on stdout. */
+  /**
+   * Prints the follow-up's id and new status, as add prints its id: a script reads the result on
+   * stdout.
+   */
   private static int close(CliContext context, CloseFollowup.Request request) {
     CloseFollowup.Result closed = Stores.operation(context, CloseFollowup::new).run(request);
     Map<String, Object> result = new LinkedHashMap<>();
@@ -141,14 +199,20 @@ final class FollowupCommand {
     return 0;
   }
 
-  @Command(name = "reassign", description = "Give a follow-up to another member of the case's team.")
+  @Command(
+      name = "reassign",
+      description = "Give a follow-up to another member of the case's team.")
   static final class Reassign implements Callable<Integer> {
     private final CliContext context;
 
     @Parameters(paramLabel = "ID", description = "The follow-up id.")
     long id;
 
-    @Option(names = "--owner", required = true, paramLabel = "MEMBER", description = "The new owner: id or exact name.")
+    @Option(
+        names = "--owner",
+        required = true,
+        paramLabel = "MEMBER",
+        description = "The new owner: id or exact name.")
     String owner;
 
     Reassign(CliContext context) {
@@ -157,8 +221,9 @@ final class FollowupCommand {
 
     @Override
     public Integer call() {
-      ReassignFollowup.Result reassigned = Stores.operation(context, ReassignFollowup::new)
-          .run(new ReassignFollowup.Request(id, owner));
+      ReassignFollowup.Result reassigned =
+          Stores.operation(context, ReassignFollowup::new)
+              .run(new ReassignFollowup.Request(id, owner));
       Map<String, Object> result = new LinkedHashMap<>();
       result.put("id", reassigned.id());
       result.put("owner", reassigned.owner().name());
@@ -181,9 +246,14 @@ final class FollowupCommand {
 
     @Override
     public Integer call() {
-      Table table = Table.of("at", "AT", "user", "USER", "change", "CHANGE", "from", "FROM", "to", "TO", "note", "NOTE");
-      for (FollowupStore.Change c : new ShowFollowupHistory(context.database(), context.clock)
-          .run(new ShowFollowupHistory.Request(id)).changes()) {
+      Table table =
+          Table.of(
+              "at", "AT", "user", "USER", "change", "CHANGE", "from", "FROM", "to", "TO", "note",
+              "NOTE");
+      for (FollowupStore.Change c :
+          new ShowFollowupHistory(context.database(), context.clock)
+              .run(new ShowFollowupHistory.Request(id))
+              .changes()) {
         table.row(c.at(), c.user(), c.kind(), c.from(), c.to(), c.note());
       }
       context.printer().table(table);

@@ -3,8 +3,8 @@ package org.mdt.cli;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.mdt.roster.ImportRequest;
 import org.mdt.roster.ImportResult;
 import org.mdt.roster.MappingFile;
@@ -16,16 +16,24 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "import", description = "Import data from partner agencies' files.",
+@Command(
+    name = "import",
+    description = "Import data from partner agencies' files.",
     subcommands = {ImportCommand.Roster.class})
 final class ImportCommand {
 
-
-  @Command(name = "roster", description = {"Import a case roster (xlsx, xls or csv): one row per child on a case.",
-      "The whole file is one transaction; re-importing it changes nothing, and a blank cell never erases a"
-          + " stored value."})
+  @Command(
+      name = "roster",
+      description = {
+        "Import a case roster (xlsx, xls or csv): one row per child on a case.",
+        "The whole file is one transaction; re-importing it changes nothing, and a blank cell never erases a"
+            + " stored value."
+      })
   static final class Roster implements Callable<Integer> {
-    /** An import that grew the file by more than this leaves it compacted (H2 keeps the space otherwise). */
+    /**
+     * An import that grew the file by more than this leaves it compacted (H2 keeps the space
+     * otherwise).
+     */
     private static final long COMPACT_AFTER_GROWTH = 64L << 20;
 
     /** Problems listed on stderr before the rest are only counted (all of them with -v). */
@@ -36,25 +44,39 @@ final class ImportCommand {
 
     private final CliContext context;
 
-    @Parameters(paramLabel = "FILE", description = "The roster: .xlsx, .xls or .csv (UTF-8 or Windows-1252).")
+    @Parameters(
+        paramLabel = "FILE",
+        description = "The roster: .xlsx, .xls or .csv (UTF-8 or Windows-1252).")
     Path file;
 
-    @Option(names = "--team", paramLabel = "T",
+    @Option(
+        names = "--team",
+        paramLabel = "T",
         description = "The team of rows that name none (needed when there are several teams).")
     String team;
 
-    @Option(names = "--sheet", paramLabel = "NAME", description = "The sheet to read (default: the first).")
+    @Option(
+        names = "--sheet",
+        paramLabel = "NAME",
+        description = "The sheet to read (default: the first).")
     String sheet;
 
-    @Option(names = "--mapping", paramLabel = "FILE", description = "A JSON mapping file of the team's own"
-        + " headers, words and date formats.")
+    @Option(
+        names = "--mapping",
+        paramLabel = "FILE",
+        description = "A JSON mapping file of the team's own" + " headers, words and date formats.")
     Path mapping;
 
-    @Option(names = "--dry-run", description = "Report what the import would do, and change nothing.")
+    @Option(
+        names = "--dry-run",
+        description = "Report what the import would do, and change nothing.")
     boolean dryRun;
 
-    @Option(names = "--rejects", paramLabel = "FILE",
-        description = "Write the rejected rows' problems here as CSV (row, column, header, reason).")
+    @Option(
+        names = "--rejects",
+        paramLabel = "FILE",
+        description =
+            "Write the rejected rows' problems here as CSV (row, column, header, reason).")
     Path rejects;
 
     @Option(names = "--force", description = "Replace an existing output file.")
@@ -72,13 +94,19 @@ final class ImportCommand {
       ImportResult result;
       try (RejectsFile rejectsFile = rejects == null ? null : new RejectsFile(outputs, rejects)) {
         StderrProblems problems = new StderrProblems(rejectsFile);
-        try (Progress progress = Progress.start(context, "importing " + file.getFileName(), "rows")) {
-          result = new RosterImporter(context.database(), context.clock, context.osUser(), context.commandLine)
-              .run(new ImportRequest(file, team, sheet, mappingFile, dryRun), problems, (rowsRead, rowNumber) -> {
-                progress.advance(rowsRead);
-                context.cancellation.check();
-                context.importListener.rowHandled(rowsRead, rowNumber);
-              });
+        try (Progress progress =
+            Progress.start(context, "importing " + file.getFileName(), "rows")) {
+          result =
+              new RosterImporter(
+                      context.database(), context.clock, context.osUser(), context.commandLine)
+                  .run(
+                      new ImportRequest(file, team, sheet, mappingFile, dryRun),
+                      problems,
+                      (rowsRead, rowNumber) -> {
+                        progress.advance(rowsRead);
+                        context.cancellation.check();
+                        context.importListener.rowHandled(rowsRead, rowNumber);
+                      });
         }
         problems.finish();
         if (rejectsFile != null) {
@@ -87,8 +115,9 @@ final class ImportCommand {
         }
       }
       if (!result.ignoredHeaders().isEmpty()) {
-        context.info("ignored columns (no canonical column; a mapping file can name them): "
-            + listed(result.ignoredHeaders()));
+        context.info(
+            "ignored columns (no canonical column; a mapping file can name them): "
+                + listed(result.ignoredHeaders()));
       }
       if (!result.repeatedHeaders().isEmpty()) {
         context.info("ignored repeated columns: " + listed(result.repeatedHeaders()));
@@ -101,9 +130,13 @@ final class ImportCommand {
         context.info("dry run: nothing was written to the database");
       } else if (context.database().fileSize() - sizeBefore > COMPACT_AFTER_GROWTH) {
         Path folder = context.database().location().baseFile().getParent();
-        context.info(context.database().compact() ? "compacted the database after a large import"
-            : "not compacting the database after a large import: other users can enter " + folder + ", and H2"
-                + " would write the compacted copy there readable by them (chmod 700 it)");
+        context.info(
+            context.database().compact()
+                ? "compacted the database after a large import"
+                : "not compacting the database after a large import: other users can enter "
+                    + folder
+                    + ", and H2"
+                    + " would write the compacted copy there readable by them (chmod 700 it)");
       }
       return 0;
     }
@@ -111,18 +144,31 @@ final class ImportCommand {
     /** Which case-level columns the import changed on cases stored before it, and on how many. */
     private void noteChangedFields(ImportResult result) {
       if (!result.changedFields().isEmpty()) {
-        context.info("changed on cases stored before: " + result.changedFields().entrySet().stream()
-            .map(field -> field.getKey() + " on " + field.getValue() + " case(s)").collect(Collectors.joining(", ")));
+        context.info(
+            "changed on cases stored before: "
+                + result.changedFields().entrySet().stream()
+                    .map(field -> field.getKey() + " on " + field.getValue() + " case(s)")
+                    .collect(Collectors.joining(", ")));
       }
     }
 
-    /** A file's headers as a note lists them: the first few, each cut short, and how many in all. */
+    /**
+     * A file's headers as a note lists them: the first few, each cut short, and how many in all.
+     */
     private static String listed(List<String> headers) {
-      String shown = headers.stream().limit(HEADERS_SHOWN).map(TerminalText::quoted).collect(Collectors.joining(", "));
-      return headers.size() > HEADERS_SHOWN ? shown + ", ... (" + headers.size() + " in all)" : shown;
+      String shown =
+          headers.stream()
+              .limit(HEADERS_SHOWN)
+              .map(TerminalText::quoted)
+              .collect(Collectors.joining(", "));
+      return headers.size() > HEADERS_SHOWN
+          ? shown + ", ... (" + headers.size() + " in all)"
+          : shown;
     }
 
-    /** Lists the first problems on stderr, and every rejection in the rejects file if there is one. */
+    /**
+     * Lists the first problems on stderr, and every rejection in the rejects file if there is one.
+     */
     private final class StderrProblems implements ProblemSink {
       private final RejectsFile rejectsFile;
       private int seen;
@@ -157,8 +203,11 @@ final class ImportCommand {
 
       void finish() {
         if (seen > PROBLEMS_SHOWN && !context.verbose) {
-          context.info("... and " + (seen - PROBLEMS_SHOWN) + " more (-v lists them all; --rejects FILE saves the"
-              + " rejections)");
+          context.info(
+              "... and "
+                  + (seen - PROBLEMS_SHOWN)
+                  + " more (-v lists them all; --rejects FILE saves the"
+                  + " rejections)");
         }
       }
     }

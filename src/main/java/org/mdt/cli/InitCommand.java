@@ -9,12 +9,17 @@ import org.mdt.db.DatabaseLocation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "init", description = "Create the database, or upgrade its schema; safe to run again.")
+@Command(
+    name = "init",
+    description = "Create the database, or upgrade its schema; safe to run again.")
 final class InitCommand implements Callable<Integer> {
   private final CliContext context;
 
-  @Option(names = "--encrypt", description = "Create it encrypted (AES). The passphrase comes from"
-      + " --passphrase-file, MDT_PASSPHRASE_FILE or a prompt; without it the data cannot be read.")
+  @Option(
+      names = "--encrypt",
+      description =
+          "Create it encrypted (AES). The passphrase comes from"
+              + " --passphrase-file, MDT_PASSPHRASE_FILE or a prompt; without it the data cannot be read.")
   boolean encrypt;
 
   InitCommand(CliContext context) {
@@ -26,13 +31,18 @@ final class InitCommand implements Callable<Integer> {
     DatabaseLocation location = context.location();
     if (location.exists()) {
       if (encrypt && !location.isEncryptedFile()) {
-        throw MdtException.domain("database " + location + " exists and is not encrypted: encrypt it with"
-            + " 'mdt rekey'");
+        throw MdtException.domain(
+            "database "
+                + location
+                + " exists and is not encrypted: encrypt it with"
+                + " 'mdt rekey'");
       }
       location = context.unlockedLocation();
     } else if (encrypt) {
       Passphrases passphrases = context.passphrases();
-      location = location.encryptedWith(passphrases.fresh(passphrases.passphraseFile(), "for " + location));
+      location =
+          location.encryptedWith(
+              passphrases.fresh(passphrases.passphraseFile(), "for " + location));
     }
     Database database = context.databaseCreatingIfMissing(location);
     if (database.schemaVersion() > Database.SCHEMA_VERSION) {
@@ -41,8 +51,11 @@ final class InitCommand implements Callable<Integer> {
     int applied = database.migrate();
     int version = database.schemaVersion();
     if (version != Database.SCHEMA_VERSION) {
-      throw MdtException.data("database schema is at version " + version + " after migration, expected "
-          + Database.SCHEMA_VERSION);
+      throw MdtException.data(
+          "database schema is at version "
+              + version
+              + " after migration, expected "
+              + Database.SCHEMA_VERSION);
     }
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("database", location.toString());

@@ -15,16 +15,25 @@ public final class Main {
     Charset charset = Charset.defaultCharset();
     PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, charset), true);
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, charset), true);
-    CliContext context = new CliContext(out, err, System.getenv(), Clock.systemDefaultZone(),
-        System.console() != null, ImportListener.NONE);
+    CliContext context =
+        new CliContext(
+            out,
+            err,
+            System.getenv(),
+            Clock.systemDefaultZone(),
+            System.console() != null,
+            ImportListener.NONE);
     context.setProgressOnStderr(stderrIsTerminal());
-    // Ctrl-C cancels the command (its transaction rolls back, its partial files go, exit 130) instead of
+    // Ctrl-C cancels the command (its transaction rolls back, its partial files go, exit 130)
+    // instead of
     // killing the JVM under H2's feet; a second Ctrl-C stops at once, as a last resort.
-    Signals.register("INT", () -> {
-      if (!context.cancellation.request()) {
-        Runtime.getRuntime().halt(MdtException.CANCELLED);
-      }
-    });
+    Signals.register(
+        "INT",
+        () -> {
+          if (!context.cancellation.request()) {
+            Runtime.getRuntime().halt(MdtException.CANCELLED);
+          }
+        });
     int exitCode = CommandFactory.execute(context, args);
     out.flush();
     err.flush();
@@ -32,15 +41,16 @@ public final class Main {
   }
 
   /**
-   * Java has no isatty for stderr alone: on Linux /proc says where file descriptor 2 goes; elsewhere a
-   * console (stdin and stdout at a terminal) is the best guess.
+   * Java has no isatty for stderr alone: on Linux /proc says where file descriptor 2 goes;
+   * elsewhere a console (stdin and stdout at a terminal) is the best guess.
    */
   private static boolean stderrIsTerminal() {
     if (System.getenv("TERM") == null || "dumb".equals(System.getenv("TERM"))) {
       return false;
     }
     try {
-      String target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/2")).toString();
+      String target =
+          java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/2")).toString();
       return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
     } catch (java.io.IOException | UnsupportedOperationException e) {
       return System.console() != null;

@@ -13,8 +13,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "member", description = "MDT members, by discipline.",
-    subcommands = {MemberCommand.Add.class, MemberCommand.Listing.class, MemberCommand.Deactivate.class})
+@Command(
+    name = "member",
+    description = "MDT members, by discipline.",
+    subcommands = {
+      MemberCommand.Add.class,
+      MemberCommand.Listing.class,
+      MemberCommand.Deactivate.class
+    })
 final class MemberCommand {
 
   /** The discipline codes, for help text and for completion in bash and the shell. */
@@ -29,24 +35,43 @@ final class MemberCommand {
   static final class Add implements Callable<Integer> {
     private final CliContext context;
 
-    @Option(names = "--name", required = true, paramLabel = "NAME", description = "The member's name.")
+    @Option(
+        names = "--name",
+        required = true,
+        paramLabel = "NAME",
+        description = "The member's name.")
     String name;
 
-    @Option(names = "--discipline", required = true, paramLabel = "D", completionCandidates = Disciplines.class,
-        description = "One of ${COMPLETION-CANDIDATES} (or a common word for one, such as DCF or advocate).")
+    @Option(
+        names = "--discipline",
+        required = true,
+        paramLabel = "D",
+        completionCandidates = Disciplines.class,
+        description =
+            "One of ${COMPLETION-CANDIDATES} (or a common word for one, such as DCF or advocate).")
     String discipline;
 
-    @Option(names = "--agency", required = true, paramLabel = "A", description = "The member's agency.")
+    @Option(
+        names = "--agency",
+        required = true,
+        paramLabel = "A",
+        description = "The member's agency.")
     String agency;
 
     @Option(names = "--email", paramLabel = "E", description = "The member's email address.")
     String email;
 
-    @Option(names = "--team", paramLabel = "T", description = "The team (needed when there are several).")
+    @Option(
+        names = "--team",
+        paramLabel = "T",
+        description = "The team (needed when there are several).")
     String team;
 
-    @Option(names = "--force", description = "Add the member even when an active member of the team has the"
-        + " same name (names then need the member's id).")
+    @Option(
+        names = "--force",
+        description =
+            "Add the member even when an active member of the team has the"
+                + " same name (names then need the member's id).")
     boolean force;
 
     Add(CliContext context) {
@@ -55,11 +80,21 @@ final class MemberCommand {
 
     @Override
     public Integer call() throws SQLException {
-      Member member = context.database().inTransaction(connection -> {
-        TeamStore store = Stores.teams(context, connection);
-        return store.addMember(store.resolve(team), name, discipline, agency, email, force,
-            OffsetDateTime.now(context.clock));
-      });
+      Member member =
+          context
+              .database()
+              .inTransaction(
+                  connection -> {
+                    TeamStore store = Stores.teams(context, connection);
+                    return store.addMember(
+                        store.resolve(team),
+                        name,
+                        discipline,
+                        agency,
+                        email,
+                        force,
+                        OffsetDateTime.now(context.clock));
+                  });
       context.printer().table(memberTable().row(row(member)));
       return 0;
     }
@@ -90,7 +125,9 @@ final class MemberCommand {
     }
   }
 
-  @Command(name = "deactivate", description = "Deactivate a member who left the team (history is kept).")
+  @Command(
+      name = "deactivate",
+      description = "Deactivate a member who left the team (history is kept).")
   static final class Deactivate implements Callable<Integer> {
     private final CliContext context;
 
@@ -103,21 +140,39 @@ final class MemberCommand {
 
     @Override
     public Integer call() {
-      context.database().inTransaction(connection -> {
-        Stores.teams(context, connection).deactivate(id, OffsetDateTime.now(context.clock));
-        return null;
-      });
+      context
+          .database()
+          .inTransaction(
+              connection -> {
+                Stores.teams(context, connection).deactivate(id, OffsetDateTime.now(context.clock));
+                return null;
+              });
       context.info("deactivated member " + id);
       return 0;
     }
   }
 
   private static Table memberTable() {
-    return Table.of("id", "ID", "team", "TEAM", "name", "NAME", "discipline", "DISCIPLINE", "agency", "AGENCY",
-        "email", "EMAIL", "active", "ACTIVE");
+    return Table.of(
+        "id",
+        "ID",
+        "team",
+        "TEAM",
+        "name",
+        "NAME",
+        "discipline",
+        "DISCIPLINE",
+        "agency",
+        "AGENCY",
+        "email",
+        "EMAIL",
+        "active",
+        "ACTIVE");
   }
 
   private static Object[] row(Member m) {
-    return new Object[] {m.id(), m.team(), m.name(), m.discipline(), m.agency(), m.email(), m.active()};
+    return new Object[] {
+      m.id(), m.team(), m.name(), m.discipline(), m.agency(), m.email(), m.active()
+    };
   }
 }

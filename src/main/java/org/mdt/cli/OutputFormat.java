@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** What {@code --format} picks for results on stdout. */
 public enum OutputFormat {
-  TABLE, CSV, JSON;
+  TABLE,
+  CSV,
+  JSON;
 
   /** Lower case, as users type it and as completion offers it. */
   @Override

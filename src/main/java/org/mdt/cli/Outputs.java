@@ -9,9 +9,9 @@ import org.mdt.MdtException;
 import org.mdt.io.OutputFile;
 
 /**
- * The output files of one command, checked together before it reads or writes anything, and then written
- * through {@link OutputFile}: never over the database, the passphrase file or the command's inputs, never
- * over an existing file without {@code --force}, never two outputs into one file.
+ * The output files of one command, checked together before it reads or writes anything, and then
+ * written through {@link OutputFile}: never over the database, the passphrase file or the command's
+ * inputs, never over an existing file without {@code --force}, never two outputs into one file.
  */
 final class Outputs {
   private final boolean force;
@@ -24,7 +24,10 @@ final class Outputs {
     this.ctrlC = ctrlC;
   }
 
-  /** Checks {@code outputs} (null ones are options not given) against each other and every protected path. */
+  /**
+   * Checks {@code outputs} (null ones are options not given) against each other and every protected
+   * path.
+   */
   static Outputs check(CliContext context, boolean force, List<Path> inputs, Path... outputs) {
     List<Path> guarded = new ArrayList<>();
     Path base = context.location().baseFile();
@@ -55,10 +58,14 @@ final class Outputs {
 
   /** Writes a whole file; Ctrl-C while it is written leaves no file (nor any temporary one). */
   void write(Path target, OutputFile.Content content) {
-    OutputFile.write(target, force, protectedPaths, out -> {
-      content.writeTo(out);
-      ctrlC.check();
-    });
+    OutputFile.write(
+        target,
+        force,
+        protectedPaths,
+        out -> {
+          content.writeTo(out);
+          ctrlC.check();
+        });
   }
 
   OutputFile.Pending open(Path target) {

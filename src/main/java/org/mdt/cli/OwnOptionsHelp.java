@@ -15,9 +15,10 @@ import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.ScopeType;
 
 /**
- * A subcommand's --help lists its own options only. The global options are inherited from the root (picocli's
- * {@code ScopeType.INHERIT}, so they still parse everywhere), but repeating their twelve lines under every
- * command buried the two or three that command has: a short section names them and points to {@code mdt --help}.
+ * A subcommand's --help lists its own options only. The global options are inherited from the root
+ * (picocli's {@code ScopeType.INHERIT}, so they still parse everywhere), but repeating their twelve
+ * lines under every command buried the two or three that command has: a short section names them
+ * and points to {@code mdt --help}.
  */
 final class OwnOptionsHelp extends Help {
   /** The help section that points to the global options, after a subcommand's own options. */
@@ -41,36 +42,57 @@ final class OwnOptionsHelp extends Help {
   /** None on the root, whose help lists them. */
   private static String globalOptionsPointer(Help help) {
     CommandSpec spec = help.commandSpec();
-    return spec.parent() == null ? "" : "%nGlobal options, as for every command (see 'mdt --help'):%n  %s%n"
-        .formatted(String.join(", ", globalOptionNames(spec.root())));
+    return spec.parent() == null
+        ? ""
+        : "%nGlobal options, as for every command (see 'mdt --help'):%n  %s%n"
+            .formatted(String.join(", ", globalOptionNames(spec.root())));
   }
 
-  /** The root's options every command inherits, by their long names (--help and --version aside). */
+  /**
+   * The root's options every command inherits, by their long names (--help and --version aside).
+   */
   static List<String> globalOptionNames(CommandSpec root) {
-    return root.options().stream().filter(option -> option.scopeType() == ScopeType.INHERIT
-        && !option.usageHelp() && !option.versionHelp()).map(OptionSpec::longestName).sorted().toList();
+    return root.options().stream()
+        .filter(
+            option ->
+                option.scopeType() == ScopeType.INHERIT
+                    && !option.usageHelp()
+                    && !option.versionHelp())
+        .map(OptionSpec::longestName)
+        .sorted()
+        .toList();
   }
 
   /** The options this command declares itself: not the root's inherited ones. */
   static List<OptionSpec> own(CommandSpec spec) {
-    return spec.options().stream().filter(option -> !option.inherited() && !option.hidden()).toList();
+    return spec.options().stream()
+        .filter(option -> !option.inherited() && !option.hidden())
+        .toList();
   }
 
   @Override
-  protected Ansi.Text createDetailedSynopsisOptionsText(Collection<ArgSpec> done, List<OptionSpec> options,
-      Comparator<OptionSpec> optionSort, boolean clusterBooleanOptions) {
-    return super.createDetailedSynopsisOptionsText(done, own(commandSpec()), optionSort, clusterBooleanOptions);
+  protected Ansi.Text createDetailedSynopsisOptionsText(
+      Collection<ArgSpec> done,
+      List<OptionSpec> options,
+      Comparator<OptionSpec> optionSort,
+      boolean clusterBooleanOptions) {
+    return super.createDetailedSynopsisOptionsText(
+        done, own(commandSpec()), optionSort, clusterBooleanOptions);
   }
 
   /** Columns as wide as this command's own options need, for its parameters and options alike. */
   @Override
   public Layout createDefaultLayout() {
-    return createDefaultLayout(own(commandSpec()), commandSpec().positionalParameters(), colorScheme());
+    return createDefaultLayout(
+        own(commandSpec()), commandSpec().positionalParameters(), colorScheme());
   }
 
   @Override
   public String optionList() {
-    return optionListExcludingGroups(own(commandSpec()), createDefaultLayout(), createDefaultOptionSort(),
+    return optionListExcludingGroups(
+        own(commandSpec()),
+        createDefaultLayout(),
+        createDefaultOptionSort(),
         parameterLabelRenderer());
   }
 }

@@ -18,9 +18,9 @@ import org.mdt.crypto.PassphraseStrength;
 import org.mdt.db.DatabaseLocation;
 
 /**
- * Where a passphrase comes from: {@code --passphrase-file}, then {@code MDT_PASSPHRASE_FILE}, then a masked
- * prompt when a person is at a terminal. Never the command line, where other users of the machine and the
- * shell history would see it.
+ * Where a passphrase comes from: {@code --passphrase-file}, then {@code MDT_PASSPHRASE_FILE}, then
+ * a masked prompt when a person is at a terminal. Never the command line, where other users of the
+ * machine and the shell history would see it.
  */
 final class Passphrases {
   private static final int MINIMUM_LENGTH = 8;
@@ -43,8 +43,11 @@ final class Passphrases {
     if (context.interactive) {
       return prompt("Passphrase for " + location + ": ");
     }
-    throw MdtException.data("database " + location + " is encrypted: give --passphrase-file FILE or set"
-        + " MDT_PASSPHRASE_FILE");
+    throw MdtException.data(
+        "database "
+            + location
+            + " is encrypted: give --passphrase-file FILE or set"
+            + " MDT_PASSPHRASE_FILE");
   }
 
   /** A new passphrase: from the given file, else typed twice at a terminal. */
@@ -63,10 +66,14 @@ final class Passphrases {
     if (passphrase.length < MINIMUM_LENGTH) {
       throw MdtException.usage("a passphrase needs at least " + MINIMUM_LENGTH + " characters");
     }
-    PassphraseStrength.weakness(passphrase).ifPresent(weakness -> {
-      throw MdtException.usage("passphrase refused: " + weakness
-          + "; use a longer one of several unrelated words");
-    });
+    PassphraseStrength.weakness(passphrase)
+        .ifPresent(
+            weakness -> {
+              throw MdtException.usage(
+                  "passphrase refused: "
+                      + weakness
+                      + "; use a longer one of several unrelated words");
+            });
     return passphrase;
   }
 
@@ -88,7 +95,8 @@ final class Passphrases {
         throw MdtException.data("passphrase file " + file + " is empty");
       }
       if (readableByOthers(file)) {
-        context.info("warning: passphrase file " + file + " can be read by other users (chmod 600 it)");
+        context.info(
+            "warning: passphrase file " + file + " can be read by other users (chmod 600 it)");
       }
       return line.toCharArray();
     } catch (NoSuchFileException e) {
@@ -101,7 +109,8 @@ final class Passphrases {
   private static boolean readableByOthers(Path file) throws IOException {
     try {
       Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
-      return permissions.contains(PosixFilePermission.GROUP_READ) || permissions.contains(PosixFilePermission.OTHERS_READ);
+      return permissions.contains(PosixFilePermission.GROUP_READ)
+          || permissions.contains(PosixFilePermission.OTHERS_READ);
     } catch (UnsupportedOperationException e) {
       return false;
     }

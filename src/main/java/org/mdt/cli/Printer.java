@@ -1,6 +1,9 @@
 package org.mdt.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -21,52 +24,62 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.CharacterEscapes;
-import com.fasterxml.jackson.core.io.SerializedString;
 import org.mdt.report.Report;
 import org.mdt.report.SpreadsheetText;
 import org.mdt.text.Table;
 import org.mdt.text.TerminalText;
 
 /**
- * Writes results to stdout in the chosen format: an aligned text table, CSV with a header row, or JSON
- * and nothing else (so that it pipes into jq). CSV cells that a spreadsheet would run as a formula are
- * neutralised with a leading apostrophe. Stdout is often a terminal: table and CSV text shows characters a
- * terminal would run as {@link TerminalText#STAND_IN} (a CSV cell keeps no line break either), and JSON
- * writes them as \\u escapes, which keep the value.
+ * Writes results to stdout in the chosen format: an aligned text table, CSV with a header row, or
+ * JSON and nothing else (so that it pipes into jq). CSV cells that a spreadsheet would run as a
+ * formula are neutralised with a leading apostrophe. Stdout is often a terminal: table and CSV text
+ * shows characters a terminal would run as {@link TerminalText#STAND_IN} (a CSV cell keeps no line
+ * break either), and JSON writes them as \\u escapes, which keep the value.
  */
 public final class Printer {
   /** Line ends on stdout, so that CSV pipes into Unix tools. */
   static final String PIPE_LINE_END = "\n";
+
   /** Line ends of a CSV file: RFC 4180's, which Excel expects. */
   static final String FILE_LINE_END = "\r\n";
-  private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+  private static final DateTimeFormatter LOCAL_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
   private final PrintWriter out;
   private final OutputFormat format;
   private final String csvLineEnd;
-  /** The zone a person reads times in: the machine's (the context clock's), never the database's UTC. */
+
+  /**
+   * The zone a person reads times in: the machine's (the context clock's), never the database's
+   * UTC.
+   */
   private final ZoneId zone;
 
-  /** Jackson escapes C0 controls itself; DEL, C1 controls and bidi overrides would reach the terminal raw. */
-  private static final CharacterEscapes TERMINAL_SAFE_JSON = new CharacterEscapes() {
-    private final int[] asciiEscapes = standardAsciiEscapesForJSON();
+  /**
+   * Jackson escapes C0 controls itself; DEL, C1 controls and bidi overrides would reach the
+   * terminal raw.
+   */
+  private static final CharacterEscapes TERMINAL_SAFE_JSON =
+      new CharacterEscapes() {
+        private final int[] asciiEscapes = standardAsciiEscapesForJSON();
 
-    {
-      asciiEscapes[0x7F] = ESCAPE_STANDARD;
-    }
+        {
+          asciiEscapes[0x7F] = ESCAPE_STANDARD;
+        }
 
-    @Override
-    public int[] getEscapeCodesForAscii() {
-      return asciiEscapes;
-    }
+        @Override
+        public int[] getEscapeCodesForAscii() {
+          return asciiEscapes;
+        }
 
-    @Override
-    public SerializableString getEscapeSequence(int ch) {
-      return TerminalText.isUnsafe(ch) ? new SerializedString(String.format("\\u%04X", ch)) : null;
-    }
-  };
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+          return TerminalText.isUnsafe(ch)
+              ? new SerializedString(String.format("\\u%04X", ch))
+              : null;
+        }
+      };
 
   /** Stdout: CSV rows end in LF, and table times are shown in {@code zone}. */
   Printer(PrintWriter out, OutputFormat format, ZoneId zone) {
@@ -78,8 +91,8 @@ public final class Printer {
   }
 
   /**
-   * For a file, whose CSV rows end in {@code csvLineEnd}: its tables hold no times of day, and its CSV and JSON
-   * give times as stored, in ISO form.
+   * For a file, whose CSV rows end in {@code csvLineEnd}: its tables hold no times of day, and its
+   * CSV and JSON give times as stored, in ISO form.
    */
   Printer(PrintWriter out, OutputFormat format, String csvLineEnd) {
     this(out, format, csvLineEnd, ZoneOffset.UTC);
@@ -106,7 +119,7 @@ public final class Printer {
     out.flush();
   }
 
-  /** One object: "key  value" lines, a one-row CSV, or a JSON object. */
+  /** One object: "key value" lines, a one-row CSV, or a JSON object. */
   public void record(Map<String, ?> record) {
     List<Object> values = new ArrayList<>(record.values());
     switch (format) {
@@ -126,8 +139,8 @@ public final class Printer {
   }
 
   /**
-   * A result with a JSON form of its own beside its table (a report, an agenda): the JSON, the table as CSV, or
-   * the heading (null: none) above the aligned table.
+   * A result with a JSON form of its own beside its table (a report, an agenda): the JSON, the
+   * table as CSV, or the heading (null: none) above the aligned table.
    */
   public void result(String heading, Object json, Table table) {
     switch (format) {
@@ -143,9 +156,9 @@ public final class Printer {
   }
 
   /**
-   * A further table under a result, with its heading and a blank line above, in the aligned text format only:
-   * CSV holds one table, and the result's JSON already carries what the section shows (the agenda's rolled-over
-   * cases).
+   * A further table under a result, with its heading and a blank line above, in the aligned text
+   * format only: CSV holds one table, and the result's JSON already carries what the section shows
+   * (the agenda's rolled-over cases).
    */
   public void section(String heading, Table table) {
     if (format == OutputFormat.TABLE) {
@@ -161,7 +174,9 @@ public final class Printer {
     out.println();
   }
 
-  /** A nested result as JSON; callers use {@link #table} or {@link #record} for the other formats. */
+  /**
+   * A nested result as JSON; callers use {@link #table} or {@link #record} for the other formats.
+   */
   public void json(Object value) {
     try {
       ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -186,7 +201,9 @@ public final class Printer {
     return objects;
   }
 
-  /** Dates and times as ISO text; Jackson's java.time module is not worth its start-up cost here. */
+  /**
+   * Dates and times as ISO text; Jackson's java.time module is not worth its start-up cost here.
+   */
   private static Object jsonSafe(Object value) {
     if (value instanceof TemporalAccessor) {
       return value.toString();
@@ -260,7 +277,8 @@ public final class Printer {
         numeric[i] &= row.get(i) == null || row.get(i) instanceof Number;
       }
     }
-    out.println(line(titles.stream().map(t -> (Object) t).toList(), widths, new boolean[widths.length]));
+    out.println(
+        line(titles.stream().map(t -> (Object) t).toList(), widths, new boolean[widths.length]));
     for (List<Object> row : rows) {
       out.println(line(row, widths, numeric));
     }
@@ -284,8 +302,9 @@ public final class Printer {
   }
 
   /**
-   * A value as a person reads it in a table: a moment (a follow-up's change, an audit entry) in the local zone to
-   * the second, "2025-01-07 06:30:00", where its ISO form was UTC to the minute, "2025-01-07T11:30Z".
+   * A value as a person reads it in a table: a moment (a follow-up's change, an audit entry) in the
+   * local zone to the second, "2025-01-07 06:30:00", where its ISO form was UTC to the minute,
+   * "2025-01-07T11:30Z".
    */
   private String cell(Object value) {
     if (value instanceof OffsetDateTime moment) {

@@ -5,9 +5,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.mdt.text.TerminalText;
 
 /**
- * A progress line on stderr for work that takes more than a second: a moving bar with what is done so far
- * (rows read) and the time taken. It is drawn only when stderr is a terminal and -q was not given, so cron
- * logs and pipes stay clean, and it is erased when the work ends.
+ * A progress line on stderr for work that takes more than a second: a moving bar with what is done
+ * so far (rows read) and the time taken. It is drawn only when stderr is a terminal and -q was not
+ * given, so cron logs and pipes stay clean, and it is erased when the work ends.
  */
 final class Progress implements AutoCloseable {
   private static final long QUIET_MILLIS = 1000;
@@ -33,7 +33,10 @@ final class Progress implements AutoCloseable {
     painter.setDaemon(true);
   }
 
-  /** Progress for {@code label}; {@code unit} names what {@link #advance} counts (null: nothing counted). */
+  /**
+   * Progress for {@code label}; {@code unit} names what {@link #advance} counts (null: nothing
+   * counted).
+   */
   static Progress start(CliContext context, String label, String unit) {
     Progress progress = new Progress(context, label, unit);
     if (context.progressOnStderr && !context.quiet) {
@@ -75,7 +78,9 @@ final class Progress implements AutoCloseable {
     drawn = true;
   }
 
-  /** A note on its own line: the progress line is erased first and drawn again at the next repaint. */
+  /**
+   * A note on its own line: the progress line is erased first and drawn again at the next repaint.
+   */
   synchronized void printAbove(String message) {
     if (drawn) {
       err.print("\r\033[K");

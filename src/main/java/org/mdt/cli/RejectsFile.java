@@ -12,8 +12,8 @@ import org.mdt.io.OutputFile;
 import org.mdt.roster.Problem;
 
 /**
- * The CSV of rejected rows (row, column, header, reason), written as they are found into a temporary file
- * that becomes the rejects file only when the import succeeds.
+ * The CSV of rejected rows (row, column, header, reason), written as they are found into a
+ * temporary file that becomes the rejects file only when the import succeeds.
  */
 final class RejectsFile implements AutoCloseable {
   private final Path path;
@@ -34,7 +34,9 @@ final class RejectsFile implements AutoCloseable {
 
   void add(Problem problem) {
     try {
-      csv.write(Printer.neutralised(List.of(problem.row(), problem.column(), problem.header(), problem.reason())));
+      csv.write(
+          Printer.neutralised(
+              List.of(problem.row(), problem.column(), problem.header(), problem.reason())));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -10,13 +10,19 @@ import org.mdt.db.Encryption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "rekey", description = {"Change an encrypted database's passphrase, or encrypt one that is not.",
-    "The current passphrase comes as for any command; the new one from --new-passphrase-file or a prompt."})
+@Command(
+    name = "rekey",
+    description = {
+      "Change an encrypted database's passphrase, or encrypt one that is not.",
+      "The current passphrase comes as for any command; the new one from --new-passphrase-file or a prompt."
+    })
 final class RekeyCommand implements Callable<Integer> {
   private final CliContext context;
 
-  @Option(names = "--new-passphrase-file", paramLabel = "FILE", description = "The new passphrase, on the"
-      + " file's first line (at least 8 characters).")
+  @Option(
+      names = "--new-passphrase-file",
+      paramLabel = "FILE",
+      description = "The new passphrase, on the" + " file's first line (at least 8 characters).")
   Path newPassphraseFile;
 
   RekeyCommand(CliContext context) {
@@ -32,13 +38,20 @@ final class RekeyCommand implements Callable<Integer> {
     char[] passphrase = context.passphrases().fresh(newPassphraseFile, "for " + current);
     DatabaseLocation rekeyed = Encryption.rekey(current, passphrase);
     try (Database database = Database.open(rekeyed, false, java.time.Duration.ZERO)) {
-      Stores.audit(context, database.connection()).updated("database", 0, Map.of("encryption",
-          new AuditLog.Change(current.isEncrypted() ? "aes" : "none", "aes, new key")));
+      Stores.audit(context, database.connection())
+          .updated(
+              "database",
+              0,
+              Map.of(
+                  "encryption",
+                  new AuditLog.Change(current.isEncrypted() ? "aes" : "none", "aes, new key")));
     } catch (java.sql.SQLException e) {
       throw org.mdt.db.DbErrors.translate(e, rekeyed);
     }
-    context.info((current.isEncrypted() ? "changed the passphrase of " : "encrypted ") + rekeyed
-        + "; keep the passphrase safe: without it the data cannot be read");
+    context.info(
+        (current.isEncrypted() ? "changed the passphrase of " : "encrypted ")
+            + rekeyed
+            + "; keep the passphrase safe: without it the data cannot be read");
     return 0;
   }
 }

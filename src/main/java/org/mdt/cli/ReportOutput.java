@@ -12,23 +12,24 @@ import org.mdt.report.Report;
 import org.mdt.report.XlsxReportWriter;
 
 /**
- * Where a report goes: stdout in {@code --format}, or {@code --out F} in the format its extension names
- * (.pdf, .xlsx, .csv, .json), through {@link Outputs}: atomic, owner-only, never over what it must not replace.
- * A CSV file is for a spreadsheet: a UTF-8 byte-order mark and CRLF line ends; CSV on stdout is for pipes: plain
- * UTF-8 with LF.
+ * Where a report goes: stdout in {@code --format}, or {@code --out F} in the format its extension
+ * names (.pdf, .xlsx, .csv, .json), through {@link Outputs}: atomic, owner-only, never over what it
+ * must not replace. A CSV file is for a spreadsheet: a UTF-8 byte-order mark and CRLF line ends;
+ * CSV on stdout is for pipes: plain UTF-8 with LF.
  */
 final class ReportOutput {
   /**
-   * Starts a CSV file: Excel reads a CSV without it in the machine's legacy code page, so "Wójcik" would show as
-   * "WÃ³jcik". Stdout has none: a pipe wants plain UTF-8.
+   * Starts a CSV file: Excel reads a CSV without it in the machine's legacy code page, so "Wójcik"
+   * would show as "WÃ³jcik". Stdout has none: a pipe wants plain UTF-8.
    */
   private static final char BYTE_ORDER_MARK = '\uFEFF';
 
   private ReportOutput() {}
 
   /**
-   * The one way a report leaves mdt, for {@code report} and {@code export} alike: its notes on stderr, then the
-   * report on stdout in {@code --format}, or written whole to {@code out} when given.
+   * The one way a report leaves mdt, for {@code report} and {@code export} alike: its notes on
+   * stderr, then the report on stdout in {@code --format}, or written whole to {@code out} when
+   * given.
    */
   static void emit(CliContext context, Outputs outputs, Path out, Report report) {
     report.notes().forEach(context::info);
@@ -39,27 +40,40 @@ final class ReportOutput {
     String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
     Instant created = created(context);
     if (name.endsWith(".pdf")) {
-      outputs.write(out, stream -> PdfReportWriter.write(report.document(), stream, created,
-          warning -> context.info("warning: " + warning)));
+      outputs.write(
+          out,
+          stream ->
+              PdfReportWriter.write(
+                  report.document(),
+                  stream,
+                  created,
+                  warning -> context.info("warning: " + warning)));
     } else if (name.endsWith(".xlsx")) {
       outputs.write(out, stream -> XlsxReportWriter.write(report.document(), stream, created));
     } else if (name.endsWith(".csv") || name.endsWith(".json")) {
       boolean csv = name.endsWith(".csv");
-      outputs.write(out, stream -> {
-        PrintWriter writer = new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
-        if (csv) {
-          writer.write(BYTE_ORDER_MARK);
-        }
-        new Printer(writer, csv ? OutputFormat.CSV : OutputFormat.JSON, Printer.FILE_LINE_END).report(report);
-        writer.flush();
-      });
+      outputs.write(
+          out,
+          stream -> {
+            PrintWriter writer =
+                new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
+            if (csv) {
+              writer.write(BYTE_ORDER_MARK);
+            }
+            new Printer(writer, csv ? OutputFormat.CSV : OutputFormat.JSON, Printer.FILE_LINE_END)
+                .report(report);
+            writer.flush();
+          });
     } else {
       throw MdtException.usage("--out " + out + ": name it .pdf, .xlsx, .csv or .json");
     }
     context.info("wrote " + out);
   }
 
-  /** The date a report file carries: SOURCE_DATE_EPOCH when set, so the same data gives the same bytes. */
+  /**
+   * The date a report file carries: SOURCE_DATE_EPOCH when set, so the same data gives the same
+   * bytes.
+   */
   static Instant created(CliContext context) {
     String epoch = context.env.get("SOURCE_DATE_EPOCH");
     if (epoch == null || epoch.isBlank()) {

@@ -12,8 +12,11 @@ final class ReportTarget {
   @Option(names = "--team", paramLabel = "T", description = "One team (default: all teams).")
   String team;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE: .pdf, .xlsx, .csv or"
-      + " .json (whole or not at all).")
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description =
+          "Write the report to FILE: .pdf, .xlsx, .csv or" + " .json (whole or not at all).")
   Path out;
 
   @Option(names = "--force", description = "Replace an existing output file.")

@@ -14,33 +14,51 @@ import org.mdt.text.Table;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "settings", description = {"Settings grant staff can change, kept in the database (so they travel"
-    + " in backups); every change is audited.",
-    "voca.serviceMap: the roster services counted under each VOCA service category, as JSON, e.g."
-        + " {\"A\": [\"mental_health_referral\"], \"B\": [\"forensic_interview\", \"medical_exam\","
-        + " \"victim_advocacy\"], \"C\": [\"mental_health_services\"], \"E\": []}.",
-    "ics.timeZone: the time zone of meeting times in invitations (review agenda --ics), such as America/New_York;"
-        + " unset, the machine's.",
-    "ics.organizer: the e-mail address invitations name as their organizer, to which replies go."},
-    subcommands = {SettingsCommand.Show.class, SettingsCommand.Set.class, SettingsCommand.Reset.class})
+@Command(
+    name = "settings",
+    description = {
+      "Settings grant staff can change, kept in the database (so they travel"
+          + " in backups); every change is audited.",
+      "voca.serviceMap: the roster services counted under each VOCA service category, as JSON, e.g."
+          + " {\"A\": [\"mental_health_referral\"], \"B\": [\"forensic_interview\", \"medical_exam\","
+          + " \"victim_advocacy\"], \"C\": [\"mental_health_services\"], \"E\": []}.",
+      "ics.timeZone: the time zone of meeting times in invitations (review agenda --ics), such as America/New_York;"
+          + " unset, the machine's.",
+      "ics.organizer: the e-mail address invitations name as their organizer, to which replies go."
+    },
+    subcommands = {
+      SettingsCommand.Show.class,
+      SettingsCommand.Set.class,
+      SettingsCommand.Reset.class
+    })
 final class SettingsCommand {
   /** Every setting mdt knows. */
-  static final List<Setting> KNOWN = List.of(VocaServiceMap.SETTING, AgendaInvite.TIME_ZONE, AgendaInvite.ORGANIZER);
-
+  static final List<Setting> KNOWN =
+      List.of(VocaServiceMap.SETTING, AgendaInvite.TIME_ZONE, AgendaInvite.ORGANIZER);
 
   static Setting known(String name) {
-    return KNOWN.stream().filter(setting -> setting.name().equals(name)).findFirst()
-        .orElseThrow(() -> MdtException.usage("unknown setting '" + name + "'; the settings are "
-            + String.join(", ", KNOWN.stream().map(Setting::name).toList())));
+    return KNOWN.stream()
+        .filter(setting -> setting.name().equals(name))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                MdtException.usage(
+                    "unknown setting '"
+                        + name
+                        + "'; the settings are "
+                        + String.join(", ", KNOWN.stream().map(Setting::name).toList())));
   }
 
   static Table table(List<SettingStore.Current> settings) {
     Table table = Table.of("name", "NAME", "value", "VALUE", "isDefault", "DEFAULT");
-    settings.forEach(current -> table.row(current.setting().name(), current.value(), current.isDefault()));
+    settings.forEach(
+        current -> table.row(current.setting().name(), current.value(), current.isDefault()));
     return table;
   }
 
-  @Command(name = "show", description = "Show the settings in force (or one), and whether each is mdt's default.")
+  @Command(
+      name = "show",
+      description = "Show the settings in force (or one), and whether each is mdt's default.")
   static final class Show implements Callable<Integer> {
     private final CliContext context;
 
@@ -64,14 +82,22 @@ final class SettingsCommand {
     }
   }
 
-  @Command(name = "set", description = "Change a setting; a value the setting does not accept changes nothing.")
+  @Command(
+      name = "set",
+      description = "Change a setting; a value the setting does not accept changes nothing.")
   static final class Set implements Callable<Integer> {
     private final CliContext context;
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "The setting, e.g. voca.serviceMap.")
+    @Parameters(
+        index = "0",
+        paramLabel = "NAME",
+        description = "The setting, e.g. voca.serviceMap.")
     String name;
 
-    @Parameters(index = "1", paramLabel = "VALUE", description = "Its new value (JSON for voca.serviceMap).")
+    @Parameters(
+        index = "1",
+        paramLabel = "VALUE",
+        description = "Its new value (JSON for voca.serviceMap).")
     String value;
 
     Set(CliContext context) {
@@ -81,9 +107,13 @@ final class SettingsCommand {
     @Override
     public Integer call() {
       Setting setting = known(name);
-      SettingStore.Current current = context.database().inTransaction(connection ->
-          new SettingStore(connection, Stores.audit(context, connection)).set(setting, value,
-              OffsetDateTime.now(context.clock)));
+      SettingStore.Current current =
+          context
+              .database()
+              .inTransaction(
+                  connection ->
+                      new SettingStore(connection, Stores.audit(context, connection))
+                          .set(setting, value, OffsetDateTime.now(context.clock)));
       context.printer().table(table(List.of(current)));
       return 0;
     }
@@ -103,9 +133,13 @@ final class SettingsCommand {
     @Override
     public Integer call() {
       Setting setting = known(name);
-      SettingStore.Current current = context.database().inTransaction(connection ->
-          new SettingStore(connection, Stores.audit(context, connection)).reset(setting,
-              OffsetDateTime.now(context.clock)));
+      SettingStore.Current current =
+          context
+              .database()
+              .inTransaction(
+                  connection ->
+                      new SettingStore(connection, Stores.audit(context, connection))
+                          .reset(setting, OffsetDateTime.now(context.clock)));
       context.printer().table(table(List.of(current)));
       return 0;
     }

@@ -22,8 +22,9 @@ import org.mdt.team.Team;
 import org.mdt.team.TeamStore;
 
 /**
- * The read-run loop of {@code mdt shell}. Each line runs as its own mdt command through the same factory,
- * opening the database and closing it again, so a cron report is never locked out by an idle shell.
+ * The read-run loop of {@code mdt shell}. Each line runs as its own mdt command through the same
+ * factory, opening the database and closing it again, so a cron report is never locked out by an
+ * idle shell.
  */
 final class Shell {
   static final List<String> BUILT_INS = List.of("use", "exit", "quit", "help");
@@ -33,6 +34,7 @@ final class Shell {
   private final Terminal terminal;
   private String team;
   private char[] passphrase;
+
   /** The line's command running now, which Ctrl-C cancels (the shell itself stays). */
   private volatile CliContext running;
 
@@ -43,22 +45,29 @@ final class Shell {
   }
 
   int run() throws IOException {
-    LineReaderBuilder builder = LineReaderBuilder.builder().appName("mdt").terminal(terminal)
-        .completer(new ShellCompleter(CommandFactory.create(context).getCommandSpec(), this));
+    LineReaderBuilder builder =
+        LineReaderBuilder.builder()
+            .appName("mdt")
+            .terminal(terminal)
+            .completer(new ShellCompleter(CommandFactory.create(context).getCommandSpec(), this));
     Path history = historyFile();
     if (history != null) {
       builder.variable(LineReader.HISTORY_FILE, history);
     }
     LineReader reader = builder.build();
-    // While a line reads, JLine turns Ctrl-C into UserInterruptException; while a command runs, it is a signal
-    terminal.handle(Terminal.Signal.INT, signal -> {
-      CliContext line = running;
-      if (line != null) {
-        line.cancellation.request();
-      }
-    });
+    // While a line reads, JLine turns Ctrl-C into UserInterruptException; while a command runs, it
+    // is a signal
+    terminal.handle(
+        Terminal.Signal.INT,
+        signal -> {
+          CliContext line = running;
+          if (line != null) {
+            line.cancellation.request();
+          }
+        });
     PrintWriter out = terminal.writer();
-    out.println("mdt shell on " + location() + ". Tab completes; 'use TEAM' sets the team; 'exit' leaves.");
+    out.println(
+        "mdt shell on " + location() + ". Tab completes; 'use TEAM' sets the team; 'exit' leaves.");
     if (location().isEncryptedFile() && new Passphrases(context).passphraseFile() == null) {
       // asked once, masked, and kept for the session: not once per command
       try {
@@ -95,8 +104,8 @@ final class Shell {
   }
 
   /**
-   * A line as typed: "mdt case list" is what the README and man pages show, and what a coordinator types out of
-   * habit, so a leading "mdt" is dropped.
+   * A line as typed: "mdt case list" is what the README and man pages show, and what a coordinator
+   * types out of habit, so a leading "mdt" is dropped.
    */
   static List<String> withoutMdt(List<String> words) {
     return !words.isEmpty() && words.get(0).equals("mdt") ? words.subList(1, words.size()) : words;
@@ -107,13 +116,16 @@ final class Shell {
     execute(List.of("--help"));
     context.out.println();
     context.out.println("Shell commands:");
-    context.out.println("  use TEAM     Make TEAM the default of every --team ('use' alone: none).");
+    context.out.println(
+        "  use TEAM     Make TEAM the default of every --team ('use' alone: none).");
     context.out.println("  exit, quit   Leave the shell (also Ctrl-D).");
     context.out.println("  help         This help; 'COMMAND --help' for one command's.");
     context.out.flush();
   }
 
-  /** Runs one mdt command line with the shell's database and team; its errors are already on stderr. */
+  /**
+   * Runs one mdt command line with the shell's database and team; its errors are already on stderr.
+   */
   private void execute(List<String> args) {
     CliContext line = lineContext(context.out);
     running = line;
@@ -153,7 +165,8 @@ final class Shell {
   }
 
   String prompt() {
-    return org.mdt.text.TerminalText.safe("mdt " + location().displayName() + (team == null ? "" : " [" + team + "]") + "> ");
+    return org.mdt.text.TerminalText.safe(
+        "mdt " + location().displayName() + (team == null ? "" : " [" + team + "]") + "> ");
   }
 
   private DatabaseLocation location() {
@@ -161,8 +174,8 @@ final class Shell {
   }
 
   /**
-   * Names from the database for completion, case numbers only those starting with {@code casePrefix}; none
-   * when it cannot be opened (no database yet, another process holds it).
+   * Names from the database for completion, case numbers only those starting with {@code
+   * casePrefix}; none when it cannot be opened (no database yet, another process holds it).
    */
   Candidates candidates(String casePrefix) {
     try (CliContext line = lineContext(new PrintWriter(java.io.Writer.nullWriter()))) {
@@ -174,7 +187,9 @@ final class Shell {
       for (Team each : current == null ? all : List.of(current)) {
         teams.members(each, false).stream().map(Member::name).forEach(memberNames::add);
       }
-      return new Candidates(all.stream().map(Team::name).toList(), memberNames,
+      return new Candidates(
+          all.stream().map(Team::name).toList(),
+          memberNames,
           Stores.cases(connection).numbersStartingWith(casePrefix, current, CASE_CANDIDATES));
     } catch (MdtException | java.sql.SQLException e) {
       return new Candidates(List.of(), List.of(), List.of());
@@ -184,8 +199,9 @@ final class Shell {
   record Candidates(List<String> teams, List<String> members, List<String> cases) {}
 
   /**
-   * The history file of this database's shell, owner-only: it holds case numbers and names. None (history
-   * in memory only) for an encrypted database, whose secrets it would keep in plain text, and for a server.
+   * The history file of this database's shell, owner-only: it holds case numbers and names. None
+   * (history in memory only) for an encrypted database, whose secrets it would keep in plain text,
+   * and for a server.
    */
   private Path historyFile() throws IOException {
     DatabaseLocation location = location();

@@ -7,9 +7,13 @@ import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "shell", description = {"An interactive shell: every mdt command without typing mdt, with tab"
-    + " completion of commands, options, teams, members and case numbers, and history.",
-    "'use TEAM' makes TEAM the default of every --team; 'exit' or Ctrl-D leaves."})
+@Command(
+    name = "shell",
+    description = {
+      "An interactive shell: every mdt command without typing mdt, with tab"
+          + " completion of commands, options, teams, members and case numbers, and history.",
+      "'use TEAM' makes TEAM the default of every --team; 'exit' or Ctrl-D leaves."
+    })
 final class ShellCommand implements Callable<Integer> {
   private final CliContext context;
 

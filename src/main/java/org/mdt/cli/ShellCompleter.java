@@ -13,9 +13,10 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
- * Tab completion in {@code mdt shell}, from the command model: subcommands and options where a command or
- * option may come, and for an option's or a parameter's value, what its label asks for: a team (T), a
- * member (MEMBER) or a case number (CASE...) from the database, or the values an enum option allows.
+ * Tab completion in {@code mdt shell}, from the command model: subcommands and options where a
+ * command or option may come, and for an option's or a parameter's value, what its label asks for:
+ * a team (T), a member (MEMBER) or a case number (CASE...) from the database, or the values an enum
+ * option allows.
  */
 final class ShellCompleter implements Completer {
   private final CommandSpec root;
@@ -57,7 +58,10 @@ final class ShellCompleter implements Completer {
     if (awaiting == null && !typed.startsWith("-")) {
       awaiting = positional(command, positionals);
     }
-    if (awaiting != null && !(awaiting instanceof OptionSpec open && open.arity().max() > 1 && typed.startsWith("-"))) {
+    if (awaiting != null
+        && !(awaiting instanceof OptionSpec open
+            && open.arity().max() > 1
+            && typed.startsWith("-"))) {
       values(awaiting, typed).forEach(value -> candidates.add(fromDatabase(value)));
       if (awaiting instanceof PositionalParamSpec || awaiting.arity().max() <= 1) {
         return;
@@ -75,19 +79,22 @@ final class ShellCompleter implements Completer {
   }
 
   /**
-   * The command's long options, with the global ones (inherited by every command) only once "--" is typed, so
-   * that a command's own few are not lost among them. Each shows its description in a column of its own:
-   * JLine right-aligns a candidate's description, which left them ragged.
+   * The command's long options, with the global ones (inherited by every command) only once "--" is
+   * typed, so that a command's own few are not lost among them. Each shows its description in a
+   * column of its own: JLine right-aligns a candidate's description, which left them ragged.
    */
   private static void options(CommandSpec command, boolean withGlobal, List<Candidate> candidates) {
-    List<OptionSpec> options = command.options().stream()
-        .filter(option -> !option.hidden() && (withGlobal || !option.inherited())).toList();
+    List<OptionSpec> options =
+        command.options().stream()
+            .filter(option -> !option.hidden() && (withGlobal || !option.inherited()))
+            .toList();
     int width = options.stream().mapToInt(option -> option.longestName().length()).max().orElse(0);
     for (OptionSpec option : options) {
       String name = option.longestName();
       if (name.startsWith("--")) {
         String description = firstLine(option.description());
-        String display = description == null ? name : name + " ".repeat(width - name.length() + 2) + description;
+        String display =
+            description == null ? name : name + " ".repeat(width - name.length() + 2) + description;
         candidates.add(new Candidate(name, display, null, null, null, null, true));
       }
     }

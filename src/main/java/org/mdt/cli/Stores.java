@@ -8,8 +8,8 @@ import org.mdt.db.Session;
 import org.mdt.team.TeamStore;
 
 /**
- * Builds what a command works through: a feature operation, or a store, with the audit trail that records
- * who ran the command.
+ * Builds what a command works through: a feature operation, or a store, with the audit trail that
+ * records who ran the command.
  */
 final class Stores {
   private Stores() {}

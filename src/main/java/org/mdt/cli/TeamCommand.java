@@ -9,10 +9,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "team", description = "Teams (MDTs); a database holds one or many.",
+@Command(
+    name = "team",
+    description = "Teams (MDTs); a database holds one or many.",
     subcommands = {TeamCommand.Add.class, TeamCommand.Listing.class})
 final class TeamCommand {
-
 
   @Command(name = "add", description = "Add a team.")
   static final class Add implements Callable<Integer> {
@@ -21,7 +22,10 @@ final class TeamCommand {
     @Parameters(paramLabel = "NAME", description = "The team's name, unique ignoring case.")
     String name;
 
-    @Option(names = "--cac", paramLabel = "NAME", description = "The Children's Advocacy Center it belongs to.")
+    @Option(
+        names = "--cac",
+        paramLabel = "NAME",
+        description = "The Children's Advocacy Center it belongs to.")
     String cac;
 
     @Option(names = "--county", paramLabel = "NAME", description = "The county it serves.")
@@ -33,8 +37,13 @@ final class TeamCommand {
 
     @Override
     public Integer call() throws SQLException {
-      Team team = context.database().inTransaction(connection -> Stores.teams(context, connection)
-          .addTeam(name, cac, county, OffsetDateTime.now(context.clock)));
+      Team team =
+          context
+              .database()
+              .inTransaction(
+                  connection ->
+                      Stores.teams(context, connection)
+                          .addTeam(name, cac, county, OffsetDateTime.now(context.clock)));
       context.printer().table(teamTable().row(team.id(), team.name(), team.cac(), team.county()));
       return 0;
     }

@@ -10,14 +10,17 @@ final class VersionProvider implements IVersionProvider {
   @Override
   public String[] getVersion() {
     Properties properties = new Properties();
-    try (InputStream in = VersionProvider.class.getResourceAsStream("/org/mdt/version.properties")) {
+    try (InputStream in =
+        VersionProvider.class.getResourceAsStream("/org/mdt/version.properties")) {
       if (in != null) {
         properties.load(in);
       }
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-    return new String[] {"mdt " + properties.getProperty("version", "unknown"),
-        "Java " + System.getProperty("java.version")};
+    return new String[] {
+      "mdt " + properties.getProperty("version", "unknown"),
+      "Java " + System.getProperty("java.version")
+    };
   }
 }

@@ -8,8 +8,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * One coded field of docs/DESIGN.md section 2: its fixed codes and the words people write for them. Words match
- * case-insensitively, ignoring punctuation and extra spaces; a team's mapping file can add its own.
+ * One coded field of docs/DESIGN.md section 2: its fixed codes and the words people write for them.
+ * Words match case-insensitively, ignoring punctuation and extra spaces; a team's mapping file can
+ * add its own.
  */
 public final class CodeList {
   private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
@@ -20,8 +21,8 @@ public final class CodeList {
   private final Map<String, String> codeByWord = new HashMap<>();
 
   /**
-   * @param synonyms code followed by the words that mean it, e.g. {"female", "F", "girl"}; every code
-   *     also matches its own name
+   * @param synonyms code followed by the words that mean it, e.g. {"female", "F", "girl"}; every
+   *     code also matches its own name
    */
   CodeList(String field, String fallback, String[]... synonyms) {
     this.field = field;
@@ -34,13 +35,17 @@ public final class CodeList {
       for (String word : entry) {
         String previous = codeByWord.put(normalize(word), entry[0]);
         if (previous != null && !previous.equals(entry[0])) {
-          throw new IllegalArgumentException(field + ": '" + word + "' means both " + previous + " and " + entry[0]);
+          throw new IllegalArgumentException(
+              field + ": '" + word + "' means both " + previous + " and " + entry[0]);
         }
       }
     }
   }
 
-  /** Lower case, punctuation and runs of spaces folded to one space: "Native Hawaiian/Pacific Islander" → "native hawaiian pacific islander". */
+  /**
+   * Lower case, punctuation and runs of spaces folded to one space: "Native Hawaiian/Pacific
+   * Islander" → "native hawaiian pacific islander".
+   */
   public static String normalize(String word) {
     return NOT_WORD.matcher(word.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
   }
@@ -54,12 +59,18 @@ public final class CodeList {
     return codes;
   }
 
-  /** The code an unknown word is stored as: {@code unknown}, or {@code other} where there is no unknown. */
+  /**
+   * The code an unknown word is stored as: {@code unknown}, or {@code other} where there is no
+   * unknown.
+   */
   public String fallback() {
     return fallback;
   }
 
-  /** What a reader sees for one of these codes: "Child protective services", not child_protective_services. */
+  /**
+   * What a reader sees for one of these codes: "Child protective services", not
+   * child_protective_services.
+   */
   public String label(String code) {
     return Codes.label(code);
   }
@@ -68,7 +79,10 @@ public final class CodeList {
     return codes.contains(code);
   }
 
-  /** The code for a word, looking first in the team's own words (already normalized keys), then the built-in ones. */
+  /**
+   * The code for a word, looking first in the team's own words (already normalized keys), then the
+   * built-in ones.
+   */
   public Optional<String> lookup(String word, Map<String, String> teamWords) {
     String key = normalize(word);
     String code = teamWords.get(key);

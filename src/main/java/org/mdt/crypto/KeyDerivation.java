@@ -10,8 +10,8 @@ import java.util.Arrays;
 
 /**
  * Keys from passphrases: Argon2id (memory-hard, so a stolen file cannot be guessed at thousands of
- * passphrases a second) with a random salt stored beside what it protects. The cost is paid once per
- * command; the shell asks and derives once per session.
+ * passphrases a second) with a random salt stored beside what it protects. The cost is paid once
+ * per command; the shell asks and derives once per session.
  */
 public final class KeyDerivation {
   /** The salt length every new key gets. */
@@ -22,20 +22,25 @@ public final class KeyDerivation {
   private KeyDerivation() {}
 
   /**
-   * Argon2id's cost. The defaults are OWASP's smallest recommended setting (19 MiB, 2 passes), which a
-   * fresh JVM on two cores derives in about half a second: the most a command can pay at start-up.
+   * Argon2id's cost. The defaults are OWASP's smallest recommended setting (19 MiB, 2 passes),
+   * which a fresh JVM on two cores derives in about half a second: the most a command can pay at
+   * start-up.
    */
   public record Cost(int memoryKiB, int iterations, int parallelism) {
     public static final Cost DEFAULT = new Cost(19 * 1024, 2, 1);
 
     /**
-     * Refuses a cost read from a file (a backup's or a database's header) that is too weak, or that would
-     * make deriving the key a denial of service: the header is read before anything can be verified, so
-     * the bound is a small multiple of what mdt writes, well within a 256 MB heap.
+     * Refuses a cost read from a file (a backup's or a database's header) that is too weak, or that
+     * would make deriving the key a denial of service: the header is read before anything can be
+     * verified, so the bound is a small multiple of what mdt writes, well within a 256 MB heap.
      */
     public Cost checked() {
-      if (memoryKiB < 8 * 1024 || memoryKiB > 64 * 1024 || iterations < 1 || iterations > 8
-          || parallelism < 1 || parallelism > 4) {
+      if (memoryKiB < 8 * 1024
+          || memoryKiB > 64 * 1024
+          || iterations < 1
+          || iterations > 8
+          || parallelism < 1
+          || parallelism > 4) {
         throw new IllegalArgumentException("Argon2id cost out of range: " + this);
       }
       return this;
@@ -63,8 +68,15 @@ public final class KeyDerivation {
     byte[] utf8 = Arrays.copyOf(encoded.array(), encoded.limit());
     Arrays.fill(encoded.array(), (byte) 0);
     try {
-      return Argon2Function.getInstance(cost.memoryKiB(), cost.iterations(), cost.parallelism(), length, Argon2.ID,
-          Argon2Function.ARGON2_VERSION_13).hash(utf8, salt).getBytes();
+      return Argon2Function.getInstance(
+              cost.memoryKiB(),
+              cost.iterations(),
+              cost.parallelism(),
+              length,
+              Argon2.ID,
+              Argon2Function.ARGON2_VERSION_13)
+          .hash(utf8, salt)
+          .getBytes();
     } finally {
       Arrays.fill(utf8, (byte) 0);
     }

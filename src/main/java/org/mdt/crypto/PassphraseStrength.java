@@ -6,8 +6,9 @@ import java.nio.CharBuffer;
 import java.util.Optional;
 
 /**
- * How guessable a new passphrase is (zxcvbn: dictionaries, names, keyboard patterns, dates). Only new
- * passphrases are measured; the first measurement costs about 0.3 s while zxcvbn loads its dictionaries.
+ * How guessable a new passphrase is (zxcvbn: dictionaries, names, keyboard patterns, dates). Only
+ * new passphrases are measured; the first measurement costs about 0.3 s while zxcvbn loads its
+ * dictionaries.
  */
 public final class PassphraseStrength {
   /** zxcvbn's score 3: "safely unguessable", about 10^10 guesses. */
@@ -15,14 +16,20 @@ public final class PassphraseStrength {
 
   private PassphraseStrength() {}
 
-  /** Why the passphrase is too weak (a phrase without a final stop), or empty when it is strong enough. */
+  /**
+   * Why the passphrase is too weak (a phrase without a final stop), or empty when it is strong
+   * enough.
+   */
   public static Optional<String> weakness(char[] passphrase) {
     Strength strength = Estimator.ZXCVBN.measure(CharBuffer.wrap(passphrase));
     if (strength.getScore() >= LOWEST_ACCEPTED_SCORE) {
       return Optional.empty();
     }
     String warning = strength.getFeedback().getWarning();
-    return Optional.of(warning == null || warning.isBlank() ? "it is too easy to guess" : warning.replaceFirst("\\.$", ""));
+    return Optional.of(
+        warning == null || warning.isBlank()
+            ? "it is too easy to guess"
+            : warning.replaceFirst("\\.$", ""));
   }
 
   /** One estimator for the whole process, built on first use: building one takes ~80 ms. */

@@ -18,12 +18,13 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * AES-256-GCM over a stream of any length, in segments (the STREAM construction of Hoang, Reyhanitabar,
- * Rogaway and Vizár, as Tink's streaming AEAD uses it): each segment is sealed with its own nonce, made of a
- * random prefix, the segment's number and a last-segment flag, and with the file's header as associated
- * data. So a changed byte anywhere, a reordered, dropped or repeated segment, a truncated file or an
- * edited header is refused before any of its plaintext is used, and neither side holds more than one
- * segment in memory (one GCM operation over a whole backup would hold all of it).
+ * AES-256-GCM over a stream of any length, in segments (the STREAM construction of Hoang,
+ * Reyhanitabar, Rogaway and Vizár, as Tink's streaming AEAD uses it): each segment is sealed with
+ * its own nonce, made of a random prefix, the segment's number and a last-segment flag, and with
+ * the file's header as associated data. So a changed byte anywhere, a reordered, dropped or
+ * repeated segment, a truncated file or an edited header is refused before any of its plaintext is
+ * used, and neither side holds more than one segment in memory (one GCM operation over a whole
+ * backup would hold all of it).
  */
 public final class SegmentedCipher {
   public static final int KEY_BYTES = 32;
@@ -35,7 +36,10 @@ public final class SegmentedCipher {
 
   private SegmentedCipher() {}
 
-  /** A short value that tells a wrong key from a damaged file (an HMAC of a fixed label, not the key). */
+  /**
+   * A short value that tells a wrong key from a damaged file (an HMAC of a fixed label, not the
+   * key).
+   */
   public static byte[] keyCheck(byte[] key) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
@@ -46,13 +50,21 @@ public final class SegmentedCipher {
     }
   }
 
-  /** Seals everything written to the returned stream into {@code sink}; close it to write the last segment. */
-  public static OutputStream encrypting(OutputStream sink, byte[] key, byte[] noncePrefix, byte[] header) {
+  /**
+   * Seals everything written to the returned stream into {@code sink}; close it to write the last
+   * segment.
+   */
+  public static OutputStream encrypting(
+      OutputStream sink, byte[] key, byte[] noncePrefix, byte[] header) {
     return new Sealer(sink, key, noncePrefix, header);
   }
 
-  /** Opens a sealed stream; throws {@link Tampered} (an IOException) at the first segment that does not verify. */
-  public static InputStream decrypting(InputStream source, byte[] key, byte[] noncePrefix, byte[] header) {
+  /**
+   * Opens a sealed stream; throws {@link Tampered} (an IOException) at the first segment that does
+   * not verify.
+   */
+  public static InputStream decrypting(
+      InputStream source, byte[] key, byte[] noncePrefix, byte[] header) {
     return new Opener(source, key, noncePrefix, header);
   }
 
@@ -63,12 +75,14 @@ public final class SegmentedCipher {
     }
   }
 
-  private static Cipher cipher(int mode, byte[] key, byte[] prefix, long segment, boolean last, byte[] header)
+  private static Cipher cipher(
+      int mode, byte[] key, byte[] prefix, long segment, boolean last, byte[] header)
       throws GeneralSecurityException {
     if (segment > 0xFFFF_FFFFL) {
       throw new GeneralSecurityException("too many segments");
     }
-    ByteBuffer nonce = ByteBuffer.allocate(12).put(prefix).putInt((int) segment).put((byte) (last ? 1 : 0));
+    ByteBuffer nonce =
+        ByteBuffer.allocate(12).put(prefix).putInt((int) segment).put((byte) (last ? 1 : 0));
     Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
     cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, nonce.array()));
     cipher.updateAAD(header);
@@ -111,7 +125,9 @@ public final class SegmentedCipher {
 
     private void seal(boolean last) throws IOException {
       try {
-        out.write(cipher(Cipher.ENCRYPT_MODE, key, prefix, number++, last, header).doFinal(segment.toByteArray()));
+        out.write(
+            cipher(Cipher.ENCRYPT_MODE, key, prefix, number++, last, header)
+                .doFinal(segment.toByteArray()));
       } catch (GeneralSecurityException e) {
         throw new IOException("cannot encrypt: " + e.getMessage(), e);
       }
@@ -144,7 +160,8 @@ public final class SegmentedCipher {
     private int position;
     private long number;
     private boolean ended;
-    private int lookahead = -2; // the byte read past a full segment to learn whether it was the last; -2: none
+    private int lookahead =
+        -2; // the byte read past a full segment to learn whether it was the last; -2: none
 
     Opener(InputStream source, byte[] key, byte[] prefix, byte[] header) {
       this.in = new DataInputStream(source);
@@ -190,10 +207,15 @@ public final class SegmentedCipher {
         throw new Tampered("the encrypted data is cut short");
       }
       try {
-        plain = cipher(Cipher.DECRYPT_MODE, key, prefix, number++, last, header).doFinal(sealed, 0, filled);
+        plain =
+            cipher(Cipher.DECRYPT_MODE, key, prefix, number++, last, header)
+                .doFinal(sealed, 0, filled);
       } catch (AEADBadTagException e) {
-        throw new Tampered("segment " + (number - 1) + " does not verify: the file was changed, cut short or"
-            + " put together from other files");
+        throw new Tampered(
+            "segment "
+                + (number - 1)
+                + " does not verify: the file was changed, cut short or"
+                + " put together from other files");
       } catch (GeneralSecurityException e) {
         throw new IOException("cannot decrypt: " + e.getMessage(), e);
       }

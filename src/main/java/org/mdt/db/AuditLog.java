@@ -2,10 +2,10 @@ package org.mdt.db;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -17,19 +17,29 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The append-only audit trail of docs/DESIGN.md section 7: who (the OS user), when, which command, and what
- * changed. Rows are only ever inserted, in the same transaction as the change they describe, and each
- * carries the SHA-256 of its own content chained to the row before, so {@link #verify} finds a row deleted,
- * edited or moved by anyone who opened the file with other tools.
+ * The append-only audit trail of docs/DESIGN.md section 7: who (the OS user), when, which command,
+ * and what changed. Rows are only ever inserted, in the same transaction as the change they
+ * describe, and each carries the SHA-256 of its own content chained to the row before, so {@link
+ * #verify} finds a row deleted, edited or moved by anyone who opened the file with other tools.
  */
 public final class AuditLog {
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /** The previous hash of the first row. */
   public static final String GENESIS = "0".repeat(64);
-  /** The trail's last row; several stores (each with its own AuditLog) append in one transaction. */
-  private static final String HEAD = "SELECT id, row_hash FROM audit_log ORDER BY id DESC FETCH FIRST 1 ROW ONLY";
-  /** The columns a row's hash covers, in {@link #chainHash(String, ResultSet)}'s order, after the id. */
-  public static final String CHAINED_COLUMNS = "id, occurred_at, os_user, command, entity, entity_id, action, changes";
+
+  /**
+   * The trail's last row; several stores (each with its own AuditLog) append in one transaction.
+   */
+  private static final String HEAD =
+      "SELECT id, row_hash FROM audit_log ORDER BY id DESC FETCH FIRST 1 ROW ONLY";
+
+  /**
+   * The columns a row's hash covers, in {@link #chainHash(String, ResultSet)}'s order, after the
+   * id.
+   */
+  public static final String CHAINED_COLUMNS =
+      "id, occurred_at, os_user, command, entity, entity_id, action, changes";
 
   private final Connection connection;
   private final String osUser;
@@ -46,26 +56,35 @@ public final class AuditLog {
   }
 
   /** One entry of the trail, as {@code mdt audit} lists it. */
-  public record Entry(long id, OffsetDateTime at, String user, String command, String entity, Long entityId,
-      String action, String changes) {}
+  public record Entry(
+      long id,
+      OffsetDateTime at,
+      String user,
+      String command,
+      String entity,
+      Long entityId,
+      String action,
+      String changes) {}
 
   /**
-   * The trail from a day on (null: all), of one case when {@code caseId} is given: the case, its children,
-   * its follow-ups and review requests.
+   * The trail from a day on (null: all), of one case when {@code caseId} is given: the case, its
+   * children, its follow-ups and review requests.
    */
-  public static java.util.List<Entry> read(Connection connection, java.time.LocalDate since, Long caseId)
-      throws SQLException {
-    String sql = "SELECT id, occurred_at, os_user, command, entity, entity_id, action, changes FROM audit_log a"
-        + " WHERE (CAST(? AS TIMESTAMP WITH TIME ZONE) IS NULL OR a.occurred_at >= ?)"
-        + " AND (CAST(? AS BIGINT) IS NULL"
-        + " OR (a.entity = 'case' AND a.entity_id = ?)"
-        + " OR (a.entity = 'case_child' AND a.entity_id IN (SELECT id FROM case_child WHERE case_id = ?))"
-        + " OR (a.entity = 'followup' AND a.entity_id IN (SELECT id FROM followup WHERE case_id = ?))"
-        + " OR (a.entity = 'review_request' AND a.entity_id IN (SELECT id FROM review_request WHERE case_id = ?)))"
-        + " ORDER BY a.id";
+  public static java.util.List<Entry> read(
+      Connection connection, java.time.LocalDate since, Long caseId) throws SQLException {
+    String sql =
+        "SELECT id, occurred_at, os_user, command, entity, entity_id, action, changes FROM audit_log a"
+            + " WHERE (CAST(? AS TIMESTAMP WITH TIME ZONE) IS NULL OR a.occurred_at >= ?)"
+            + " AND (CAST(? AS BIGINT) IS NULL"
+            + " OR (a.entity = 'case' AND a.entity_id = ?)"
+            + " OR (a.entity = 'case_child' AND a.entity_id IN (SELECT id FROM case_child WHERE case_id = ?))"
+            + " OR (a.entity = 'followup' AND a.entity_id IN (SELECT id FROM followup WHERE case_id = ?))"
+            + " OR (a.entity = 'review_request' AND a.entity_id IN (SELECT id FROM review_request WHERE case_id = ?)))"
+            + " ORDER BY a.id";
     java.util.List<Entry> entries = new java.util.ArrayList<>();
     try (PreparedStatement query = connection.prepareStatement(sql)) {
-      OffsetDateTime from = since == null ? null : since.atStartOfDay().atOffset(java.time.ZoneOffset.UTC);
+      OffsetDateTime from =
+          since == null ? null : since.atStartOfDay().atOffset(java.time.ZoneOffset.UTC);
       query.setObject(1, from, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
       query.setObject(2, from, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
       for (int i = 3; i <= 7; i++) {
@@ -81,10 +100,13 @@ public final class AuditLog {
   }
 
   /** The trail of one row, oldest first: its insert and each update of it. */
-  public static java.util.List<Entry> history(Connection connection, String entity, long id) throws SQLException {
+  public static java.util.List<Entry> history(Connection connection, String entity, long id)
+      throws SQLException {
     java.util.List<Entry> entries = new java.util.ArrayList<>();
-    try (PreparedStatement query = connection.prepareStatement("SELECT id, occurred_at, os_user, command, entity,"
-        + " entity_id, action, changes FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id")) {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT id, occurred_at, os_user, command, entity,"
+                + " entity_id, action, changes FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id")) {
       query.setString(1, entity);
       query.setLong(2, id);
       try (ResultSet rs = query.executeQuery()) {
@@ -98,9 +120,17 @@ public final class AuditLog {
 
   private static Entry entry(ResultSet rs) throws SQLException {
     long id = rs.getLong(6);
-    Long entityId = rs.wasNull() ? null : id; // asked at once: wasNull tells of the last column read
-    return new Entry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3), rs.getString(4),
-        rs.getString(5), entityId, rs.getString(7), rs.getString(8));
+    Long entityId =
+        rs.wasNull() ? null : id; // asked at once: wasNull tells of the last column read
+    return new Entry(
+        rs.getLong(1),
+        rs.getObject(2, OffsetDateTime.class),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getString(5),
+        entityId,
+        rs.getString(7),
+        rs.getString(8));
   }
 
   /** A new row and the values it was created with. */
@@ -123,7 +153,9 @@ public final class AuditLog {
   /** Changed fields of a row; the trail keeps each as {before, after}. */
   public void updated(String entity, long id, Map<String, Change> changes) throws SQLException {
     Map<String, String[]> text = new LinkedHashMap<>();
-    changes.forEach((field, change) -> text.put(field, new String[] {string(change.before()), string(change.after())}));
+    changes.forEach(
+        (field, change) ->
+            text.put(field, new String[] {string(change.before()), string(change.after())}));
     append(entity, id, "update", text);
   }
 
@@ -133,8 +165,10 @@ public final class AuditLog {
 
   private void append(String entity, long id, String action, Object changes) throws SQLException {
     if (insert == null) {
-      insert = connection.prepareStatement("INSERT INTO audit_log (occurred_at, os_user, command, entity,"
-          + " entity_id, action, changes, prev_hash, row_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      insert =
+          connection.prepareStatement(
+              "INSERT INTO audit_log (occurred_at, os_user, command, entity,"
+                  + " entity_id, action, changes, prev_hash, row_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
       head = connection.prepareStatement(HEAD);
     }
     String previous;
@@ -162,33 +196,65 @@ public final class AuditLog {
   }
 
   /**
-   * The hash of one row: SHA-256 over the previous row's hash and the row's fields as a JSON array (the
-   * time as a UTC instant, so the stored offset does not matter). The id is left out: it is the chain's order.
+   * The hash of one row: SHA-256 over the previous row's hash and the row's fields as a JSON array
+   * (the time as a UTC instant, so the stored offset does not matter). The id is left out: it is
+   * the chain's order.
    */
-  public static String chainHash(String previous, OffsetDateTime at, String osUser, String command, String entity,
-      Long entityId, String action, String changes) {
+  public static String chainHash(
+      String previous,
+      OffsetDateTime at,
+      String osUser,
+      String command,
+      String entity,
+      Long entityId,
+      String action,
+      String changes) {
     try {
-      byte[] fields = JSON.writeValueAsBytes(new Object[] {previous, at.toInstant().toString(), osUser, command,
-          entity, entityId, action, changes});
+      byte[] fields =
+          JSON.writeValueAsBytes(
+              new Object[] {
+                previous,
+                at.toInstant().toString(),
+                osUser,
+                command,
+                entity,
+                entityId,
+                action,
+                changes
+              });
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(fields));
     } catch (JsonProcessingException | NoSuchAlgorithmException e) {
       throw new IllegalStateException("cannot hash an audit row", e);
     }
   }
 
-  /** The hash of the row {@code rs} is on, selected as {@link #CHAINED_COLUMNS}, after {@code previous}. */
+  /**
+   * The hash of the row {@code rs} is on, selected as {@link #CHAINED_COLUMNS}, after {@code
+   * previous}.
+   */
   public static String chainHash(String previous, ResultSet rs) throws SQLException {
     long entityId = rs.getLong(6);
     Long entity = rs.wasNull() ? null : entityId;
-    return chainHash(previous, rs.getObject(2, OffsetDateTime.class), rs.getString(3), rs.getString(4),
-        rs.getString(5), entity, rs.getString(7), rs.getString(8));
+    return chainHash(
+        previous,
+        rs.getObject(2, OffsetDateTime.class),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getString(5),
+        entity,
+        rs.getString(7),
+        rs.getString(8));
   }
 
-  /** The trail's last row as stored, whether or not the chain before it holds; no id and {@link #GENESIS} when empty. */
+  /**
+   * The trail's last row as stored, whether or not the chain before it holds; no id and {@link
+   * #GENESIS} when empty.
+   */
   public record Head(Long id, String hash) {}
 
   public static Head head(Connection connection) throws SQLException {
-    try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(HEAD)) {
+    try (Statement st = connection.createStatement();
+        ResultSet rs = st.executeQuery(HEAD)) {
       return head(rs);
     }
   }
@@ -197,8 +263,12 @@ public final class AuditLog {
     return rs.next() ? new Head(rs.getLong(1), rs.getString(2)) : new Head(null, GENESIS);
   }
 
-  /** What {@link #verify} found: the rows checked, the chain's last hash, and the first row that breaks it. */
-  public record Verification(long rows, Long lastId, String lastHash, Long brokenAt, String problem) {
+  /**
+   * What {@link #verify} found: the rows checked, the chain's last hash, and the first row that
+   * breaks it.
+   */
+  public record Verification(
+      long rows, Long lastId, String lastHash, Long brokenAt, String problem) {
     public boolean intact() {
       return brokenAt == null;
     }
@@ -210,18 +280,35 @@ public final class AuditLog {
     long rows = 0;
     Long lastId = null;
     try (Statement st = connection.createStatement();
-        ResultSet rs = st.executeQuery("SELECT " + CHAINED_COLUMNS + ", prev_hash, row_hash FROM audit_log"
-            + " ORDER BY id")) {
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT "
+                    + CHAINED_COLUMNS
+                    + ", prev_hash, row_hash FROM audit_log"
+                    + " ORDER BY id")) {
       while (rs.next()) {
         long id = rs.getLong(1);
         String previous = rs.getString(9);
         String stored = rs.getString(10);
         if (!expectedPrevious.equals(previous)) {
-          return new Verification(rows, lastId, expectedPrevious, id, "row " + id + " does not follow row "
-              + (lastId == null ? "0 (the start)" : lastId) + ": a row before it was deleted or changed");
+          return new Verification(
+              rows,
+              lastId,
+              expectedPrevious,
+              id,
+              "row "
+                  + id
+                  + " does not follow row "
+                  + (lastId == null ? "0 (the start)" : lastId)
+                  + ": a row before it was deleted or changed");
         }
         if (!chainHash(previous, rs).equals(stored)) {
-          return new Verification(rows, lastId, expectedPrevious, id, "row " + id + " was changed after it was written");
+          return new Verification(
+              rows,
+              lastId,
+              expectedPrevious,
+              id,
+              "row " + id + " was changed after it was written");
         }
         expectedPrevious = stored;
         lastId = id;

@@ -26,11 +26,11 @@ import org.mdt.crypto.KeyDerivation;
 import org.mdt.crypto.SegmentedCipher;
 
 /**
- * The container of an mdt backup (README "Backup format"), which mdt reads with its own code and never
- * hands to an interpreter: a zip of a format entry, one JSON-lines entry per table and a manifest with each
- * entry's row count and SHA-256; for an encrypted database the zip is sealed with AES-256-GCM in segments
- * under an Argon2id key from the passphrase, behind a short header. Knows nothing of databases:
- * {@link Backups} turns tables into entries and back.
+ * The container of an mdt backup (README "Backup format"), which mdt reads with its own code and
+ * never hands to an interpreter: a zip of a format entry, one JSON-lines entry per table and a
+ * manifest with each entry's row count and SHA-256; for an encrypted database the zip is sealed
+ * with AES-256-GCM in segments under an Argon2id key from the passphrase, behind a short header.
+ * Knows nothing of databases: {@link Backups} turns tables into entries and back.
  */
 final class BackupFile {
   static final String FORMAT = "mdt-backup";
@@ -40,27 +40,45 @@ final class BackupFile {
   static final String TABLE_PREFIX = "tables/";
   static final String TABLE_SUFFIX = ".jsonl";
 
-  private static final byte[] ENCRYPTED_MAGIC = "MDT-BACKUP-AES1\n".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] ENCRYPTED_MAGIC =
+      "MDT-BACKUP-AES1\n".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
+
   /** How an mdt 0.1 backup began: H2's SCRIPT output, encrypted or deflated (zlib). */
-  private static final byte[] LEGACY_ENCRYPTED = "-- H2 0.5/B --".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] LEGACY_ENCRYPTED =
+      "-- H2 0.5/B --".getBytes(StandardCharsets.US_ASCII);
+
   private static final int MAX_HEADER_BYTES = 4096;
-  /** A row longer than this is not one mdt wrote (the longest text column is 100,000 characters). */
+
+  /**
+   * A row longer than this is not one mdt wrote (the longest text column is 100,000 characters).
+   */
   static final int MAX_LINE_BYTES = 4 << 20;
-  /** Inflated bytes per stored byte beyond which an entry is a zip bomb, not rows (JSON rows deflate ~5-10x). */
+
+  /**
+   * Inflated bytes per stored byte beyond which an entry is a zip bomb, not rows (JSON rows deflate
+   * ~5-10x).
+   */
   private static final long MAX_INFLATION = 200;
+
   private static final long INFLATION_ALLOWANCE = 16 << 20;
 
   /** Strict: trailing text after a value, or a key twice in an object, is not what mdt writes. */
-  static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
-      .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .build();
+  static final ObjectMapper JSON =
+      com.fasterxml.jackson.databind.json.JsonMapper.builder()
+          .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .build();
 
   private BackupFile() {}
 
   /** What a file is, judged by its first bytes. */
-  enum Kind { PLAIN, ENCRYPTED, LEGACY_H2_SCRIPT, UNKNOWN }
+  enum Kind {
+    PLAIN,
+    ENCRYPTED,
+    LEGACY_H2_SCRIPT,
+    UNKNOWN
+  }
 
   static Kind kind(byte[] start) {
     if (startsWith(start, ZIP_MAGIC)) {
@@ -69,7 +87,10 @@ final class BackupFile {
     if (startsWith(start, ENCRYPTED_MAGIC)) {
       return Kind.ENCRYPTED;
     }
-    boolean zlib = start.length >= 2 && (start[0] & 0xFF) == 0x78 && ((start[0] & 0xFF) * 256 + (start[1] & 0xFF)) % 31 == 0;
+    boolean zlib =
+        start.length >= 2
+            && (start[0] & 0xFF) == 0x78
+            && ((start[0] & 0xFF) * 256 + (start[1] & 0xFF)) % 31 == 0;
     return startsWith(start, LEGACY_ENCRYPTED) || zlib ? Kind.LEGACY_H2_SCRIPT : Kind.UNKNOWN;
   }
 
@@ -78,7 +99,8 @@ final class BackupFile {
   }
 
   private static boolean startsWith(byte[] bytes, byte[] prefix) {
-    return bytes.length >= prefix.length && Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
+    return bytes.length >= prefix.length
+        && Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
   }
 
   /** Something in the file is not what mdt writes: a damaged, altered or foreign file. */
@@ -95,7 +117,10 @@ final class BackupFile {
     }
   }
 
-  /** The zip stream a backup is written into: plain, or behind the encryption header when a passphrase is given. */
+  /**
+   * The zip stream a backup is written into: plain, or behind the encryption header when a
+   * passphrase is given.
+   */
   static ZipOutputStream writer(OutputStream sink, char[] passphrase) throws IOException {
     OutputStream body = sink;
     if (passphrase != null) {
@@ -133,8 +158,9 @@ final class BackupFile {
   }
 
   /**
-   * The zip inside a backup: a plain one as it is, an encrypted one opened with the passphrase (null when
-   * {@code kind} is plain). Every later byte of an encrypted file is verified before it is used.
+   * The zip inside a backup: a plain one as it is, an encrypted one opened with the passphrase
+   * (null when {@code kind} is plain). Every later byte of an encrypted file is verified before it
+   * is used.
    */
   static Opened reader(InputStream source, Kind kind, char[] passphrase) throws IOException {
     InputStream in = new BufferedInputStream(source, 1 << 16);
@@ -152,7 +178,8 @@ final class BackupFile {
       } catch (JsonProcessingException e) {
         throw new Damaged("its encryption header is not valid JSON");
       }
-      if (header == null || !"argon2id".equals(header.path("kdf").asText())
+      if (header == null
+          || !"argon2id".equals(header.path("kdf").asText())
           || !"aes-256-gcm-segmented".equals(header.path("cipher").asText())) {
         throw new Damaged("it names a key derivation or cipher mdt does not use");
       }
@@ -160,8 +187,12 @@ final class BackupFile {
       byte[] noncePrefix;
       byte[] keyCheck;
       try {
-        KeyDerivation.Cost cost = new KeyDerivation.Cost(header.path("memoryKiB").asInt(),
-            header.path("iterations").asInt(), header.path("parallelism").asInt()).checked();
+        KeyDerivation.Cost cost =
+            new KeyDerivation.Cost(
+                    header.path("memoryKiB").asInt(),
+                    header.path("iterations").asInt(),
+                    header.path("parallelism").asInt())
+                .checked();
         byte[] salt = Base64.getDecoder().decode(header.path("salt").asText());
         noncePrefix = Base64.getDecoder().decode(header.path("noncePrefix").asText());
         keyCheck = Base64.getDecoder().decode(header.path("keyCheck").asText());
@@ -187,8 +218,8 @@ final class BackupFile {
 
   /**
    * Counts the stored bytes a zip reader takes (for the whole file, a bound on every entry); {@link
-   * EntryReader} compares them with what it inflates, so a few kilobytes that inflate to gigabytes are
-   * refused long before the disk fills.
+   * EntryReader} compares them with what it inflates, so a few kilobytes that inflate to gigabytes
+   * are refused long before the disk fills.
    */
   static final class InflationLimit extends FilterInputStream {
     long consumed;
@@ -281,7 +312,8 @@ final class BackupFile {
       sha256.update(buffer, 0, n);
       inflated += n;
       if (inflated > INFLATION_ALLOWANCE + MAX_INFLATION * stored.consumed) {
-        throw new Damaged(name + " inflates more than " + MAX_INFLATION + " times: not a backup mdt wrote");
+        throw new Damaged(
+            name + " inflates more than " + MAX_INFLATION + " times: not a backup mdt wrote");
       }
       end = n;
       return true;
@@ -326,7 +358,8 @@ final class BackupFile {
 
   static ZipEntry entry(String name) {
     ZipEntry entry = new ZipEntry(name);
-    entry.setTime(0); // the same data gives the same bytes, whenever it was backed up (bar the format entry)
+    entry.setTime(
+        0); // the same data gives the same bytes, whenever it was backed up (bar the format entry)
     return entry;
   }
 }

@@ -43,22 +43,40 @@ import org.mdt.crypto.SegmentedCipher;
 import org.mdt.text.TerminalText;
 
 /**
- * Backups as data, never code (docs/DESIGN.md section 7): every table's rows as JSON lines in a zip with a manifest
- * ({@link BackupFile}), engine-neutral so the same file moves a database between H2 and PostgreSQL. A
- * restore builds a new database with mdt's own migrations in a private folder beside the target, inserts
- * the rows with prepared statements, checks every count, hash and the audit chain, and only then moves it
- * over the target. Nothing in a backup is ever handed to an SQL interpreter.
+ * Backups as data, never code (docs/DESIGN.md section 7): every table's rows as JSON lines in a zip
+ * with a manifest ({@link BackupFile}), engine-neutral so the same file moves a database between H2
+ * and PostgreSQL. A restore builds a new database with mdt's own migrations in a private folder
+ * beside the target, inserts the rows with prepared statements, checks every count, hash and the
+ * audit chain, and only then moves it over the target. Nothing in a backup is ever handed to an SQL
+ * interpreter.
  */
 public final class Backups {
   /**
-   * Every table of the schema, parents before children (the order rows are inserted in). A test fails when
-   * a migration adds a table that is missing here, so no table is ever left out of a backup.
+   * Every table of the schema, parents before children (the order rows are inserted in). A test
+   * fails when a migration adds a table that is missing here, so no table is ever left out of a
+   * backup.
    */
-  static final List<String> TABLES = List.of("team", "member", "roster_import", "mdt_case", "case_child",
-      "meeting", "meeting_attendance", "meeting_case", "review_request", "recommendation", "followup",
-      "followup_history", "setting", "review_baseline", "audit_log");
+  static final List<String> TABLES =
+      List.of(
+          "team",
+          "member",
+          "roster_import",
+          "mdt_case",
+          "case_child",
+          "meeting",
+          "meeting_attendance",
+          "meeting_case",
+          "review_request",
+          "recommendation",
+          "followup",
+          "followup_history",
+          "setting",
+          "review_baseline",
+          "audit_log");
+
   /** Tables whose identity column continues after the highest restored id. */
   private static final String IDENTITY = "id";
+
   private static final int BATCH = 1000;
   private static final int MAX_JSON_ENTRY_BYTES = 1 << 20;
   private static final long MAX_BATCH_BYTES = 16 << 20;
@@ -75,10 +93,11 @@ public final class Backups {
   }
 
   /**
-   * Writes a consistent copy of the database (one read transaction) to {@code out}, encrypted under the
-   * passphrase when one is given (the database's own, when it is encrypted).
+   * Writes a consistent copy of the database (one read transaction) to {@code out}, encrypted under
+   * the passphrase when one is given (the database's own, when it is encrypted).
    */
-  public static RowCounts write(Database database, char[] passphrase, OutputStream out, String mdtVersion) {
+  public static RowCounts write(
+      Database database, char[] passphrase, OutputStream out, String mdtVersion) {
     Connection connection = database.connection();
     try {
       int isolation = connection.getTransactionIsolation();
@@ -138,8 +157,14 @@ public final class Backups {
     entry.line(BackupFile.JSON.writeValueAsBytes(columns));
     long rows = 0;
     try (Statement st = connection.createStatement();
-        ResultSet rs = st.executeQuery("SELECT " + String.join(", ", columns) + " FROM " + table + " ORDER BY "
-            + String.join(", ", key))) {
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT "
+                    + String.join(", ", columns)
+                    + " FROM "
+                    + table
+                    + " ORDER BY "
+                    + String.join(", ", key))) {
       ResultSetMetaData meta = rs.getMetaData();
       int[] types = new int[columns.size()];
       for (int i = 0; i < types.length; i++) {
@@ -157,17 +182,23 @@ public final class Backups {
     return rows;
   }
 
-  /** A column's value as JSON: numbers and booleans as such, dates and times as ISO text, null as null. */
+  /**
+   * A column's value as JSON: numbers and booleans as such, dates and times as ISO text, null as
+   * null.
+   */
   private static JsonNode value(ResultSet rs, int column, int type) throws SQLException {
-    JsonNode node = switch (type) {
-      case Types.BIGINT, Types.INTEGER, Types.SMALLINT, Types.TINYINT -> NODES.numberNode(rs.getLong(column));
-      case Types.BOOLEAN, Types.BIT -> NODES.booleanNode(rs.getBoolean(column));
-      case Types.DATE -> text(rs.getObject(column, LocalDate.class));
-      case Types.TIME -> text(rs.getObject(column, LocalTime.class));
-      case Types.TIMESTAMP_WITH_TIMEZONE -> text(rs.getObject(column, OffsetDateTime.class));
-      case Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.CLOB -> NODES.textNode(rs.getString(column));
-      default -> throw new IllegalStateException("backups do not know column type " + type);
-    };
+    JsonNode node =
+        switch (type) {
+          case Types.BIGINT, Types.INTEGER, Types.SMALLINT, Types.TINYINT ->
+              NODES.numberNode(rs.getLong(column));
+          case Types.BOOLEAN, Types.BIT -> NODES.booleanNode(rs.getBoolean(column));
+          case Types.DATE -> text(rs.getObject(column, LocalDate.class));
+          case Types.TIME -> text(rs.getObject(column, LocalTime.class));
+          case Types.TIMESTAMP_WITH_TIMEZONE -> text(rs.getObject(column, OffsetDateTime.class));
+          case Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.CLOB ->
+              NODES.textNode(rs.getString(column));
+          default -> throw new IllegalStateException("backups do not know column type " + type);
+        };
     return rs.wasNull() ? NODES.nullNode() : node;
   }
 
@@ -175,15 +206,21 @@ public final class Backups {
     return value == null ? NODES.nullNode() : NODES.textNode(value.toString());
   }
 
-  /** What the file is: a plain or an encrypted mdt backup; anything else is refused, saying what it is. */
+  /**
+   * What the file is: a plain or an encrypted mdt backup; anything else is refused, saying what it
+   * is.
+   */
   private static BackupFile.Kind backupKind(Path backup) {
     return switch (kind(backup)) {
       case ENCRYPTED -> BackupFile.Kind.ENCRYPTED;
       case PLAIN -> BackupFile.Kind.PLAIN;
-      case LEGACY_H2_SCRIPT -> throw MdtException.data(backup + " is a backup from mdt 0.1 (an H2 SQL script), which"
-          + " mdt no longer runs because a script can carry code; convert it: restore it with mdt 0.1 into a new"
-          + " database file, then write a new backup of that file with this mdt ('mdt --db FILE init',"
-          + " 'mdt --db FILE backup NEW')");
+      case LEGACY_H2_SCRIPT ->
+          throw MdtException.data(
+              backup
+                  + " is a backup from mdt 0.1 (an H2 SQL script), which"
+                  + " mdt no longer runs because a script can carry code; convert it: restore it with mdt 0.1 into a new"
+                  + " database file, then write a new backup of that file with this mdt ('mdt --db FILE init',"
+                  + " 'mdt --db FILE backup NEW')");
       case UNKNOWN -> throw MdtException.data(backup + " is not an mdt backup");
     };
   }
@@ -206,14 +243,18 @@ public final class Backups {
   public record Restored(RowCounts rows, boolean encrypted, List<String> warnings) {}
 
   /**
-   * Rebuilds the backup as the database at {@code target}, which it replaces only when {@code replace} is
-   * given. The result is encrypted when the backup or the database it replaces was, under the passphrase
-   * {@code passphrase} supplies (asked for only then). Everything is checked in a staging database in a
-   * private folder beside the target; only a backup that loads whole replaces it. {@code audit} makes the
-   * trail of the restored database, which records the restore and the audit rows of the replaced one it
-   * dropped.
+   * Rebuilds the backup as the database at {@code target}, which it replaces only when {@code
+   * replace} is given. The result is encrypted when the backup or the database it replaces was,
+   * under the passphrase {@code passphrase} supplies (asked for only then). Everything is checked
+   * in a staging database in a private folder beside the target; only a backup that loads whole
+   * replaces it. {@code audit} makes the trail of the restored database, which records the restore
+   * and the audit rows of the replaced one it dropped.
    */
-  public static Restored restore(Path backup, DatabaseLocation target, boolean replace, Supplier<char[]> passphrase,
+  public static Restored restore(
+      Path backup,
+      DatabaseLocation target,
+      boolean replace,
+      Supplier<char[]> passphrase,
       Function<Connection, AuditLog> audit) {
     Path base = target.baseFile();
     if (base == null) {
@@ -221,7 +262,8 @@ public final class Backups {
     }
     BackupFile.Kind kind = backupKind(backup);
     if (target.exists() && !replace) {
-      throw MdtException.domain("database " + target + " exists: add --force to replace it with " + backup);
+      throw MdtException.domain(
+          "database " + target + " exists: add --force to replace it with " + backup);
     }
     boolean encryptedBackup = kind == BackupFile.Kind.ENCRYPTED;
     char[] key = encryptedBackup || target.isEncryptedFile() ? passphrase.get() : null;
@@ -243,34 +285,46 @@ public final class Backups {
     }
   }
 
-  private static Restored restoreInto(Path backup, BackupFile.Kind kind, char[] passphrase, DatabaseLocation target,
-      Path folder, Function<Connection, AuditLog> audit) {
+  private static Restored restoreInto(
+      Path backup,
+      BackupFile.Kind kind,
+      char[] passphrase,
+      DatabaseLocation target,
+      Path folder,
+      Function<Connection, AuditLog> audit) {
     Path base = target.baseFile();
     Path privateFolder = null;
-    // the target is opened first (its passphrase proven, its lock held) and kept open until it is replaced,
+    // the target is opened first (its passphrase proven, its lock held) and kept open until it is
+    // replaced,
     // so nothing written to it meanwhile is lost and no other process opens it half-way
     try (Database replaced = target.exists() ? Database.open(target, false, Duration.ZERO) : null) {
-      // H2 creates the staging file with the process umask: in a 0700 folder nobody else can open it
+      // H2 creates the staging file with the process umask: in a 0700 folder nobody else can open
+      // it
       privateFolder = Files.createTempDirectory(folder, "." + base.getFileName() + ".restoring-");
-      DatabaseLocation staging = target.sibling(folder.relativize(privateFolder).resolve(base.getFileName()).toString());
+      DatabaseLocation staging =
+          target.sibling(folder.relativize(privateFolder).resolve(base.getFileName()).toString());
       Loaded loaded;
       try (Database database = Database.open(staging, true, Duration.ZERO)) {
         loaded = load(backup, kind, passphrase, database);
         Map<String, AuditLog.Change> change = new LinkedHashMap<>();
         change.put("restored", new AuditLog.Change(null, backup.getFileName().toString()));
-        change.put("backupAuditHead",
+        change.put(
+            "backupAuditHead",
             new AuditLog.Change(null, loaded.auditHead().id() + ":" + loaded.auditHead().hash()));
         if (!loaded.warnings().isEmpty()) {
           change.put("warnings", new AuditLog.Change(null, String.join("; ", loaded.warnings())));
         }
         if (replaced != null) {
-          change.put("droppedAuditRows",
-              new AuditLog.Change(null, droppedAuditRows(replaced.connection(), loaded.auditHead())));
+          change.put(
+              "droppedAuditRows",
+              new AuditLog.Change(
+                  null, droppedAuditRows(replaced.connection(), loaded.auditHead())));
         }
-        database.inTransaction(connection -> {
-          audit.apply(connection).updated("database", 0, change);
-          return null;
-        });
+        database.inTransaction(
+            connection -> {
+              audit.apply(connection).updated("database", 0, change);
+              return null;
+            });
       }
       staging.restrictFilePermissions();
       move(staging.mvFile(), target.mvFile());
@@ -287,8 +341,11 @@ public final class Backups {
 
   private record Loaded(RowCounts rows, AuditLog.Head auditHead, List<String> warnings) {}
 
-  /** Reads the whole backup into the empty staging database, checking everything the manifest says. */
-  private static Loaded load(Path backup, BackupFile.Kind kind, char[] passphrase, Database staging) {
+  /**
+   * Reads the whole backup into the empty staging database, checking everything the manifest says.
+   */
+  private static Loaded load(
+      Path backup, BackupFile.Kind kind, char[] passphrase, Database staging) {
     String what = "backup " + backup;
     try (InputStream file = Files.newInputStream(backup)) {
       BackupFile.Opened opened = BackupFile.reader(file, kind, passphrase);
@@ -330,7 +387,8 @@ public final class Backups {
       checkManifest(manifest, schemaVersion, counts, hashes);
       for (String table : TABLES) {
         if (!counts.containsKey(table) && !columns(connection, table).isEmpty()) {
-          throw new BackupFile.Damaged("it has no table " + table + ", which every backup of its schema holds");
+          throw new BackupFile.Damaged(
+              "it has no table " + table + ", which every backup of its schema holds");
         }
       }
       continueIdentities(connection);
@@ -341,32 +399,49 @@ public final class Backups {
       List<String> warnings = new ArrayList<>();
       AuditLog.Verification chain = AuditLog.verify(connection);
       if (!chain.intact()) {
-        warnings.add("the audit trail in " + backup.getFileName() + " is broken: " + chain.problem());
+        warnings.add(
+            "the audit trail in " + backup.getFileName() + " is broken: " + chain.problem());
       }
       JsonNode audit = manifest.path("audit");
-      AuditLog.Head named = new AuditLog.Head(audit.path("lastId").isIntegralNumber() ? audit.path("lastId").asLong()
-          : null, audit.path("lastHash").asText(null));
-      // the head the restore record names must be the last row as stored, even where the chain is broken
+      AuditLog.Head named =
+          new AuditLog.Head(
+              audit.path("lastId").isIntegralNumber() ? audit.path("lastId").asLong() : null,
+              audit.path("lastHash").asText(null));
+      // the head the restore record names must be the last row as stored, even where the chain is
+      // broken
       if (!named.equals(AuditLog.head(connection))) {
         throw new BackupFile.Damaged("its audit trail does not end where its manifest says");
       }
       return new Loaded(new RowCounts(counts), named, warnings);
     } catch (BackupFile.WrongPassphrase e) {
       throw MdtException.data("wrong passphrase for " + what);
-    } catch (BackupFile.Damaged | SegmentedCipher.Tampered | ZipException | JsonProcessingException e) {
-      throw MdtException.data(what + " is damaged or was altered, and was not restored: " + e.getMessage(), e);
+    } catch (BackupFile.Damaged
+        | SegmentedCipher.Tampered
+        | ZipException
+        | JsonProcessingException e) {
+      throw MdtException.data(
+          what + " is damaged or was altered, and was not restored: " + e.getMessage(), e);
     } catch (java.io.EOFException e) {
       throw MdtException.data(what + " is cut short, and was not restored", e);
     } catch (IOException e) {
       throw MdtException.data("cannot read " + what + ": " + e.getMessage(), e);
     } catch (SQLException e) {
       if (DbErrors.isRowData(e)) {
-        throw MdtException.data(what + " is damaged or was altered, and was not restored: its rows do not fit the"
-            + " schema (" + DbErrors.firstLine(e.getMessage()) + ")", e);
+        throw MdtException.data(
+            what
+                + " is damaged or was altered, and was not restored: its rows do not fit the"
+                + " schema ("
+                + DbErrors.firstLine(e.getMessage())
+                + ")",
+            e);
       }
       // a full disk or an I/O error of the staging database: the backup may be fine
-      throw MdtException.data("could not restore " + what + "; the database is unchanged: "
-          + DbErrors.translate(e, staging.location()).getMessage(), e);
+      throw MdtException.data(
+          "could not restore "
+              + what
+              + "; the database is unchanged: "
+              + DbErrors.translate(e, staging.location()).getMessage(),
+          e);
     }
   }
 
@@ -378,37 +453,51 @@ public final class Backups {
       throw new BackupFile.Damaged("its format or schema version is not a whole number");
     }
     if (format.path("formatVersion").asInt() != BackupFile.FORMAT_VERSION) {
-      throw new BackupFile.Damaged("it has backup format " + format.path("formatVersion") + "; this mdt reads "
-          + BackupFile.FORMAT_VERSION);
+      throw new BackupFile.Damaged(
+          "it has backup format "
+              + format.path("formatVersion")
+              + "; this mdt reads "
+              + BackupFile.FORMAT_VERSION);
     }
     int schemaVersion = format.path("schemaVersion").asInt();
     if (schemaVersion > Database.SCHEMA_VERSION) {
-      throw new BackupFile.Damaged("it was written by a newer mdt (schema version " + schemaVersion + "); upgrade mdt");
+      throw new BackupFile.Damaged(
+          "it was written by a newer mdt (schema version " + schemaVersion + "); upgrade mdt");
     }
     if (schemaVersion < Database.FIRST_BACKUP_SCHEMA) {
-      throw new BackupFile.Damaged("it names schema version " + schemaVersion + ", older than any mdt backup");
+      throw new BackupFile.Damaged(
+          "it names schema version " + schemaVersion + ", older than any mdt backup");
     }
     return schemaVersion;
   }
 
-  private static void checkManifest(JsonNode manifest, int schemaVersion, Map<String, Long> counts,
-      Map<String, String> hashes) throws BackupFile.Damaged {
+  private static void checkManifest(
+      JsonNode manifest, int schemaVersion, Map<String, Long> counts, Map<String, String> hashes)
+      throws BackupFile.Damaged {
     checkFormat(manifest);
     if (manifest.path("schemaVersion").asInt() != schemaVersion) {
-      throw new BackupFile.Damaged("its manifest and its format entry name different schema versions");
+      throw new BackupFile.Damaged(
+          "its manifest and its format entry name different schema versions");
     }
     Set<String> listed = new HashSet<>();
     for (JsonNode table : manifest.path("tables")) {
       String name = table.path("name").asText();
       if (!listed.add(name) || !counts.containsKey(name)) {
-        throw new BackupFile.Damaged("its manifest lists table '" + name + "' that it does not hold");
+        throw new BackupFile.Damaged(
+            "its manifest lists table '" + name + "' that it does not hold");
       }
       if (table.path("rows").asLong(-1) != counts.get(name)) {
-        throw new BackupFile.Damaged("table " + name + " has " + counts.get(name) + " rows; its manifest says "
-            + table.path("rows"));
+        throw new BackupFile.Damaged(
+            "table "
+                + name
+                + " has "
+                + counts.get(name)
+                + " rows; its manifest says "
+                + table.path("rows"));
       }
       if (!hashes.get(name).equals(table.path("sha256").asText())) {
-        throw new BackupFile.Damaged("table " + name + " does not match its SHA-256 in the manifest");
+        throw new BackupFile.Damaged(
+            "table " + name + " does not match its SHA-256 in the manifest");
       }
     }
     if (!listed.equals(counts.keySet())) {
@@ -422,7 +511,10 @@ public final class Backups {
         return table;
       }
     }
-    throw new BackupFile.Damaged("it holds '" + TerminalText.quoted(TerminalText.safe(entryName)) + "', which is no table of mdt's");
+    throw new BackupFile.Damaged(
+        "it holds '"
+            + TerminalText.quoted(TerminalText.safe(entryName))
+            + "', which is no table of mdt's");
   }
 
   private static JsonNode readJson(BackupFile.Opened opened, String name) throws IOException {
@@ -438,7 +530,9 @@ public final class Backups {
     return BackupFile.JSON.readTree(bytes.toByteArray());
   }
 
-  /** Inserts one table's rows; its first line names the columns, which must be exactly the schema's. */
+  /**
+   * Inserts one table's rows; its first line names the columns, which must be exactly the schema's.
+   */
   private static long loadTable(Connection connection, String table, BackupFile.EntryReader reader)
       throws IOException, SQLException {
     byte[] first = reader.nextLine();
@@ -452,17 +546,33 @@ public final class Backups {
     for (JsonNode column : named) {
       given.add(column.asText());
     }
-    if (!named.isArray() || !new HashSet<>(given).equals(new HashSet<>(schema)) || given.size() != schema.size()) {
+    if (!named.isArray()
+        || !new HashSet<>(given).equals(new HashSet<>(schema))
+        || given.size() != schema.size()) {
       List<String> unknown = new ArrayList<>(given);
       unknown.removeAll(schema);
-      throw new BackupFile.Damaged("table " + table + " has columns mdt's schema does not: " + TerminalText.quoted(
-          TerminalText.safe(unknown.isEmpty() ? "(a column is missing or repeated)" : String.join(", ", unknown))));
+      throw new BackupFile.Damaged(
+          "table "
+              + table
+              + " has columns mdt's schema does not: "
+              + TerminalText.quoted(
+                  TerminalText.safe(
+                      unknown.isEmpty()
+                          ? "(a column is missing or repeated)"
+                          : String.join(", ", unknown))));
     }
     // the names are mdt's own (the file's equal them exactly), in the order the file gives them
     int[] columnTypes = given.stream().mapToInt(types::get).toArray();
     long rows = 0;
-    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table + " (" + String.join(", ", given)
-        + ") VALUES (" + "?, ".repeat(given.size() - 1) + "?)")) {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO "
+                + table
+                + " ("
+                + String.join(", ", given)
+                + ") VALUES ("
+                + "?, ".repeat(given.size() - 1)
+                + "?)")) {
       byte[] line;
       long batchedBytes = 0;
       while ((line = reader.nextLine()) != null) {
@@ -470,13 +580,15 @@ public final class Backups {
         rows++;
         batchedBytes += line.length;
         if (row == null || !row.isArray() || row.size() != given.size()) {
-          throw new BackupFile.Damaged("table " + table + " row " + rows + " does not have " + given.size() + " values");
+          throw new BackupFile.Damaged(
+              "table " + table + " row " + rows + " does not have " + given.size() + " values");
         }
         for (int i = 0; i < columnTypes.length; i++) {
           bind(insert, i + 1, columnTypes[i], row.get(i), table, rows, given.get(i));
         }
         insert.addBatch();
-        // rows of up to 4 MiB each: a batch is bounded by bytes too, or 1,000 of them would fill the heap
+        // rows of up to 4 MiB each: a batch is bounded by bytes too, or 1,000 of them would fill
+        // the heap
         if (rows % BATCH == 0 || batchedBytes > MAX_BATCH_BYTES) {
           insert.executeBatch();
           batchedBytes = 0;
@@ -490,8 +602,15 @@ public final class Backups {
     return rows;
   }
 
-  private static void bind(PreparedStatement insert, int index, int type, JsonNode value, String table, long row,
-      String column) throws SQLException, BackupFile.Damaged {
+  private static void bind(
+      PreparedStatement insert,
+      int index,
+      int type,
+      JsonNode value,
+      String table,
+      long row,
+      String column)
+      throws SQLException, BackupFile.Damaged {
     if (value.isNull()) {
       insert.setNull(index, type);
       return;
@@ -512,12 +631,15 @@ public final class Backups {
         }
         case Types.DATE -> insert.setObject(index, LocalDate.parse(textOf(value)));
         case Types.TIME -> insert.setObject(index, LocalTime.parse(textOf(value)));
-        case Types.TIMESTAMP_WITH_TIMEZONE -> insert.setObject(index, OffsetDateTime.parse(textOf(value)));
-        case Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.CLOB -> insert.setString(index, textOf(value));
+        case Types.TIMESTAMP_WITH_TIMEZONE ->
+            insert.setObject(index, OffsetDateTime.parse(textOf(value)));
+        case Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.CLOB ->
+            insert.setString(index, textOf(value));
         default -> throw new IllegalStateException("backups do not know column type " + type);
       }
     } catch (IllegalArgumentException | DateTimeParseException e) {
-      throw new BackupFile.Damaged("table " + table + " row " + row + " column " + column + ": " + e.getMessage());
+      throw new BackupFile.Damaged(
+          "table " + table + " row " + row + " column " + column + ": " + e.getMessage());
     }
   }
 
@@ -547,13 +669,16 @@ public final class Backups {
   }
 
   /**
-   * The audit rows of the database being replaced that the backup does not hold: those written after the
-   * backup (ids past its last), or all of them when its chain is not the backup's (another database).
+   * The audit rows of the database being replaced that the backup does not hold: those written
+   * after the backup (ids past its last), or all of them when its chain is not the backup's
+   * (another database).
    */
-  private static String droppedAuditRows(Connection replaced, AuditLog.Head backupHead) throws SQLException {
+  private static String droppedAuditRows(Connection replaced, AuditLog.Head backupHead)
+      throws SQLException {
     boolean descendant = backupHead.id() == null;
     if (!descendant) {
-      try (PreparedStatement query = replaced.prepareStatement("SELECT row_hash FROM audit_log WHERE id = ?")) {
+      try (PreparedStatement query =
+          replaced.prepareStatement("SELECT row_hash FROM audit_log WHERE id = ?")) {
         query.setLong(1, backupHead.id());
         try (ResultSet rs = query.executeQuery()) {
           descendant = rs.next() && backupHead.hash().equals(rs.getString(1));
@@ -563,7 +688,8 @@ public final class Backups {
     long after = descendant && backupHead.id() != null ? backupHead.id() : Long.MIN_VALUE;
     List<long[]> ranges = new ArrayList<>();
     long count = 0;
-    try (PreparedStatement query = replaced.prepareStatement("SELECT id FROM audit_log WHERE id > ? ORDER BY id")) {
+    try (PreparedStatement query =
+        replaced.prepareStatement("SELECT id FROM audit_log WHERE id > ? ORDER BY id")) {
       query.setLong(1, after);
       try (ResultSet rs = query.executeQuery()) {
         while (rs.next()) {
@@ -578,11 +704,17 @@ public final class Backups {
         }
       }
     }
-    StringBuilder text = new StringBuilder(count + (descendant ? " written since the backup" : " (the replaced"
-        + " database's trail does not continue the backup's)"));
+    StringBuilder text =
+        new StringBuilder(
+            count
+                + (descendant
+                    ? " written since the backup"
+                    : " (the replaced" + " database's trail does not continue the backup's)"));
     for (int i = 0; i < ranges.size(); i++) {
       long[] range = ranges.get(i);
-      text.append(i == 0 ? ": ids " : ", ").append(range[0]).append(range[0] == range[1] ? "" : "-" + range[1]);
+      text.append(i == 0 ? ": ids " : ", ")
+          .append(range[0])
+          .append(range[0] == range[1] ? "" : "-" + range[1]);
     }
     return text.toString();
   }
@@ -607,7 +739,8 @@ public final class Backups {
     return new ArrayList<>(columnTypes(connection, table).keySet());
   }
 
-  private static Map<String, Integer> columnTypes(Connection connection, String table) throws SQLException {
+  private static Map<String, Integer> columnTypes(Connection connection, String table)
+      throws SQLException {
     Map<String, Integer> columns = new LinkedHashMap<>();
     DatabaseMetaData meta = connection.getMetaData();
     for (String name : new String[] {table.toUpperCase(Locale.ROOT), table}) {
@@ -652,13 +785,16 @@ public final class Backups {
       return;
     }
     try (var files = Files.walk(folder)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> {
-        try {
-          Files.deleteIfExists(path);
-        } catch (IOException e) {
-          // left in a private folder; the restore's own outcome has been reported
-        }
-      });
+      files
+          .sorted(java.util.Comparator.reverseOrder())
+          .forEach(
+              path -> {
+                try {
+                  Files.deleteIfExists(path);
+                } catch (IOException e) {
+                  // left in a private folder; the restore's own outcome has been reported
+                }
+              });
     } catch (IOException e) {
       // as above
     }

@@ -12,12 +12,13 @@ import org.mdt.Cancellation;
 import org.mdt.MdtException;
 
 /**
- * The one connection a command works through. Opening is the only costly start-up step (H2 loads about a
- * thousand classes), so commands that need no data never come here.
+ * The one connection a command works through. Opening is the only costly start-up step (H2 loads
+ * about a thousand classes), so commands that need no data never come here.
  */
 public final class Database implements AutoCloseable {
   /** The highest migration under db/migration; a test keeps the two in step. */
   public static final int SCHEMA_VERSION = 6;
+
   /** The schema version of the first backups in mdt's own format (older ones were H2 scripts). */
   static final int FIRST_BACKUP_SCHEMA = 4;
 
@@ -33,8 +34,9 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Opens an existing database whose schema is current; {@code create} also creates a missing one (only
-   * {@code mdt init} does). A database another process holds is waited for up to {@code lockWait}.
+   * Opens an existing database whose schema is current; {@code create} also creates a missing one
+   * (only {@code mdt init} does). A database another process holds is waited for up to {@code
+   * lockWait}.
    */
   public static Database open(DatabaseLocation location, boolean create, Duration lockWait) {
     if (create) {
@@ -45,7 +47,8 @@ public final class Database implements AutoCloseable {
     long deadline = System.nanoTime() + lockWait.toNanos();
     while (true) {
       try {
-        Connection connection = DriverManager.getConnection(url, location.user(), location.password());
+        Connection connection =
+            DriverManager.getConnection(url, location.user(), location.password());
         location.restrictFilePermissions();
         return new Database(location, connection);
       } catch (SQLException e) {
@@ -58,7 +61,10 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  /** A new encrypted file starts with its key record, written before H2 first opens it (see KeyHeader). */
+  /**
+   * A new encrypted file starts with its key record, written before H2 first opens it (see
+   * KeyHeader).
+   */
   private static void startKeyedFile(DatabaseLocation location) {
     KeyHeader header = location.keyHeader();
     if (header == null || location.exists()) {
@@ -95,7 +101,10 @@ public final class Database implements AutoCloseable {
     return Migrations.migrate(location, null);
   }
 
-  /** Applies the migrations up to {@code version} only (a restore builds the schema its backup was written in). */
+  /**
+   * Applies the migrations up to {@code version} only (a restore builds the schema its backup was
+   * written in).
+   */
   int migrateTo(int version) {
     return Migrations.migrate(location, Integer.toString(version));
   }
@@ -103,14 +112,16 @@ public final class Database implements AutoCloseable {
   /** The schema version recorded by the migrations, or 0 for a database never initialised. */
   public int schemaVersion() {
     try (Statement st = connection.createStatement()) {
-      try (ResultSet tables = connection.getMetaData().getTables(null, null, "flyway_schema_history", null)) {
+      try (ResultSet tables =
+          connection.getMetaData().getTables(null, null, "flyway_schema_history", null)) {
         if (!tables.next()) {
           return 0;
         }
       }
-      try (ResultSet rs = st.executeQuery(
-          "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL"
-              + " ORDER BY \"installed_rank\" DESC")) {
+      try (ResultSet rs =
+          st.executeQuery(
+              "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL"
+                  + " ORDER BY \"installed_rank\" DESC")) {
         return rs.next() ? Integer.parseInt(rs.getString(1)) : 0;
       }
     } catch (SQLException e) {
@@ -125,34 +136,48 @@ public final class Database implements AutoCloseable {
       throw MdtException.data("database " + location + " is not initialised: run 'mdt init'");
     }
     if (version < SCHEMA_VERSION) {
-      throw MdtException.data("database " + location + " has schema version " + version + ", this mdt needs "
-          + SCHEMA_VERSION + ": run 'mdt init' to upgrade it");
+      throw MdtException.data(
+          "database "
+              + location
+              + " has schema version "
+              + version
+              + ", this mdt needs "
+              + SCHEMA_VERSION
+              + ": run 'mdt init' to upgrade it");
     }
     if (version > SCHEMA_VERSION) {
-      throw MdtException.data("database " + location + " was written by a newer mdt (schema version " + version
-          + "); upgrade mdt");
+      throw MdtException.data(
+          "database "
+              + location
+              + " was written by a newer mdt (schema version "
+              + version
+              + "); upgrade mdt");
     }
     return this;
   }
 
   /**
-   * Ctrl-C stops this database's work: the statement running when it is pressed is cancelled, and no
-   * transaction commits after it (see {@link #inTransaction}).
+   * Ctrl-C stops this database's work: the statement running when it is pressed is cancelled, and
+   * no transaction commits after it (see {@link #inTransaction}).
    */
   public void stopOn(Cancellation ctrlC) {
     cancellation = ctrlC;
-    ctrlC.onRequest(() -> {
-      try {
-        if (connection.isWrapperFor(JdbcConnection.class)) {
-          connection.unwrap(JdbcConnection.class).getSession().cancel();
-        }
-      } catch (SQLException e) {
-        // the command then stops at its next safe point instead
-      }
-    });
+    ctrlC.onRequest(
+        () -> {
+          try {
+            if (connection.isWrapperFor(JdbcConnection.class)) {
+              connection.unwrap(JdbcConnection.class).getSession().cancel();
+            }
+          } catch (SQLException e) {
+            // the command then stops at its next safe point instead
+          }
+        });
   }
 
-  /** Runs work in one transaction: all of it is committed, or none of it (Ctrl-C before the commit: none). */
+  /**
+   * Runs work in one transaction: all of it is committed, or none of it (Ctrl-C before the commit:
+   * none).
+   */
   public <T> T inTransaction(SqlWork<T> work) {
     try {
       connection.setAutoCommit(false);
@@ -163,7 +188,8 @@ public final class Database implements AutoCloseable {
         return result;
       } catch (RuntimeException | SQLException | Error e) {
         connection.rollback();
-        cancellation.check(); // a statement Ctrl-C cancelled fails with an SQL error: say what happened
+        cancellation
+            .check(); // a statement Ctrl-C cancelled fails with an SQL error: say what happened
         throw e;
       } finally {
         connection.setAutoCommit(true);
@@ -194,10 +220,11 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Rewrites the file without the free space a large transaction leaves behind (a 1,000,000-row import left
-   * 1.47 GB that compacts to 193 MB, and opening it took 3 s instead of 0.7 s). This closes the database.
-   * H2 writes the compacted copy beside the file with the process umask (often readable by all), so it is
-   * done only in a folder other users cannot enter; returns false, and does nothing, in any other.
+   * Rewrites the file without the free space a large transaction leaves behind (a 1,000,000-row
+   * import left 1.47 GB that compacts to 193 MB, and opening it took 3 s instead of 0.7 s). This
+   * closes the database. H2 writes the compacted copy beside the file with the process umask (often
+   * readable by all), so it is done only in a folder other users cannot enter; returns false, and
+   * does nothing, in any other.
    */
   public boolean compact() {
     if (!location.inPrivateFolder()) {

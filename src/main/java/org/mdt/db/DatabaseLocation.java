@@ -16,22 +16,24 @@ import org.mdt.MdtException;
 import org.mdt.io.OwnerOnly;
 
 /**
- * Where the database is: an H2 file (the usual case) or a JDBC URL given as is. The file form gets the
- * settings this data needs: every commit on disk before it is reported (WRITE_DELAY=0), no trace file
- * (H2 would write failing SQL, with children's names in it, beside the database), and no silent creation
- * of an empty database by a command that expected one.
+ * Where the database is: an H2 file (the usual case) or a JDBC URL given as is. The file form gets
+ * the settings this data needs: every commit on disk before it is reported (WRITE_DELAY=0), no
+ * trace file (H2 would write failing SQL, with children's names in it, beside the database), and no
+ * silent creation of an empty database by a command that expected one.
  */
 public final class DatabaseLocation {
   private static final String H2_SUFFIX = ".mv.db";
   private static final String FILE_SETTINGS = ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0";
   private static final String H2_URL = "jdbc:h2:";
+
   /** H2's URL kinds other than a plain file: in memory, over the network, inside archives, ... */
   private static final Pattern H2_URL_KIND = Pattern.compile("[A-Za-z][A-Za-z0-9]+:.*");
 
   private final Path file; // without the .mv.db suffix; null for a JDBC URL
   private final String url;
   private final String h2Key; // H2's file password; null for a file that is not encrypted
-  private final KeyHeader keyHeader; // how h2Key was derived; null when not encrypted or by the old scheme
+  private final KeyHeader
+      keyHeader; // how h2Key was derived; null when not encrypted or by the old scheme
 
   private DatabaseLocation(Path file, String url) {
     this(file, url, null, null);
@@ -46,8 +48,9 @@ public final class DatabaseLocation {
 
   /**
    * From {@code --db} (or {@code MDT_DB}): a path, the same as a {@code jdbc:h2:file:} URL, a
-   * {@code jdbc:postgresql:} URL given as is, or blank for the default. H2 settings after a ';' are refused:
-   * they would run at every open (INIT=RUNSCRIPT ...) or drop the settings this data needs.
+   * {@code jdbc:postgresql:} URL given as is, or blank for the default. H2 settings after a ';' are
+   * refused: they would run at every open (INIT=RUNSCRIPT ...) or drop the settings this data
+   * needs.
    */
   public static DatabaseLocation of(String spec, Map<String, String> env) {
     if (spec == null || spec.isBlank()) {
@@ -57,12 +60,13 @@ public final class DatabaseLocation {
       return new DatabaseLocation(null, spec);
     }
     if (spec.startsWith("jdbc:") && !spec.startsWith(H2_URL)) {
-      throw MdtException.usage("--db takes a path, a jdbc:h2:file: URL or a jdbc:postgresql: URL, not " + spec);
+      throw MdtException.usage(
+          "--db takes a path, a jdbc:h2:file: URL or a jdbc:postgresql: URL, not " + spec);
     }
     String path = spec.startsWith(H2_URL) ? h2FilePath(spec) : spec;
     if (path.contains(";")) {
-      throw MdtException.usage("--db takes a path without ';' settings (mdt chooses the database's settings): "
-          + spec);
+      throw MdtException.usage(
+          "--db takes a path without ';' settings (mdt chooses the database's settings): " + spec);
     }
     if (path.isBlank()) {
       throw MdtException.usage("--db has no path: " + spec);
@@ -73,7 +77,9 @@ public final class DatabaseLocation {
     return new DatabaseLocation(Path.of(path).toAbsolutePath().normalize(), null);
   }
 
-  /** The file a {@code jdbc:h2:file:PATH} or {@code jdbc:h2:PATH} URL names, with H2's '~' for home. */
+  /**
+   * The file a {@code jdbc:h2:file:PATH} or {@code jdbc:h2:PATH} URL names, with H2's '~' for home.
+   */
   private static String h2FilePath(String url) {
     String path = url.substring(H2_URL.length());
     if (path.startsWith("file:")) {
@@ -90,9 +96,10 @@ public final class DatabaseLocation {
   /** {@code ${XDG_DATA_HOME:-~/.local/share}/mdt/mdt}, as docs/DESIGN.md section 1 says. */
   static Path defaultPath(Map<String, String> env) {
     String dataHome = env.get("XDG_DATA_HOME");
-    Path base = dataHome != null && !dataHome.isBlank()
-        ? Path.of(dataHome)
-        : Path.of(System.getProperty("user.home"), ".local", "share");
+    Path base =
+        dataHome != null && !dataHome.isBlank()
+            ? Path.of(dataHome)
+            : Path.of(System.getProperty("user.home"), ".local", "share");
     return base.resolve("mdt").resolve("mdt").toAbsolutePath().normalize();
   }
 
@@ -100,7 +107,10 @@ public final class DatabaseLocation {
     if (url != null) {
       return url;
     }
-    return "jdbc:h2:file:" + file + FILE_SETTINGS + (h2Key == null ? "" : ";CIPHER=AES")
+    return "jdbc:h2:file:"
+        + file
+        + FILE_SETTINGS
+        + (h2Key == null ? "" : ";CIPHER=AES")
         + (create ? "" : ";IFEXISTS=TRUE");
   }
 
@@ -114,9 +124,10 @@ public final class DatabaseLocation {
   }
 
   /**
-   * The same file opened with AES encryption (H2 CIPHER=AES) under a key derived from the passphrase:
-   * Argon2id with the salt and cost recorded in the file, or a new salt for a file not yet encrypted
-   * (written into it when it is created). A file encrypted by the old scheme (no record) gets its old key.
+   * The same file opened with AES encryption (H2 CIPHER=AES) under a key derived from the
+   * passphrase: Argon2id with the salt and cost recorded in the file, or a new salt for a file not
+   * yet encrypted (written into it when it is created). A file encrypted by the old scheme (no
+   * record) gets its old key.
    */
   public DatabaseLocation encryptedWith(char[] passphrase) {
     requireFile();
@@ -143,7 +154,10 @@ public final class DatabaseLocation {
     }
   }
 
-  /** The passphrase's SHA-256 in hex: the whole key of the old scheme (before the salted Argon2id key). */
+  /**
+   * The passphrase's SHA-256 in hex: the whole key of the old scheme (before the salted Argon2id
+   * key).
+   */
   private static String sha256Hex(char[] passphrase) {
     ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(passphrase));
     byte[] utf8 = Arrays.copyOf(encoded.array(), encoded.limit());
@@ -158,8 +172,9 @@ public final class DatabaseLocation {
   }
 
   /**
-   * Another database file in the same folder with the same key: created by {@link Database#open}, it gets
-   * this one's key record, so it opens with the same passphrase and can be moved over this file.
+   * Another database file in the same folder with the same key: created by {@link Database#open},
+   * it gets this one's key record, so it opens with the same passphrase and can be moved over this
+   * file.
    */
   DatabaseLocation sibling(String name) {
     return new DatabaseLocation(file.resolveSibling(name), null, h2Key, keyHeader);
@@ -178,7 +193,9 @@ public final class DatabaseLocation {
     return file != null && Files.exists(mvFile());
   }
 
-  /** Whether the database file exists and is H2-encrypted (it starts with H2's encryption header). */
+  /**
+   * Whether the database file exists and is H2-encrypted (it starts with H2's encryption header).
+   */
   public boolean isEncryptedFile() {
     return exists() && KeyHeader.read(mvFile()).encrypted();
   }
@@ -205,7 +222,10 @@ public final class DatabaseLocation {
     return h2Key;
   }
 
-  /** The key record a new file at this location starts with; null when not encrypted or by the old scheme. */
+  /**
+   * The key record a new file at this location starts with; null when not encrypted or by the old
+   * scheme.
+   */
   KeyHeader keyHeader() {
     return keyHeader;
   }
@@ -238,8 +258,9 @@ public final class DatabaseLocation {
   }
 
   /**
-   * Whether no other user can enter the database's folder (no group or other execute bit), so a file H2
-   * writes there with the process umask cannot be opened by them. True where permissions are not POSIX.
+   * Whether no other user can enter the database's folder (no group or other execute bit), so a
+   * file H2 writes there with the process umask cannot be opened by them. True where permissions
+   * are not POSIX.
    */
   boolean inPrivateFolder() {
     if (file == null) {
@@ -262,7 +283,9 @@ public final class DatabaseLocation {
     return file != null ? file.getFileName() + H2_SUFFIX : url;
   }
 
-  /** Where {@code mdt shell} keeps this database's history: beside the file; null for a JDBC URL. */
+  /**
+   * Where {@code mdt shell} keeps this database's history: beside the file; null for a JDBC URL.
+   */
   public Path historyFile() {
     return file == null ? null : Path.of(file + ".history");
   }

@@ -6,7 +6,8 @@ import org.mdt.MdtException;
 
 /** Turns the database errors a user can meet into one clear line and exit code 3. */
 public final class DbErrors {
-  // H2's error codes (org.h2.api.ErrorCode), named here so that H2 need not be loaded to compare them.
+  // H2's error codes (org.h2.api.ErrorCode), named here so that H2 need not be loaded to compare
+  // them.
   private static final int DATABASE_IN_USE = 90020;
   private static final int FILE_CORRUPTED = 90030;
   private static final int WRONG_FILE_PASSWORD = 90049;
@@ -23,22 +24,27 @@ public final class DbErrors {
   }
 
   public static MdtException translate(SQLException e, Object location) {
-    String message = switch (e.getErrorCode()) {
-      case DATABASE_IN_USE -> inUse(location);
-      case DATABASE_NOT_FOUND -> "no database at " + location + ": run 'mdt init' first";
-      case FILE_CORRUPTED -> "database file is corrupt: " + location + " (restore it with 'mdt restore BACKUP')";
-      case WRONG_FILE_PASSWORD, WRONG_USER_OR_PASSWORD -> "wrong passphrase for database " + location;
-      case LOCK_TIMEOUT -> "database busy: another change to the same rows is in progress (" + location + ")";
-      case FILE_VERSION_ERROR -> "database file " + location + " was written by an incompatible H2 version";
-      case DISK_FULL -> "disk full writing database " + location;
-      default -> writeFailure(e, location);
-    };
+    String message =
+        switch (e.getErrorCode()) {
+          case DATABASE_IN_USE -> inUse(location);
+          case DATABASE_NOT_FOUND -> "no database at " + location + ": run 'mdt init' first";
+          case FILE_CORRUPTED ->
+              "database file is corrupt: " + location + " (restore it with 'mdt restore BACKUP')";
+          case WRONG_FILE_PASSWORD, WRONG_USER_OR_PASSWORD ->
+              "wrong passphrase for database " + location;
+          case LOCK_TIMEOUT ->
+              "database busy: another change to the same rows is in progress (" + location + ")";
+          case FILE_VERSION_ERROR ->
+              "database file " + location + " was written by an incompatible H2 version";
+          case DISK_FULL -> "disk full writing database " + location;
+          default -> writeFailure(e, location);
+        };
     return MdtException.data(message, e);
   }
 
   /**
-   * Whether the database refused a row's values (a constraint, a type, a length: SQLSTATE classes 22 and
-   * 23), as opposed to failing itself (a full disk, an I/O error).
+   * Whether the database refused a row's values (a constraint, a type, a length: SQLSTATE classes
+   * 22 and 23), as opposed to failing itself (a full disk, an I/O error).
    */
   static boolean isRowData(SQLException e) {
     String state = e.getSQLState();
@@ -49,7 +55,10 @@ public final class DbErrors {
     return "database in use by another process: " + location + " (try again when it finishes)";
   }
 
-  /** H2 wraps a failed file write (its own error 50000 or 90028) around the IOException that says why. */
+  /**
+   * H2 wraps a failed file write (its own error 50000 or 90028) around the IOException that says
+   * why.
+   */
   private static String writeFailure(SQLException e, Object location) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof IOException io) {

@@ -7,9 +7,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 /**
- * What every operation that changes data works with: the database, the clock that says when, and who acts
- * (the OS user and the command line the audit trail records). One value, so an operation is built the same
- * way by a command, the shell, the demo and a test.
+ * What every operation that changes data works with: the database, the clock that says when, and
+ * who acts (the OS user and the command line the audit trail records). One value, so an operation
+ * is built the same way by a command, the shell, the demo and a test.
  */
 public record Session(Database database, Clock clock, String osUser, String command) {
   /** Work against the connection, with the audit trail of the transaction it runs in. */
@@ -20,7 +20,8 @@ public record Session(Database database, Clock clock, String osUser, String comm
 
   /** Runs work in one transaction (all of it or none), every change audited as this session's. */
   public <T> T inTransaction(AuditedWork<T> work) {
-    return database.inTransaction(connection -> work.run(connection, new AuditLog(connection, osUser, command, clock)));
+    return database.inTransaction(
+        connection -> work.run(connection, new AuditLog(connection, osUser, command, clock)));
   }
 
   public OffsetDateTime now() {

@@ -10,7 +10,8 @@ public final class Sql {
 
   /**
    * Binds an optional filter written {@code (CAST(? AS type) IS NULL OR column = ?)}: the value at
-   * {@code first} and {@code first + 1}, typed so a null is a typed null (PostgreSQL asks for that).
+   * {@code first} and {@code first + 1}, typed so a null is a typed null (PostgreSQL asks for
+   * that).
    */
   public static void bindTwice(PreparedStatement statement, int first, Object value, int sqlType)
       throws SQLException {
@@ -18,7 +19,9 @@ public final class Sql {
     statement.setObject(first + 1, value, sqlType);
   }
 
-  /** The identity value of the row a statement prepared with RETURN_GENERATED_KEYS just inserted. */
+  /**
+   * The identity value of the row a statement prepared with RETURN_GENERATED_KEYS just inserted.
+   */
   public static long generatedId(PreparedStatement statement) throws SQLException {
     try (ResultSet keys = statement.getGeneratedKeys()) {
       if (!keys.next()) {

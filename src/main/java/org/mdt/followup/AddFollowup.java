@@ -1,11 +1,8 @@
 package org.mdt.followup;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import org.mdt.cases.CaseRef;
 import org.mdt.cases.CaseStore;
-import org.mdt.db.AuditLog;
 import org.mdt.db.Session;
 import org.mdt.team.TeamStore;
 
@@ -17,8 +14,8 @@ public final class AddFollowup {
    * @param due when it is due, or null
    * @param meetingId the meeting that asked for it, or null
    */
-  public record Request(String caseNumber, String team, String owner, String action, LocalDate due,
-      Long meetingId) {}
+  public record Request(
+      String caseNumber, String team, String owner, String action, LocalDate due, Long meetingId) {}
 
   public record Result(long id) {}
 
@@ -29,16 +26,25 @@ public final class AddFollowup {
   }
 
   public Result run(Request request) {
-    return session.inTransaction((connection, audit) -> {
-      TeamStore teams = new TeamStore(connection, audit);
-      CaseRef caseRef = new CaseStore(connection)
-          .require(request.caseNumber(), teams.requireIfNamed(request.team()));
-      FollowupStore followups = new FollowupStore(connection, audit, session.osUser());
-      if (request.meetingId() != null) {
-        followups.requireMeeting(request.meetingId());
-      }
-      return new Result(followups.add(caseRef, teams.requireMember(teams.team(caseRef.teamId()), request.owner()),
-          request.action(), request.due(), request.meetingId(), null, session.now()));
-    });
+    return session.inTransaction(
+        (connection, audit) -> {
+          TeamStore teams = new TeamStore(connection, audit);
+          CaseRef caseRef =
+              new CaseStore(connection)
+                  .require(request.caseNumber(), teams.requireIfNamed(request.team()));
+          FollowupStore followups = new FollowupStore(connection, audit, session.osUser());
+          if (request.meetingId() != null) {
+            followups.requireMeeting(request.meetingId());
+          }
+          return new Result(
+              followups.add(
+                  caseRef,
+                  teams.requireMember(teams.team(caseRef.teamId()), request.owner()),
+                  request.action(),
+                  request.due(),
+                  request.meetingId(),
+                  null,
+                  session.now()));
+        });
   }
 }

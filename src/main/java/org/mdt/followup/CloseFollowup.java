@@ -1,8 +1,5 @@
 package org.mdt.followup;
 
-import java.time.Clock;
-import java.time.OffsetDateTime;
-import org.mdt.db.AuditLog;
 import org.mdt.db.Session;
 
 /** Closes an open follow-up, as done or as cancelled; a follow-up leaves "open" once. */
@@ -28,10 +25,11 @@ public final class CloseFollowup {
   }
 
   public Result run(Request request) {
-    return session.inTransaction((connection, audit) -> {
-      new FollowupStore(connection, audit, session.osUser())
-          .close(request.id(), request.closing(), request.note(), session.now());
-      return new Result(request.id(), request.closing());
-    });
+    return session.inTransaction(
+        (connection, audit) -> {
+          new FollowupStore(connection, audit, session.osUser())
+              .close(request.id(), request.closing(), request.note(), session.now());
+          return new Result(request.id(), request.closing());
+        });
   }
 }

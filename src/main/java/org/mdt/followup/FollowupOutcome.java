@@ -3,9 +3,9 @@ package org.mdt.followup;
 import java.time.LocalDate;
 
 /**
- * What had become of a follow-up by the end of a given day. Every follow-up falls in exactly one outcome, so
- * a report's buckets add up to the follow-ups it counts. A follow-up closed after that day was still open on
- * it: a report written on day D knows nothing later.
+ * What had become of a follow-up by the end of a given day. Every follow-up falls in exactly one
+ * outcome, so a report's buckets add up to the follow-ups it counts. A follow-up closed after that
+ * day was still open on it: a report written on day D knows nothing later.
  */
 public enum FollowupOutcome {
   /** Marked done on or before its due date. */
@@ -27,12 +27,16 @@ public enum FollowupOutcome {
    * @param status the stored status: open, done or cancelled
    * @param closed the day it was marked done or cancelled, or null
    */
-  public static FollowupOutcome asOf(LocalDate day, String status, LocalDate due, LocalDate closed) {
+  public static FollowupOutcome asOf(
+      LocalDate day, String status, LocalDate due, LocalDate closed) {
     FollowupStatus then = FollowupStatus.of(status).asOf(day, closed);
     return switch (then) {
       case CANCELLED -> CANCELLED;
       case DONE -> due == null ? DONE_NO_DUE_DATE : closed.isAfter(due) ? DONE_LATE : DONE_ON_TIME;
-      case OPEN -> due == null ? OPEN_NO_DUE_DATE : Overdue.on(day, then, due) ? OPEN_OVERDUE : OPEN_NOT_YET_DUE;
+      case OPEN ->
+          due == null
+              ? OPEN_NO_DUE_DATE
+              : Overdue.on(day, then, due) ? OPEN_OVERDUE : OPEN_NOT_YET_DUE;
     };
   }
 }

@@ -25,13 +25,15 @@ public enum FollowupStatus {
 
   /** The status a stored word names. */
   public static FollowupStatus of(String word) {
-    return Arrays.stream(values()).filter(s -> s.word.equals(word)).findFirst()
+    return Arrays.stream(values())
+        .filter(s -> s.word.equals(word))
+        .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("not a follow-up status: " + word));
   }
 
   /**
-   * What this status was at the end of {@code day}: a follow-up marked done or cancelled after that day was
-   * still open on it, since a report written on a day knows nothing later.
+   * What this status was at the end of {@code day}: a follow-up marked done or cancelled after that
+   * day was still open on it, since a report written on a day knows nothing later.
    *
    * @param closed the day it was marked done or cancelled, or null
    */

@@ -21,14 +21,15 @@ import org.mdt.team.Member;
 import org.mdt.team.Team;
 
 /**
- * Follow-ups (docs/DESIGN.md section 5): all their SQL. Every change appends to the follow-up's history (and to
- * the audit trail); a follow-up leaves "open" once, for done or cancelled.
+ * Follow-ups (docs/DESIGN.md section 5): all their SQL. Every change appends to the follow-up's
+ * history (and to the audit trail); a follow-up leaves "open" once, for done or cancelled.
  */
 public final class FollowupStore {
-  private static final String SELECT = "SELECT f.id, c.case_number, c.restricted, t.name, m.id, m.name,"
-      + " m.discipline, f.action, f.due_date, f.status, f.meeting_id"
-      + " FROM followup f JOIN mdt_case c ON c.id = f.case_id JOIN team t ON t.id = c.team_id"
-      + " JOIN member m ON m.id = f.owner_member_id";
+  private static final String SELECT =
+      "SELECT f.id, c.case_number, c.restricted, t.name, m.id, m.name,"
+          + " m.discipline, f.action, f.due_date, f.status, f.meeting_id"
+          + " FROM followup f JOIN mdt_case c ON c.id = f.case_id JOIN team t ON t.id = c.team_id"
+          + " JOIN member m ON m.id = f.owner_member_id";
 
   private final Connection connection;
   private final AuditLog audit;
@@ -41,20 +42,33 @@ public final class FollowupStore {
   }
 
   /** A change in a follow-up's life, as its history keeps it. */
-  public record Change(OffsetDateTime at, String user, String kind, String from, String to, String note) {}
+  public record Change(
+      OffsetDateTime at, String user, String kind, String from, String to, String note) {}
 
   /** Filters of {@code followup list}; null means any. */
   public record Filter(Team team, Member owner, boolean overdueOnly) {}
 
-  public long add(CaseRef caseRef, Member owner, String action, LocalDate due, Long meetingId, Long recommendationId,
-      OffsetDateTime now) throws SQLException {
+  public long add(
+      CaseRef caseRef,
+      Member owner,
+      String action,
+      LocalDate due,
+      Long meetingId,
+      Long recommendationId,
+      OffsetDateTime now)
+      throws SQLException {
     if (action == null || action.isBlank()) {
       throw MdtException.usage("a follow-up needs an action");
     }
     long id;
-    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO followup (case_id, meeting_id,"
-        + " recommendation_id, owner_member_id, action, due_date, status, created_at)"
-        + " VALUES (?, ?, ?, ?, ?, ?, '" + FollowupStatus.OPEN.word() + "', ?)", Statement.RETURN_GENERATED_KEYS)) {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO followup (case_id, meeting_id,"
+                + " recommendation_id, owner_member_id, action, due_date, status, created_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, '"
+                + FollowupStatus.OPEN.word()
+                + "', ?)",
+            Statement.RETURN_GENERATED_KEYS)) {
       insert.setLong(1, caseRef.id());
       insert.setObject(2, meetingId, Types.BIGINT);
       insert.setObject(3, recommendationId, Types.BIGINT);
@@ -75,11 +89,13 @@ public final class FollowupStore {
   }
 
   /**
-   * Refuses a meeting id that names no meeting. The check is here rather than through the review package's
-   * store because reviews depend on follow-ups (a recommendation becomes one), not the other way round.
+   * Refuses a meeting id that names no meeting. The check is here rather than through the review
+   * package's store because reviews depend on follow-ups (a recommendation becomes one), not the
+   * other way round.
    */
   public void requireMeeting(long meetingId) throws SQLException {
-    try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM meeting WHERE id = ?")) {
+    try (PreparedStatement query =
+        connection.prepareStatement("SELECT 1 FROM meeting WHERE id = ?")) {
       query.setLong(1, meetingId);
       try (ResultSet rs = query.executeQuery()) {
         if (!rs.next()) {
@@ -89,12 +105,17 @@ public final class FollowupStore {
     }
   }
 
-  /** The follow-ups of a case that a meeting made (from its recommendations, or linked to it), by id. */
+  /**
+   * The follow-ups of a case that a meeting made (from its recommendations, or linked to it), by
+   * id.
+   */
   public List<Long> fromMeeting(long meetingId, long caseId) throws SQLException {
     List<Long> ids = new ArrayList<>();
-    try (PreparedStatement query = connection.prepareStatement("SELECT id FROM followup WHERE case_id = ?"
-        + " AND (meeting_id = ? OR recommendation_id IN (SELECT id FROM recommendation WHERE meeting_id = ?))"
-        + " ORDER BY id")) {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT id FROM followup WHERE case_id = ?"
+                + " AND (meeting_id = ? OR recommendation_id IN (SELECT id FROM recommendation WHERE meeting_id = ?))"
+                + " ORDER BY id")) {
       query.setLong(1, caseId);
       query.setLong(2, meetingId);
       query.setLong(3, meetingId);
@@ -108,12 +129,15 @@ public final class FollowupStore {
   }
 
   /**
-   * Deletes a follow-up recorded by mistake, with its history: only a correction of the meeting that made it
-   * does this ({@code review amend}). The audit trail keeps what it was.
+   * Deletes a follow-up recorded by mistake, with its history: only a correction of the meeting
+   * that made it does this ({@code review amend}). The audit trail keeps what it was.
    */
   public void remove(long id, LocalDate today) throws SQLException {
     Followup removed = require(id, today);
-    for (String sql : List.of("DELETE FROM followup_history WHERE followup_id = ?", "DELETE FROM followup WHERE id = ?")) {
+    for (String sql :
+        List.of(
+            "DELETE FROM followup_history WHERE followup_id = ?",
+            "DELETE FROM followup WHERE id = ?")) {
       try (PreparedStatement delete = connection.prepareStatement(sql)) {
         delete.setLong(1, id);
         delete.executeUpdate();
@@ -155,9 +179,11 @@ public final class FollowupStore {
       }
     }
     // Most overdue first: the list a coordinator chases; then by due date, undated last.
-    followups.sort(Comparator.comparingLong(Followup::daysOverdue).reversed()
-        .thenComparing(Followup::due, Comparator.nullsLast(Comparator.naturalOrder()))
-        .thenComparingLong(Followup::id));
+    followups.sort(
+        Comparator.comparingLong(Followup::daysOverdue)
+            .reversed()
+            .thenComparing(Followup::due, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparingLong(Followup::id));
     return followups;
   }
 
@@ -174,17 +200,21 @@ public final class FollowupStore {
   }
 
   /** Closes an open follow-up as done or cancelled. */
-  public void close(long id, FollowupStatus status, String note, OffsetDateTime now) throws SQLException {
+  public void close(long id, FollowupStatus status, String note, OffsetDateTime now)
+      throws SQLException {
     Followup followup = requireOpen(id, now.toLocalDate());
-    try (PreparedStatement update = connection.prepareStatement(
-        "UPDATE followup f SET status = ?, closed_at = ? WHERE f.id = ? AND " + FollowupStatus.IS_OPEN)) {
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "UPDATE followup f SET status = ?, closed_at = ? WHERE f.id = ? AND "
+                + FollowupStatus.IS_OPEN)) {
       update.setString(1, status.word());
       update.setObject(2, now);
       update.setLong(3, id);
       update.executeUpdate();
     }
     history(id, now, status.word(), followup.status(), status.word(), note);
-    audit.updated("followup", id, Map.of("status", new AuditLog.Change(followup.status(), status.word())));
+    audit.updated(
+        "followup", id, Map.of("status", new AuditLog.Change(followup.status(), status.word())));
   }
 
   public void reassign(long id, Member owner, OffsetDateTime now) throws SQLException {
@@ -192,25 +222,34 @@ public final class FollowupStore {
     if (followup.ownerId() == owner.id()) {
       throw MdtException.domain("follow-up " + id + " is already owned by " + owner.name());
     }
-    try (PreparedStatement update = connection.prepareStatement(
-        "UPDATE followup SET owner_member_id = ? WHERE id = ?")) {
+    try (PreparedStatement update =
+        connection.prepareStatement("UPDATE followup SET owner_member_id = ? WHERE id = ?")) {
       update.setLong(1, owner.id());
       update.setLong(2, id);
       update.executeUpdate();
     }
     history(id, now, "reassigned", followup.owner(), owner.name(), null);
-    audit.updated("followup", id, Map.of("owner", new AuditLog.Change(followup.owner(), owner.name())));
+    audit.updated(
+        "followup", id, Map.of("owner", new AuditLog.Change(followup.owner(), owner.name())));
   }
 
   public List<Change> history(long id) throws SQLException {
     List<Change> changes = new ArrayList<>();
-    try (PreparedStatement query = connection.prepareStatement("SELECT changed_at, os_user, change_kind, old_value,"
-        + " new_value, note FROM followup_history WHERE followup_id = ? ORDER BY id")) {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT changed_at, os_user, change_kind, old_value,"
+                + " new_value, note FROM followup_history WHERE followup_id = ? ORDER BY id")) {
       query.setLong(1, id);
       try (ResultSet rs = query.executeQuery()) {
         while (rs.next()) {
-          changes.add(new Change(rs.getObject(1, OffsetDateTime.class), rs.getString(2), rs.getString(3),
-              rs.getString(4), rs.getString(5), rs.getString(6)));
+          changes.add(
+              new Change(
+                  rs.getObject(1, OffsetDateTime.class),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getString(5),
+                  rs.getString(6)));
         }
       }
     }
@@ -225,10 +264,13 @@ public final class FollowupStore {
     return followup;
   }
 
-  private void history(long id, OffsetDateTime now, String kind, String from, String to, String note)
+  private void history(
+      long id, OffsetDateTime now, String kind, String from, String to, String note)
       throws SQLException {
-    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO followup_history (followup_id,"
-        + " changed_at, os_user, change_kind, old_value, new_value, note) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO followup_history (followup_id,"
+                + " changed_at, os_user, change_kind, old_value, new_value, note) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
       insert.setLong(1, id);
       insert.setObject(2, now);
       insert.setString(3, osUser);
@@ -245,7 +287,18 @@ public final class FollowupStore {
     String status = rs.getString(10);
     long overdue = Overdue.daysOn(today, FollowupStatus.of(status), due);
     long meeting = rs.getLong(11);
-    return new Followup(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getString(4), rs.getLong(5),
-        rs.getString(6), rs.getString(7), rs.getString(8), due, status, rs.wasNull() ? null : meeting, overdue);
+    return new Followup(
+        rs.getLong(1),
+        rs.getString(2),
+        rs.getBoolean(3),
+        rs.getString(4),
+        rs.getLong(5),
+        rs.getString(6),
+        rs.getString(7),
+        rs.getString(8),
+        due,
+        status,
+        rs.wasNull() ? null : meeting,
+        overdue);
   }
 }

@@ -12,7 +12,8 @@ import org.mdt.team.TeamStore;
 public final class ListFollowups {
   /**
    * @param team the team's name, or null for every team
-   * @param owner only this member's (id or exact name; in the given team, else in the only team), or null
+   * @param owner only this member's (id or exact name; in the given team, else in the only team),
+   *     or null
    * @param overdueOnly only open follow-ups past their due date
    */
   public record Request(String team, String owner, boolean overdueOnly) {}
@@ -28,13 +29,19 @@ public final class ListFollowups {
   }
 
   public Result run(Request request) {
-    return database.inTransaction(connection -> {
-      TeamStore teams = new TeamStore(connection, null);
-      Team team = teams.requireIfNamed(request.team());
-      Member owner = request.owner() == null ? null
-          : teams.requireMember(team != null ? team : teams.resolve(null), request.owner());
-      return new Result(new FollowupStore(connection, null, null)
-          .list(new FollowupStore.Filter(team, owner, request.overdueOnly()), LocalDate.now(clock)));
-    });
+    return database.inTransaction(
+        connection -> {
+          TeamStore teams = new TeamStore(connection, null);
+          Team team = teams.requireIfNamed(request.team());
+          Member owner =
+              request.owner() == null
+                  ? null
+                  : teams.requireMember(team != null ? team : teams.resolve(null), request.owner());
+          return new Result(
+              new FollowupStore(connection, null, null)
+                  .list(
+                      new FollowupStore.Filter(team, owner, request.overdueOnly()),
+                      LocalDate.now(clock)));
+        });
   }
 }

@@ -1,16 +1,14 @@
 package org.mdt.followup;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import org.mdt.db.AuditLog;
 import org.mdt.db.Session;
 import org.mdt.team.Member;
 import org.mdt.team.TeamStore;
 
 /** Gives an open follow-up to another active member of its case's team. */
 public final class ReassignFollowup {
-  /** @param owner the new owner: id or exact name */
+  /**
+   * @param owner the new owner: id or exact name
+   */
   public record Request(long id, String owner) {}
 
   public record Result(long id, Member owner) {}
@@ -22,13 +20,14 @@ public final class ReassignFollowup {
   }
 
   public Result run(Request request) {
-    return session.inTransaction((connection, audit) -> {
-      TeamStore teams = new TeamStore(connection, audit);
-      FollowupStore followups = new FollowupStore(connection, audit, session.osUser());
-      Followup followup = followups.require(request.id(), session.today());
-      Member owner = teams.requireMember(teams.require(followup.team()), request.owner());
-      followups.reassign(request.id(), owner, session.now());
-      return new Result(request.id(), owner);
-    });
+    return session.inTransaction(
+        (connection, audit) -> {
+          TeamStore teams = new TeamStore(connection, audit);
+          FollowupStore followups = new FollowupStore(connection, audit, session.osUser());
+          Followup followup = followups.require(request.id(), session.today());
+          Member owner = teams.requireMember(teams.require(followup.team()), request.owner());
+          followups.reassign(request.id(), owner, session.now());
+          return new Result(request.id(), owner);
+        });
   }
 }

@@ -20,10 +20,11 @@ public final class ShowFollowupHistory {
   }
 
   public Result run(Request request) {
-    return database.inTransaction(connection -> {
-      FollowupStore followups = new FollowupStore(connection, null, null);
-      followups.require(request.id(), LocalDate.now(clock));
-      return new Result(followups.history(request.id()));
-    });
+    return database.inTransaction(
+        connection -> {
+          FollowupStore followups = new FollowupStore(connection, null, null);
+          followups.require(request.id(), LocalDate.now(clock));
+          return new Result(followups.history(request.id()));
+        });
   }
 }

@@ -19,12 +19,14 @@ import java.util.Collection;
 import org.mdt.MdtException;
 
 /**
- * Every file mdt writes: owner-only from its first byte, written to a uniquely named temporary sibling and
- * moved into place whole, never over the database, an input of the command, or (without force) an existing
- * file; never into a folder that does not exist. Any output path may be a slip of the hand.
+ * Every file mdt writes: owner-only from its first byte, written to a uniquely named temporary
+ * sibling and moved into place whole, never over the database, an input of the command, or (without
+ * force) an existing file; never into a folder that does not exist. Any output path may be a slip
+ * of the hand.
  */
 public final class OutputFile {
   private static final String[] DATABASE_SUFFIXES = {".mv.db", ".trace.db", ".lock.db"};
+
   /** Keeps the temporary file's name within the 255 bytes file systems allow. */
   private static final int NAME_IN_TEMPORARY = 100;
 
@@ -36,15 +38,16 @@ public final class OutputFile {
   }
 
   /**
-   * Refuses, before anything is written: a target that is one of {@code protectedPaths} even with force
-   * (exit 3; a path named like an H2 database file is "the database", any other "an input of this
-   * command"), a target that is a folder or whose folder does not exist (exit 3: folders are never
-   * created), and an existing target without force (exit 1).
+   * Refuses, before anything is written: a target that is one of {@code protectedPaths} even with
+   * force (exit 3; a path named like an H2 database file is "the database", any other "an input of
+   * this command"), a target that is a folder or whose folder does not exist (exit 3: folders are
+   * never created), and an existing target without force (exit 1).
    */
   public static void check(Path target, boolean force, Collection<Path> protectedPaths) {
     for (Path guarded : protectedPaths) {
       if (sameFile(target, guarded)) {
-        throw MdtException.data("refusing to write over " + target + ": it is " + describe(guarded));
+        throw MdtException.data(
+            "refusing to write over " + target + ": it is " + describe(guarded));
       }
     }
     if (Files.isDirectory(target)) {
@@ -60,7 +63,8 @@ public final class OutputFile {
   }
 
   /** check(), then writes the file whole or not at all. */
-  public static void write(Path target, boolean force, Collection<Path> protectedPaths, Content content) {
+  public static void write(
+      Path target, boolean force, Collection<Path> protectedPaths, Content content) {
     try (Pending pending = open(target, force, protectedPaths)) {
       try {
         content.writeTo(pending.stream());
@@ -73,13 +77,18 @@ public final class OutputFile {
     }
   }
 
-  /** check(), then a file for a writer that streams as it goes; it appears only on {@link Pending#commit}. */
+  /**
+   * check(), then a file for a writer that streams as it goes; it appears only on {@link
+   * Pending#commit}.
+   */
   public static Pending open(Path target, boolean force, Collection<Path> protectedPaths) {
     check(target, force, protectedPaths);
     return new Pending(target, force);
   }
 
-  /** Whether two paths name one file: the same file when both exist, else the same absolute path. */
+  /**
+   * Whether two paths name one file: the same file when both exist, else the same absolute path.
+   */
   public static boolean sameFile(Path a, Path b) {
     try {
       if (Files.exists(a) && Files.exists(b)) {
@@ -109,7 +118,9 @@ public final class OutputFile {
     return MdtException.domain(target + " exists: add --force to replace it");
   }
 
-  /** A file being written: in place after {@link #commit}, gone after {@link #close} without one. */
+  /**
+   * A file being written: in place after {@link #commit}, gone after {@link #close} without one.
+   */
   public static final class Pending implements AutoCloseable {
     private final Path target;
     private final boolean force;
@@ -124,8 +135,12 @@ public final class OutputFile {
       Path folder = folder(target);
       String name = target.getFileName().toString();
       try {
-        temporary = Files.createTempFile(folder, "." + name.substring(0, Math.min(name.length(), NAME_IN_TEMPORARY))
-            + ".", ".partial", OwnerOnly.newFile(folder));
+        temporary =
+            Files.createTempFile(
+                folder,
+                "." + name.substring(0, Math.min(name.length(), NAME_IN_TEMPORARY)) + ".",
+                ".partial",
+                OwnerOnly.newFile(folder));
       } catch (IOException e) {
         throw new MdtException(MdtException.DATA, "cannot write " + target + ": " + reason(e), e);
       }
@@ -136,17 +151,19 @@ public final class OutputFile {
         throw new MdtException(MdtException.DATA, "cannot write " + target + ": " + reason(e), e);
       }
       // closing it (a CSV writer closes what it wraps) only flushes: commit and close own the file
-      stream = new BufferedOutputStream(new FilterOutputStream(Channels.newOutputStream(channel)) {
-        @Override
-        public void write(byte[] bytes, int offset, int length) throws IOException {
-          out.write(bytes, offset, length);
-        }
+      stream =
+          new BufferedOutputStream(
+              new FilterOutputStream(Channels.newOutputStream(channel)) {
+                @Override
+                public void write(byte[] bytes, int offset, int length) throws IOException {
+                  out.write(bytes, offset, length);
+                }
 
-        @Override
-        public void close() throws IOException {
-          flush();
-        }
-      });
+                @Override
+                public void close() throws IOException {
+                  flush();
+                }
+              });
     }
 
     /** Where the content goes (buffered); closing it only flushes. */
@@ -154,7 +171,10 @@ public final class OutputFile {
       return stream;
     }
 
-    /** Flushes, syncs to disk and moves the file into place; a failure leaves no temporary file behind. */
+    /**
+     * Flushes, syncs to disk and moves the file into place; a failure leaves no temporary file
+     * behind.
+     */
     public void commit() {
       if (done) {
         throw new IllegalStateException("committed or closed already");
@@ -173,13 +193,14 @@ public final class OutputFile {
     }
 
     /**
-     * Without force, a hard link puts the file in place only if nothing is there yet (rename would replace
-     * a file that appeared meanwhile); a file system without hard links gets a check just before the
-     * rename, a window of microseconds.
+     * Without force, a hard link puts the file in place only if nothing is there yet (rename would
+     * replace a file that appeared meanwhile); a file system without hard links gets a check just
+     * before the rename, a window of microseconds.
      */
     private void place() throws IOException {
       if (force) {
-        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         return;
       }
       try {
@@ -226,7 +247,10 @@ public final class OutputFile {
       }
     }
 
-    /** Why an IOException happened, without the temporary file's name, which means nothing to anyone. */
+    /**
+     * Why an IOException happened, without the temporary file's name, which means nothing to
+     * anyone.
+     */
     private String reason(IOException e) {
       String reason;
       if (e instanceof AccessDeniedException) {
@@ -241,11 +265,15 @@ public final class OutputFile {
   }
 
   /**
-   * A new file (never one that exists), readable and writable by its owner only from its first byte: for
-   * files that are not outputs of a command (a database's key header, a rekey's copy, shell history).
+   * A new file (never one that exists), readable and writable by its owner only from its first
+   * byte: for files that are not outputs of a command (a database's key header, a rekey's copy,
+   * shell history).
    */
   public static FileChannel createOwnerOnly(Path path) throws IOException {
-    return FileChannel.open(path, java.util.EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
-        StandardOpenOption.WRITE), OwnerOnly.newFile(folder(path)));
+    return FileChannel.open(
+        path,
+        java.util.EnumSet.of(
+            StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE),
+        OwnerOnly.newFile(folder(path)));
   }
 }

@@ -8,9 +8,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import org.mdt.MdtException;
 
 /**
- * Files and folders no one but their owner may read, for everything mdt keeps or writes holds children's
- * records: the one place that knows the permissions (rw------- for a file, rwx------ for a folder), and that
- * they apply only where the file system has POSIX permissions.
+ * Files and folders no one but their owner may read, for everything mdt keeps or writes holds
+ * children's records: the one place that knows the permissions (rw------- for a file, rwx------ for
+ * a folder), and that they apply only where the file system has POSIX permissions.
  */
 public final class OwnerOnly {
   private static final String FILE = "rw-------";
@@ -22,7 +22,8 @@ public final class OwnerOnly {
   public static void restrict(Path path) {
     try {
       if (Files.exists(path) && posix(path)) {
-        Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(Files.isDirectory(path) ? FOLDER : FILE));
+        Files.setPosixFilePermissions(
+            path, PosixFilePermissions.fromString(Files.isDirectory(path) ? FOLDER : FILE));
       }
     } catch (IOException e) {
       throw MdtException.data("cannot restrict permissions of " + path + ": " + e.getMessage(), e);
@@ -34,7 +35,9 @@ public final class OwnerOnly {
     if (!posix(folder)) {
       return new FileAttribute<?>[0];
     }
-    return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(FILE))};
+    return new FileAttribute<?>[] {
+      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(FILE))
+    };
   }
 
   private static boolean posix(Path path) {

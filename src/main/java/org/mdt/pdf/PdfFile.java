@@ -8,7 +8,6 @@ import com.lowagie.text.pdf.ColumnText;
 import com.lowagie.text.pdf.PdfArray;
 import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfDate;
-import com.lowagie.text.pdf.PdfDictionary;
 import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfPageEventHelper;
 import com.lowagie.text.pdf.PdfString;
@@ -37,24 +36,28 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Every mdt PDF (reports and agendas) is written here, so that each one is PDF/A-2b (fonts embedded, XMP
- * metadata matching the document information, an sRGB output intent, the document language), carries its
- * running head and "Page N of M" on every page, and gives the same bytes for the same content and date.
+ * Every mdt PDF (reports and agendas) is written here, so that each one is PDF/A-2b (fonts
+ * embedded, XMP metadata matching the document information, an sRGB output intent, the document
+ * language), carries its running head and "Page N of M" on every page, and gives the same bytes for
+ * the same content and date.
  */
 public final class PdfFile {
   /** The document language: every mdt text is English. */
   public static final String LANGUAGE = "en-US";
 
   /** The trailer's file identifier, which OpenPDF makes from the clock and memory. */
-  private static final Pattern FILE_ID = Pattern.compile("/ID \\[<([0-9a-f]{32})><([0-9a-f]{32})>\\]");
+  private static final Pattern FILE_ID =
+      Pattern.compile("/ID \\[<([0-9a-f]{32})><([0-9a-f]{32})>\\]");
+
   /** A subset font's name tag, which OpenPDF draws at random. */
-  private static final Pattern SUBSET_TAG = Pattern.compile("/(?:BaseFont|FontName) ?/([A-Z]{6})\\+");
+  private static final Pattern SUBSET_TAG =
+      Pattern.compile("/(?:BaseFont|FontName) ?/([A-Z]{6})\\+");
 
   private PdfFile() {}
 
   /**
-   * What the file says about itself: its title, its author (the team, or "All teams"), the line at the top of
-   * every page, and its date (SOURCE_DATE_EPOCH when set).
+   * What the file says about itself: its title, its author (the team, or "All teams"), the line at
+   * the top of every page, and its date (SOURCE_DATE_EPOCH when set).
    */
   public record Info(String title, String author, String runningHead, Instant created) {}
 
@@ -65,16 +68,19 @@ public final class PdfFile {
   }
 
   /**
-   * Writes {@code content} as a PDF/A-2b file to {@code out}; a character no embedded font has is printed
-   * as "?" and named to {@code warnings}, once per character.
+   * Writes {@code content} as a PDF/A-2b file to {@code out}; a character no embedded font has is
+   * printed as "?" and named to {@code warnings}, once per character.
    */
   public static void write(Info info, OutputStream out, Consumer<String> warnings, Content content)
       throws IOException {
     ByteArrayOutputStream pdf = new ByteArrayOutputStream();
     Set<String> missing = PdfFonts.collectMissing(() -> writeDocument(info, pdf, content));
     if (!missing.isEmpty()) {
-      warnings.accept(info.title() + ": no embedded font has " + String.join(", ", missing)
-          + "; printed as ? in the PDF");
+      warnings.accept(
+          info.title()
+              + ": no embedded font has "
+              + String.join(", ", missing)
+              + "; printed as ? in the PDF");
     }
     out.write(withContentId(withFixedSubsetTags(pdf.toByteArray())));
   }
@@ -107,9 +113,15 @@ public final class PdfFile {
     }
   }
 
-  /** sRGB, so that the colours (and greys) of text, rules and charts are defined as PDF/A requires. */
+  /**
+   * sRGB, so that the colours (and greys) of text, rules and charts are defined as PDF/A requires.
+   */
   private static void outputIntent(PdfWriter writer) throws IOException {
-    writer.setOutputIntents("Custom", "", "http://www.color.org", "sRGB IEC61966-2.1",
+    writer.setOutputIntents(
+        "Custom",
+        "",
+        "http://www.color.org",
+        "sRGB IEC61966-2.1",
         ICC_Profile.getInstance(ColorSpace.CS_sRGB));
     PdfArray intents = writer.getExtraCatalog().getAsArray(PdfName.OUTPUTINTENTS);
     intents.getAsDict(0).put(PdfName.S, PdfName.GTS_PDFA1); // OpenPDF writes a PDF/X intent
@@ -124,7 +136,8 @@ public final class PdfFile {
   /** PDF/A-2b's XMP packet, saying what the document information dictionary says. */
   private static byte[] xmp(Info info) {
     String date = info.created().truncatedTo(ChronoUnit.SECONDS).toString();
-    String packet = """
+    String packet =
+        """
         <?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>
         <x:xmpmeta xmlns:x="adobe:ns:meta/">
         <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
@@ -145,8 +158,15 @@ public final class PdfFile {
         </rdf:Description>
         </rdf:RDF>
         </x:xmpmeta>
-        <?xpacket end="w"?>""".formatted(xml(info.title()), xml(info.author()), LANGUAGE, date, date, date,
-        xml(Document.getVersion()));
+        <?xpacket end="w"?>"""
+            .formatted(
+                xml(info.title()),
+                xml(info.author()),
+                LANGUAGE,
+                date,
+                date,
+                date,
+                xml(Document.getVersion()));
     return packet.getBytes(StandardCharsets.UTF_8);
   }
 
@@ -155,8 +175,8 @@ public final class PdfFile {
   }
 
   /**
-   * The running head at the top and "Page N of M" at the bottom of every page, drawn by a page event so that
-   * no page goes without them; M is a template filled in when the document closes.
+   * The running head at the top and "Page N of M" at the bottom of every page, drawn by a page
+   * event so that no page goes without them; M is a template filled in when the document closes.
    */
   private static final class PageFurniture extends PdfPageEventHelper {
     private static final float SIZE = PdfStyle.SMALL.size();
@@ -176,8 +196,15 @@ public final class PdfFile {
     public void onEndPage(PdfWriter writer, Document document) {
       PdfContentByte canvas = writer.getDirectContent();
       float centre = (document.left() + document.right()) / 2;
-      ColumnText.showTextAligned(canvas, Element.ALIGN_CENTER, PdfStyle.phrase(runningHead, PdfStyle.SMALL),
-          centre, document.top() + 20, 0, PdfWriter.RUN_DIRECTION_LTR, 0);
+      ColumnText.showTextAligned(
+          canvas,
+          Element.ALIGN_CENTER,
+          PdfStyle.phrase(runningHead, PdfStyle.SMALL),
+          centre,
+          document.top() + 20,
+          0,
+          PdfWriter.RUN_DIRECTION_LTR,
+          0);
       BaseFont font = PdfFonts.latin(false);
       String page = "Page " + writer.getPageNumber() + " of ";
       float y = document.bottom() - 24;
@@ -198,7 +225,9 @@ public final class PdfFile {
     }
   }
 
-  /** Replaces each random subset tag with one made from its order in the file, of the same length. */
+  /**
+   * Replaces each random subset tag with one made from its order in the file, of the same length.
+   */
   private static byte[] withFixedSubsetTags(byte[] pdf) {
     String text = new String(pdf, StandardCharsets.ISO_8859_1);
     Map<String, String> fixed = new LinkedHashMap<>();
@@ -224,7 +253,13 @@ public final class PdfFile {
       md5.update(pdf, 0, id.start());
       md5.update(pdf, id.end(), pdf.length - id.end());
       String digest = HexFormat.of().formatHex(md5.digest());
-      return (text.substring(0, id.start()) + "/ID [<" + digest + "><" + digest + ">]" + text.substring(id.end()))
+      return (text.substring(0, id.start())
+              + "/ID [<"
+              + digest
+              + "><"
+              + digest
+              + ">]"
+              + text.substring(id.end()))
           .getBytes(StandardCharsets.ISO_8859_1);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has MD5", e);

@@ -15,26 +15,35 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The fonts every mdt PDF embeds (subset), so that names print as they are written in any of the alphabets
- * Connecticut's families and team members use: Noto Sans (Latin with Polish and Vietnamese, Greek, Cyrillic),
- * Noto Naskh Arabic, and Droid Sans Fallback (Chinese, Japanese, Korean). Each character takes the first
- * font that has it, like OpenPDF's {@code FontSelector}; unlike it, a font is read only when a character
- * needs it (the CJK font is 4 MB) and a character no font has is printed as "?" and reported, never dropped.
+ * The fonts every mdt PDF embeds (subset), so that names print as they are written in any of the
+ * alphabets Connecticut's families and team members use: Noto Sans (Latin with Polish and
+ * Vietnamese, Greek, Cyrillic), Noto Naskh Arabic, and Droid Sans Fallback (Chinese, Japanese,
+ * Korean). Each character takes the first font that has it, like OpenPDF's {@code FontSelector};
+ * unlike it, a font is read only when a character needs it (the CJK font is 4 MB) and a character
+ * no font has is printed as "?" and reported, never dropped.
  */
 public final class PdfFonts {
   private static final String FOLDER = "/org/mdt/pdf/fonts/";
   private static final Map<String, BaseFont> LOADED = new ConcurrentHashMap<>();
-  /** The characters no font had, per document being written on this thread; see {@link #collectMissing}. */
+
+  /**
+   * The characters no font had, per document being written on this thread; see {@link
+   * #collectMissing}.
+   */
   private static final ThreadLocal<Set<String>> MISSING = new ThreadLocal<>();
 
   /**
-   * Lines break at spaces (and between CJK characters), never at a hyphen: case numbers such as 25-1139 and
-   * names such as Smith-Jones stay whole.
+   * Lines break at spaces (and between CJK characters), never at a hyphen: case numbers such as
+   * 25-1139 and names such as Smith-Jones stay whole.
    */
-  private static final SplitCharacter BETWEEN_WORDS = (start, current, end, text, chunks) -> {
-    int c = chunks == null ? text[current] : chunks[Math.min(current, chunks.length - 1)].getUnicodeEquivalent(text[current]);
-    return c <= ' ' || c >= '\u2e80' && c < '\ud7a0';
-  };
+  private static final SplitCharacter BETWEEN_WORDS =
+      (start, current, end, text, chunks) -> {
+        int c =
+            chunks == null
+                ? text[current]
+                : chunks[Math.min(current, chunks.length - 1)].getUnicodeEquivalent(text[current]);
+        return c <= ' ' || c >= '\u2e80' && c < '\ud7a0';
+      };
 
   /** The fonts tried for each character, in this order. */
   private enum Family {
@@ -96,9 +105,9 @@ public final class PdfFonts {
   }
 
   /**
-   * Runs {@code body} and returns the characters (as "X (U+0000)") that no font had while it ran on this
-   * thread, so that the writer of one document can warn about them even though cells are made by static
-   * helpers that know no document.
+   * Runs {@code body} and returns the characters (as "X (U+0000)") that no font had while it ran on
+   * this thread, so that the writer of one document can warn about them even though cells are made
+   * by static helpers that know no document.
    */
   public static Set<String> collectMissing(Runnable body) {
     Set<String> missing = new TreeSet<>();
@@ -112,7 +121,9 @@ public final class PdfFonts {
     return missing;
   }
 
-  /** Spaces and punctuation stay in the font of the run they are in, so a Chinese name is one run. */
+  /**
+   * Spaces and punctuation stay in the font of the run they are in, so a Chinese name is one run.
+   */
   private static BaseFont fontFor(int c, BaseFont runFont, boolean bold) {
     if (runFont != null && !Character.isLetterOrDigit(c) && runFont.charExists(c)) {
       return runFont;
@@ -137,20 +148,24 @@ public final class PdfFonts {
   }
 
   private static BaseFont load(String file) {
-    return LOADED.computeIfAbsent(file, name -> {
-      try (InputStream in = PdfFonts.class.getResourceAsStream(FOLDER + name)) {
-        if (in == null) {
-          throw new IllegalStateException("font " + name + " is missing from the jar");
-        }
-        BaseFont font = BaseFont.createFont(name, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, in.readAllBytes(),
-            null);
-        font.setIncludeCidSet(false); // PDF/A-2 wants a CIDSet complete or absent; OpenPDF's is not complete
-        return font;
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      } catch (DocumentException e) {
-        throw new IllegalStateException("font " + name + " could not be read", e);
-      }
-    });
+    return LOADED.computeIfAbsent(
+        file,
+        name -> {
+          try (InputStream in = PdfFonts.class.getResourceAsStream(FOLDER + name)) {
+            if (in == null) {
+              throw new IllegalStateException("font " + name + " is missing from the jar");
+            }
+            BaseFont font =
+                BaseFont.createFont(
+                    name, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, in.readAllBytes(), null);
+            font.setIncludeCidSet(
+                false); // PDF/A-2 wants a CIDSet complete or absent; OpenPDF's is not complete
+            return font;
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          } catch (DocumentException e) {
+            throw new IllegalStateException("font " + name + " could not be read", e);
+          }
+        });
   }
 }

@@ -12,8 +12,9 @@ import java.awt.Color;
 import java.util.List;
 
 /**
- * The look every mdt PDF shares (reports and agendas): faces of the embedded fonts, the page, tables. Text goes
- * into cells, even a single line, because only there does OpenPDF order and join right-to-left (Arabic) text.
+ * The look every mdt PDF shares (reports and agendas): faces of the embedded fonts, the page,
+ * tables. Text goes into cells, even a single line, because only there does OpenPDF order and join
+ * right-to-left (Arabic) text.
  */
 public final class PdfStyle {
   /** A size and weight of the embedded fonts. */
@@ -25,6 +26,7 @@ public final class PdfStyle {
   public static final Face BODY_BOLD = new Face(10, true);
   public static final Face SMALL = new Face(8, false);
   public static final Face SMALL_BOLD = new Face(8, true);
+
   /** Tables with more columns than this have their column titles in {@link #SMALL_BOLD}. */
   private static final int WIDE_TABLE = 6;
 
@@ -72,16 +74,20 @@ public final class PdfStyle {
   }
 
   /**
-   * A table under its own heading. The heading is a header row: it repeats with the column titles on every
-   * page the table spans, and OpenPDF starts a table only where its header rows and a first row fit, so the
-   * heading is never left alone at the foot of a page.
+   * A table under its own heading. The heading is a header row: it repeats with the column titles
+   * on every page the table spans, and OpenPDF starts a table only where its header rows and a
+   * first row fit, so the heading is never left alone at the foot of a page.
    */
   public static PdfPTable titledTable(String heading, float[] widths, List<String> titles) {
     return titledTable(heading, widths, titles, new boolean[titles.size()]);
   }
 
-  /** {@link #titledTable(String, float[], List)} with the titles of number columns ({@code right}) to the right. */
-  public static PdfPTable titledTable(String heading, float[] widths, List<String> titles, boolean[] right) {
+  /**
+   * {@link #titledTable(String, float[], List)} with the titles of number columns ({@code right})
+   * to the right.
+   */
+  public static PdfPTable titledTable(
+      String heading, float[] widths, List<String> titles, boolean[] right) {
     PdfPTable table = new PdfPTable(widths);
     table.setWidthPercentage(100);
     table.setHeaderRows(2);
@@ -92,7 +98,8 @@ public final class PdfStyle {
     title.setPaddingLeft(0);
     title.setPaddingBottom(6);
     table.addCell(title);
-    Face titleFace = titles.size() > WIDE_TABLE ? SMALL_BOLD : BODY_BOLD; // so that a title word fits its column
+    Face titleFace =
+        titles.size() > WIDE_TABLE ? SMALL_BOLD : BODY_BOLD; // so that a title word fits its column
     for (int c = 0; c < titles.size(); c++) {
       PdfPCell cell = titleCell(titles.get(c), titleFace);
       cell.setHorizontalAlignment(right[c] ? Element.ALIGN_RIGHT : Element.ALIGN_LEFT);
@@ -126,7 +133,10 @@ public final class PdfStyle {
     return cell;
   }
 
-  /** A padded cell that lays out mixed left-to-right and right-to-left text (joined Arabic among Latin). */
+  /**
+   * A padded cell that lays out mixed left-to-right and right-to-left text (joined Arabic among
+   * Latin).
+   */
   private static PdfPCell textCell(Phrase phrase) {
     PdfPCell cell = new PdfPCell(phrase);
     cell.setPadding(PADDING);

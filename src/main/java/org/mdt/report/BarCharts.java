@@ -26,9 +26,10 @@ import org.jfree.data.category.DefaultCategoryDataset;
 import org.mdt.pdf.PdfFonts;
 
 /**
- * Bar charts drawn by JFreeChart straight into the PDF as vectors (sharp at any zoom, text searchable), in the
- * PDF's own embedded font: the chart lays its text out with the same font file the PDF embeds, so the
- * layout does not depend on the fonts of the machine. Headless, as on a server or in cron.
+ * Bar charts drawn by JFreeChart straight into the PDF as vectors (sharp at any zoom, text
+ * searchable), in the PDF's own embedded font: the chart lays its text out with the same font file
+ * the PDF embeds, so the layout does not depend on the fonts of the machine. Headless, as on a
+ * server or in cron.
  */
 final class BarCharts {
   static {
@@ -37,32 +38,46 @@ final class BarCharts {
 
   /** Category labels longer than this turn the bars sideways, so that the labels read across. */
   private static final int LONG_LABEL = 8;
+
   private static final Color BARS = new Color(0x3b, 0x6e, 0xa5);
   private static final Font REGULAR = awtFont("NotoSans-Regular.ttf");
   private static final Font BOLD = awtFont("NotoSans-Bold.ttf");
 
   /** Every font JFreeChart asks for is the embedded Noto Sans, bold or not. */
-  private static final FontMapper EMBEDDED = new FontMapper() {
-    @Override
-    public BaseFont awtToPdf(Font font) {
-      return PdfFonts.latin(font.isBold());
-    }
+  private static final FontMapper EMBEDDED =
+      new FontMapper() {
+        @Override
+        public BaseFont awtToPdf(Font font) {
+          return PdfFonts.latin(font.isBold());
+        }
 
-    @Override
-    public Font pdfToAwt(BaseFont font, int size) {
-      return REGULAR.deriveFont((float) size);
-    }
-  };
+        @Override
+        public Font pdfToAwt(BaseFont font, int size) {
+          return REGULAR.deriveFont((float) size);
+        }
+      };
 
   private BarCharts() {}
 
-  /** The chart as a vector image {@code width} by {@code height} points, to be added where its section is. */
+  /**
+   * The chart as a vector image {@code width} by {@code height} points, to be added where its
+   * section is.
+   */
   static Image draw(ReportDocument.Chart chart, PdfWriter writer, float width, float height) {
     DefaultCategoryDataset data = new DefaultCategoryDataset();
     chart.values().forEach((label, value) -> data.addValue(value, chart.valueAxis(), label));
-    boolean sideways = chart.values().keySet().stream().anyMatch(label -> label.length() > LONG_LABEL);
-    JFreeChart bars = ChartFactory.createBarChart(chart.title(), null, chart.valueAxis(), data,
-        sideways ? PlotOrientation.HORIZONTAL : PlotOrientation.VERTICAL, false, false, false);
+    boolean sideways =
+        chart.values().keySet().stream().anyMatch(label -> label.length() > LONG_LABEL);
+    JFreeChart bars =
+        ChartFactory.createBarChart(
+            chart.title(),
+            null,
+            chart.valueAxis(),
+            data,
+            sideways ? PlotOrientation.HORIZONTAL : PlotOrientation.VERTICAL,
+            false,
+            false,
+            false);
     bars.setBackgroundPaint(Color.WHITE);
     bars.getTitle().setFont(BOLD.deriveFont(11f));
     CategoryPlot plot = bars.getCategoryPlot();

@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import org.mdt.codes.CodeList;
 
-/** Counts by code under named breakdowns, every code present from the start so zeros are reported too. */
+/**
+ * Counts by code under named breakdowns, every code present from the start so zeros are reported
+ * too.
+ */
 final class Breakdowns {
   private final Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
 

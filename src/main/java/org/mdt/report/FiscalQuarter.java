@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 import org.mdt.MdtException;
 
 /**
- * A federal fiscal quarter: FY2026 runs 2025-10-01 to 2026-09-30, and its Q1 is October to December 2025.
+ * A federal fiscal quarter: FY2026 runs 2025-10-01 to 2026-09-30, and its Q1 is October to December
+ * 2025.
  */
 public record FiscalQuarter(int fiscalYear, int quarter) {
   private static final Pattern FORM = Pattern.compile("FY(\\d{4})Q([1-4])");
@@ -15,8 +16,10 @@ public record FiscalQuarter(int fiscalYear, int quarter) {
   public static FiscalQuarter parse(String text) {
     Matcher m = FORM.matcher(text.trim().toUpperCase(Locale.ROOT));
     if (!m.matches()) {
-      throw MdtException.usage("quarter must look like FY2026Q1 (federal fiscal year, Q1 = Oct-Dec), not '" + text
-          + "'");
+      throw MdtException.usage(
+          "quarter must look like FY2026Q1 (federal fiscal year, Q1 = Oct-Dec), not '"
+              + text
+              + "'");
     }
     return new FiscalQuarter(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
   }

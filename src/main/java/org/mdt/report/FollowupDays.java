@@ -14,7 +14,10 @@ record FollowupDays(LocalDate opened, LocalDate closed, LocalDate due, String st
   /** The columns {@link #read} expects, in order, of a query over {@code followup f}. */
   static final String COLUMNS = "f.created_at, f.closed_at, f.due_date, f.status";
 
-  /** The current row of a query selecting {@link #COLUMNS} first, its times turned into days in {@code zone}. */
+  /**
+   * The current row of a query selecting {@link #COLUMNS} first, its times turned into days in
+   * {@code zone}.
+   */
   static FollowupDays read(ResultSet rs, ZoneId zone) throws SQLException {
     LocalDate opened = rs.getObject(1, OffsetDateTime.class).atZoneSameInstant(zone).toLocalDate();
     OffsetDateTime closedAt = rs.getObject(2, OffsetDateTime.class);

@@ -25,23 +25,37 @@ import org.mdt.team.Team;
 import org.mdt.text.Table;
 
 /**
- * The coordinator's monthly report (docs/DESIGN.md section 6.4): cases and children received, reviews held, cases
- * reviewed, follow-ups opened, closed (done or cancelled) and overdue at the month's end, for the month and each
- * of the 12 before it, counting nothing dated after the day it is written. Meant for cron: it reads, never asks.
+ * The coordinator's monthly report (docs/DESIGN.md section 6.4): cases and children received,
+ * reviews held, cases reviewed, follow-ups opened, closed (done or cancelled) and overdue at the
+ * month's end, for the month and each of the 12 before it, counting nothing dated after the day it
+ * is written. Meant for cron: it reads, never asks.
  */
 public final class MonthlyReport implements Report {
   /** The measures in report order, by their JSON keys. */
-  public static final List<String> MEASURES = List.of("casesReceived", "childrenReceived", "reviewsHeld",
-      "casesReviewed", "followupsOpened", "followupsClosed", "followupsDone", "followupsCancelled", "followupsOverdue");
+  public static final List<String> MEASURES =
+      List.of(
+          "casesReceived",
+          "childrenReceived",
+          "reviewsHeld",
+          "casesReviewed",
+          "followupsOpened",
+          "followupsClosed",
+          "followupsDone",
+          "followupsCancelled",
+          "followupsOverdue");
+
   private static final int TREND_MONTHS = 12;
   private static final String TEAM = " AND (CAST(? AS BIGINT) IS NULL OR %s = ?)";
 
   private final YearMonth month;
   private final Team team;
+
   /** The report's own day: nothing dated after it is counted. */
   private final LocalDate dataThrough;
+
   /** Month → measure → count, for the month and the 12 before, oldest first. */
   private final Map<YearMonth, Map<String, Integer>> months = new TreeMap<>();
+
   /** "month/case id" of each case already counted as reviewed in that month. */
   private final Set<String> reviewed = new HashSet<>();
 
@@ -57,21 +71,25 @@ public final class MonthlyReport implements Report {
   }
 
   /**
-   * @param today the day the report is written: referrals, meetings and follow-ups dated after it are not
-   *     counted, and a follow-up closed after it is still open
-   * @param zone follow-up times are bucketed by day in this zone, the one the coordinator's machine keeps
+   * @param today the day the report is written: referrals, meetings and follow-ups dated after it
+   *     are not counted, and a follow-up closed after it is still open
+   * @param zone follow-up times are bucketed by day in this zone, the one the coordinator's machine
+   *     keeps
    */
-  public static MonthlyReport compute(Connection connection, YearMonth month, Team team, LocalDate today, ZoneId zone)
+  public static MonthlyReport compute(
+      Connection connection, YearMonth month, Team team, LocalDate today, ZoneId zone)
       throws SQLException {
     MonthlyReport report = new MonthlyReport(month, team, today);
     LocalDate from = month.minusMonths(TREND_MONTHS).atDay(1);
     LocalDate to = month.atEndOfMonth().isAfter(today) ? today : month.atEndOfMonth();
     Long teamId = team == null ? null : team.id();
-    FirstReferrals.between(connection, teamId, from, to).values()
+    FirstReferrals.between(connection, teamId, from, to)
+        .values()
         .forEach(referral -> report.count(referral, "casesReceived"));
-    dates(connection, CHILDREN_RECEIVED, teamId, from, to).forEach(referral -> report.count(referral,
-        "childrenReceived"));
-    dates(connection, REVIEWS_HELD, teamId, from, to).forEach(held -> report.count(held, "reviewsHeld"));
+    dates(connection, CHILDREN_RECEIVED, teamId, from, to)
+        .forEach(referral -> report.count(referral, "childrenReceived"));
+    dates(connection, REVIEWS_HELD, teamId, from, to)
+        .forEach(held -> report.count(held, "reviewsHeld"));
     scanReviews(connection, teamId, from, to, report::add);
     scanFollowups(connection, teamId, from, to, zone, report::add);
     return report;
@@ -79,18 +97,33 @@ public final class MonthlyReport implements Report {
 
   // The queries: rows of the window from..to, no rule of what counts.
 
-  private static final String CHILDREN_RECEIVED = "SELECT ch.referral_date FROM case_child ch"
-      + " WHERE 1 = 1" + TEAM.formatted("ch.team_id") + " AND ch.referral_date BETWEEN ? AND ?";
-  private static final String REVIEWS_HELD = "SELECT m.meeting_date FROM meeting m"
-      + " WHERE " + ReviewRules.RECORDED_MEETING + TEAM.formatted("m.team_id") + " AND m.meeting_date BETWEEN ? AND ?";
+  private static final String CHILDREN_RECEIVED =
+      "SELECT ch.referral_date FROM case_child ch"
+          + " WHERE 1 = 1"
+          + TEAM.formatted("ch.team_id")
+          + " AND ch.referral_date BETWEEN ? AND ?";
+  private static final String REVIEWS_HELD =
+      "SELECT m.meeting_date FROM meeting m"
+          + " WHERE "
+          + ReviewRules.RECORDED_MEETING
+          + TEAM.formatted("m.team_id")
+          + " AND m.meeting_date BETWEEN ? AND ?";
 
-  /** Hands sink every review of a case at a recorded meeting from..to (of one team, or all when teamId is null). */
-  private static void scanReviews(Connection connection, Long teamId, LocalDate from, LocalDate to,
-      Consumer<CaseReview> sink) throws SQLException {
-    try (PreparedStatement query = connection.prepareStatement("SELECT m.meeting_date, mc.case_id"
-        + " FROM meeting_case mc JOIN meeting m ON m.id = mc.meeting_id"
-        + " WHERE " + ReviewRules.REVIEWED_AT_RECORDED_MEETING + TEAM.formatted("m.team_id")
-        + " AND m.meeting_date BETWEEN ? AND ?")) {
+  /**
+   * Hands sink every review of a case at a recorded meeting from..to (of one team, or all when
+   * teamId is null).
+   */
+  private static void scanReviews(
+      Connection connection, Long teamId, LocalDate from, LocalDate to, Consumer<CaseReview> sink)
+      throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT m.meeting_date, mc.case_id"
+                + " FROM meeting_case mc JOIN meeting m ON m.id = mc.meeting_id"
+                + " WHERE "
+                + ReviewRules.REVIEWED_AT_RECORDED_MEETING
+                + TEAM.formatted("m.team_id")
+                + " AND m.meeting_date BETWEEN ? AND ?")) {
       bind(query, teamId, from, to);
       try (ResultSet rs = query.executeQuery()) {
         while (rs.next()) {
@@ -101,15 +134,24 @@ public final class MonthlyReport implements Report {
   }
 
   /**
-   * Hands sink every follow-up (on a case of one team, or all when teamId is null) opened by the window's end
-   * and not closed before its start: the rest cannot count.
+   * Hands sink every follow-up (on a case of one team, or all when teamId is null) opened by the
+   * window's end and not closed before its start: the rest cannot count.
    */
-  private static void scanFollowups(Connection connection, Long teamId, LocalDate from, LocalDate to, ZoneId zone,
-      Consumer<FollowupDays> sink) throws SQLException {
-    try (PreparedStatement query = connection.prepareStatement("SELECT " + FollowupDays.COLUMNS
-        + " FROM followup f WHERE f.created_at < ? AND (f.closed_at IS NULL OR f.closed_at >= ?)"
-        + " AND (CAST(? AS BIGINT) IS NULL"
-        + "   OR EXISTS (SELECT 1 FROM mdt_case c WHERE c.id = f.case_id AND c.team_id = ?))")) {
+  private static void scanFollowups(
+      Connection connection,
+      Long teamId,
+      LocalDate from,
+      LocalDate to,
+      ZoneId zone,
+      Consumer<FollowupDays> sink)
+      throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT "
+                + FollowupDays.COLUMNS
+                + " FROM followup f WHERE f.created_at < ? AND (f.closed_at IS NULL OR f.closed_at >= ?)"
+                + " AND (CAST(? AS BIGINT) IS NULL"
+                + "   OR EXISTS (SELECT 1 FROM mdt_case c WHERE c.id = f.case_id AND c.team_id = ?))")) {
       query.setObject(1, to.plusDays(1).atStartOfDay(zone).toOffsetDateTime());
       query.setObject(2, from.atStartOfDay(zone).toOffsetDateTime());
       Sql.bindTwice(query, 3, teamId, Types.BIGINT);
@@ -122,8 +164,8 @@ public final class MonthlyReport implements Report {
   }
 
   /** The dates a query returns; its parameters are the team pair, then {@code bounds} in order. */
-  private static List<LocalDate> dates(Connection connection, String sql, Long teamId, LocalDate... bounds)
-      throws SQLException {
+  private static List<LocalDate> dates(
+      Connection connection, String sql, Long teamId, LocalDate... bounds) throws SQLException {
     List<LocalDate> dates = new ArrayList<>();
     try (PreparedStatement query = connection.prepareStatement(sql)) {
       bind(query, teamId, bounds);
@@ -136,7 +178,8 @@ public final class MonthlyReport implements Report {
     return dates;
   }
 
-  private static void bind(PreparedStatement query, Long teamId, LocalDate... bounds) throws SQLException {
+  private static void bind(PreparedStatement query, Long teamId, LocalDate... bounds)
+      throws SQLException {
     Sql.bindTwice(query, 1, teamId, Types.BIGINT);
     for (int i = 0; i < bounds.length; i++) {
       query.setObject(3 + i, bounds[i]);
@@ -153,8 +196,9 @@ public final class MonthlyReport implements Report {
   }
 
   /**
-   * A follow-up counts as opened in its month, as closed (and done or cancelled) in its month unless that is after
-   * the report's day, and as overdue in every month at whose end it was open past its due date.
+   * A follow-up counts as opened in its month, as closed (and done or cancelled) in its month
+   * unless that is after the report's day, and as overdue in every month at whose end it was open
+   * past its due date.
    */
   void add(FollowupDays followup) {
     LocalDate closed = followup.closed();
@@ -162,16 +206,21 @@ public final class MonthlyReport implements Report {
     count(followup.opened(), "followupsOpened");
     if (closed != null && !closed.isAfter(dataThrough)) {
       count(closed, "followupsClosed");
-      count(closed, FollowupStatus.CANCELLED.word().equals(status) ? "followupsCancelled" : "followupsDone");
+      count(
+          closed,
+          FollowupStatus.CANCELLED.word().equals(status) ? "followupsCancelled" : "followupsDone");
     }
-    months.forEach((m, counts) -> {
-      // a month still running counts what is overdue today; one not begun, nothing
-      LocalDate end = m.atEndOfMonth().isAfter(dataThrough) ? dataThrough : m.atEndOfMonth();
-      if (!m.atDay(1).isAfter(dataThrough) && !followup.opened().isAfter(end)
-          && FollowupOutcome.asOf(end, status, followup.due(), closed) == FollowupOutcome.OPEN_OVERDUE) {
-        counts.merge("followupsOverdue", 1, Integer::sum);
-      }
-    });
+    months.forEach(
+        (m, counts) -> {
+          // a month still running counts what is overdue today; one not begun, nothing
+          LocalDate end = m.atEndOfMonth().isAfter(dataThrough) ? dataThrough : m.atEndOfMonth();
+          if (!m.atDay(1).isAfter(dataThrough)
+              && !followup.opened().isAfter(end)
+              && FollowupOutcome.asOf(end, status, followup.due(), closed)
+                  == FollowupOutcome.OPEN_OVERDUE) {
+            counts.merge("followupsOverdue", 1, Integer::sum);
+          }
+        });
   }
 
   private void count(LocalDate day, String measure) {
@@ -191,25 +240,45 @@ public final class MonthlyReport implements Report {
 
   @Override
   public Optional<String> heading() {
-    return Optional.of("Monthly report " + month + ", team: " + teamName() + ", data through " + dataThrough);
+    return Optional.of(
+        "Monthly report " + month + ", team: " + teamName() + ", data through " + dataThrough);
   }
 
   @Override
   public List<Table.Column> columns() {
-    return Table.columns("month", "MONTH", "casesReceived", "CASES", "childrenReceived", "CHILDREN", "reviewsHeld",
-        "REVIEWS", "casesReviewed", "REVIEWED", "followupsOpened", "FU OPENED", "followupsClosed", "FU CLOSED",
-        "followupsDone", "FU DONE", "followupsCancelled", "FU CANCELLED", "followupsOverdue", "FU OVERDUE");
+    return Table.columns(
+        "month",
+        "MONTH",
+        "casesReceived",
+        "CASES",
+        "childrenReceived",
+        "CHILDREN",
+        "reviewsHeld",
+        "REVIEWS",
+        "casesReviewed",
+        "REVIEWED",
+        "followupsOpened",
+        "FU OPENED",
+        "followupsClosed",
+        "FU CLOSED",
+        "followupsDone",
+        "FU DONE",
+        "followupsCancelled",
+        "FU CANCELLED",
+        "followupsOverdue",
+        "FU OVERDUE");
   }
 
   /** One row a month, oldest first: the month, then its count of each measure. */
   @Override
   public List<List<Object>> rows() {
     List<List<Object>> rows = new ArrayList<>();
-    months.forEach((m, counts) -> {
-      List<Object> row = new ArrayList<>(List.of(m.toString()));
-      row.addAll(counts.values());
-      rows.add(row);
-    });
+    months.forEach(
+        (m, counts) -> {
+          List<Object> row = new ArrayList<>(List.of(m.toString()));
+          row.addAll(counts.values());
+          rows.add(row);
+        });
     return rows;
   }
 
@@ -221,12 +290,13 @@ public final class MonthlyReport implements Report {
     json.put("dataThrough", dataThrough.toString());
     json.putAll(months.get(month));
     List<Map<String, Object>> trend = new ArrayList<>();
-    months.forEach((m, counts) -> {
-      Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put("month", m.toString());
-      entry.putAll(counts);
-      trend.add(entry);
-    });
+    months.forEach(
+        (m, counts) -> {
+          Map<String, Object> entry = new LinkedHashMap<>();
+          entry.put("month", m.toString());
+          entry.putAll(counts);
+          trend.add(entry);
+        });
     json.put("trend", trend);
     Map<String, Object> average = new LinkedHashMap<>();
     average.put("months", monthsWithData().size());
@@ -242,27 +312,39 @@ public final class MonthlyReport implements Report {
     List<List<Object>> summary = new ArrayList<>();
     for (String measure : MEASURES) {
       Double average = average(measure);
-      summary.add(List.of(LABELS.get(measure), now.get(measure), before.get(measure),
-          average == null ? "-" : String.format(java.util.Locale.ROOT, "%.1f", average)));
+      summary.add(
+          List.of(
+              LABELS.get(measure),
+              now.get(measure),
+              before.get(measure),
+              average == null ? "-" : String.format(java.util.Locale.ROOT, "%.1f", average)));
     }
     List<String> trendColumns = new ArrayList<>(List.of("Month"));
     MEASURES.forEach(m -> trendColumns.add(LABELS.get(m)));
-    return new ReportDocument("Monthly report " + month, team == null ? "All teams" : team.name(),
-        month.atDay(1) + " to " + month.atEndOfMonth() + ", data through " + dataThrough, List.of(
-            new ReportDocument.Section("This month", List.of("Measure", month.toString(),
-                month.minusMonths(1).toString(), averageHeading()), summary),
-            new ReportDocument.Section("Trend", trendColumns, rows())), DEFINITIONS);
+    return new ReportDocument(
+        "Monthly report " + month,
+        team == null ? "All teams" : team.name(),
+        month.atDay(1) + " to " + month.atEndOfMonth() + ", data through " + dataThrough,
+        List.of(
+            new ReportDocument.Section(
+                "This month",
+                List.of(
+                    "Measure", month.toString(), month.minusMonths(1).toString(), averageHeading()),
+                summary),
+            new ReportDocument.Section("Trend", trendColumns, rows())),
+        DEFINITIONS);
   }
 
   /**
-   * The months of the 12 before this one that have data: from the first with any count on. Months before the
-   * team's first referral, meeting or follow-up are not zeros, they are before mdt knew the team; a quiet month
-   * after that is a real zero.
+   * The months of the 12 before this one that have data: from the first with any count on. Months
+   * before the team's first referral, meeting or follow-up are not zeros, they are before mdt knew
+   * the team; a quiet month after that is a real zero.
    */
   private List<YearMonth> monthsWithData() {
     List<YearMonth> before = months.keySet().stream().filter(m -> m.isBefore(month)).toList();
     int first = 0;
-    while (first < before.size() && months.get(before.get(first)).values().stream().allMatch(n -> n == 0)) {
+    while (first < before.size()
+        && months.get(before.get(first)).values().stream().allMatch(n -> n == 0)) {
       first++;
     }
     return before.subList(first, before.size());
@@ -280,26 +362,56 @@ public final class MonthlyReport implements Report {
 
   private String averageHeading() {
     int counted = monthsWithData().size();
-    return counted == TREND_MONTHS ? "12-month average" : "Average of " + counted + " month" + (counted == 1 ? "" : "s")
-        + " with data";
+    return counted == TREND_MONTHS
+        ? "12-month average"
+        : "Average of " + counted + " month" + (counted == 1 ? "" : "s") + " with data";
   }
 
-  private static final Map<String, String> LABELS = Map.of("casesReceived", "Cases received", "childrenReceived",
-      "Children received", "reviewsHeld", "Reviews held", "casesReviewed", "Cases reviewed", "followupsOpened",
-      "Follow-ups opened", "followupsClosed", "Follow-ups closed", "followupsDone", "Follow-ups done",
-      "followupsCancelled", "Follow-ups cancelled", "followupsOverdue", "Follow-ups overdue");
+  private static final Map<String, String> LABELS =
+      Map.of(
+          "casesReceived",
+          "Cases received",
+          "childrenReceived",
+          "Children received",
+          "reviewsHeld",
+          "Reviews held",
+          "casesReviewed",
+          "Cases reviewed",
+          "followupsOpened",
+          "Follow-ups opened",
+          "followupsClosed",
+          "Follow-ups closed",
+          "followupsDone",
+          "Follow-ups done",
+          "followupsCancelled",
+          "Follow-ups cancelled",
+          "followupsOverdue",
+          "Follow-ups overdue");
 
-  static final List<ReportDocument.Definition> DEFINITIONS = List.of(
-      new ReportDocument.Definition("Cases received", "cases whose first child was referred in the month."),
-      new ReportDocument.Definition("Children received", "children on cases (roster rows) referred in the month."),
-      new ReportDocument.Definition("Reviews held", "MDT case review meetings held in the month and recorded."),
-      new ReportDocument.Definition("Cases reviewed", "distinct cases reviewed at those meetings."),
-      new ReportDocument.Definition("Follow-ups opened / closed", "follow-ups created, and marked done or"
-          + " cancelled, in the month; closed = done + cancelled."),
-      new ReportDocument.Definition("Follow-ups overdue", "follow-ups still open at the end of the month's last"
-          + " day (or of the data-through day, if earlier) whose due date was before that day."),
-      new ReportDocument.Definition("Average", "the mean of the 12 months before this one, or of those from the"
-          + " first month with any count when mdt knew the team for fewer (the heading says how many)."),
-      new ReportDocument.Definition("Data through", "the day the report was written: referrals, meetings and"
-          + " follow-ups dated after it are not counted, and a follow-up closed after it counts as open."));
+  static final List<ReportDocument.Definition> DEFINITIONS =
+      List.of(
+          new ReportDocument.Definition(
+              "Cases received", "cases whose first child was referred in the month."),
+          new ReportDocument.Definition(
+              "Children received", "children on cases (roster rows) referred in the month."),
+          new ReportDocument.Definition(
+              "Reviews held", "MDT case review meetings held in the month and recorded."),
+          new ReportDocument.Definition(
+              "Cases reviewed", "distinct cases reviewed at those meetings."),
+          new ReportDocument.Definition(
+              "Follow-ups opened / closed",
+              "follow-ups created, and marked done or"
+                  + " cancelled, in the month; closed = done + cancelled."),
+          new ReportDocument.Definition(
+              "Follow-ups overdue",
+              "follow-ups still open at the end of the month's last"
+                  + " day (or of the data-through day, if earlier) whose due date was before that day."),
+          new ReportDocument.Definition(
+              "Average",
+              "the mean of the 12 months before this one, or of those from the"
+                  + " first month with any count when mdt knew the team for fewer (the heading says how many)."),
+          new ReportDocument.Definition(
+              "Data through",
+              "the day the report was written: referrals, meetings and"
+                  + " follow-ups dated after it are not counted, and a follow-up closed after it counts as open."));
 }

@@ -6,13 +6,16 @@ import java.util.Optional;
 import org.mdt.text.Table;
 
 /**
- * What every report gives its one emitter: a JSON value (the report's contract, keys as documented), the
- * same figures as rows under keyed and titled columns (CSV and the terminal), and a {@link ReportDocument}
- * (PDF and xlsx). The emitter picks the face from {@code --format} or the {@code --out} file's extension, so
- * a report never knows where it goes.
+ * What every report gives its one emitter: a JSON value (the report's contract, keys as
+ * documented), the same figures as rows under keyed and titled columns (CSV and the terminal), and
+ * a {@link ReportDocument} (PDF and xlsx). The emitter picks the face from {@code --format} or the
+ * {@code --out} file's extension, so a report never knows where it goes.
  */
 public interface Report {
-  /** The line above the aligned text table, saying what, which team and when; empty when the table says it. */
+  /**
+   * The line above the aligned text table, saying what, which team and when; empty when the table
+   * says it.
+   */
   Optional<String> heading();
 
   /** The JSON object, with the keys the report's documentation names. */
@@ -32,7 +35,10 @@ public interface Report {
     return List.of();
   }
 
-  /** {@link #columns} and {@link #rows} as one table; a row that does not fit its columns is refused. */
+  /**
+   * {@link #columns} and {@link #rows} as one table; a row that does not fit its columns is
+   * refused.
+   */
   default Table table() {
     Table table = Table.of(columns());
     rows().forEach(row -> table.row(row.toArray()));

@@ -3,31 +3,42 @@ package org.mdt.report;
 import java.util.List;
 
 /**
- * A report as pages show it: a title, the team and period every page repeats, sections of tables, the
- * definitions, and appendices of lists too long for a table cell, printed at the end. PDF and XLSX are written
- * from this; JSON and CSV keep each report's own contract. Everything here is for people to read: labels, not
- * database codes.
+ * A report as pages show it: a title, the team and period every page repeats, sections of tables,
+ * the definitions, and appendices of lists too long for a table cell, printed at the end. PDF and
+ * XLSX are written from this; JSON and CSV keep each report's own contract. Everything here is for
+ * people to read: labels, not database codes.
  */
-public record ReportDocument(String title, String team, String period, List<Section> sections,
-    List<Definition> definitions, List<Appendix> appendices) {
+public record ReportDocument(
+    String title,
+    String team,
+    String period,
+    List<Section> sections,
+    List<Definition> definitions,
+    List<Appendix> appendices) {
 
-  public ReportDocument(String title, String team, String period, List<Section> sections,
+  public ReportDocument(
+      String title,
+      String team,
+      String period,
+      List<Section> sections,
       List<Definition> definitions) {
     this(title, team, period, sections, definitions, List.of());
   }
 
   /** A heading, a table under it, and optionally a bar chart of some of its figures. */
-  public record Section(String heading, List<String> columns, List<List<Object>> rows, Chart chart) {
+  public record Section(
+      String heading, List<String> columns, List<List<Object>> rows, Chart chart) {
     public Section(String heading, List<String> columns, List<List<Object>> rows) {
       this(heading, columns, rows, null);
     }
   }
 
   /**
-   * A bar chart: a value for each label, in order. Counts (whole numbers) get whole-number axis ticks;
-   * {@code valueAxis} names the unit.
+   * A bar chart: a value for each label, in order. Counts (whole numbers) get whole-number axis
+   * ticks; {@code valueAxis} names the unit.
    */
-  public record Chart(String title, String valueAxis, java.util.Map<String, ? extends Number> values) {
+  public record Chart(
+      String title, String valueAxis, java.util.Map<String, ? extends Number> values) {
     /** True when every value is a whole count, so the axis shows no fractions. */
     public boolean counts() {
       return values.values().stream().allMatch(v -> v instanceof Integer || v instanceof Long);
@@ -37,10 +48,16 @@ public record ReportDocument(String title, String team, String period, List<Sect
   /** What a term in the report means, exactly as the counts use it. */
   public record Definition(String term, String meaning) {}
 
-  /** A complete list a section refers to (such as every case short of a standard), printed after the definitions. */
+  /**
+   * A complete list a section refers to (such as every case short of a standard), printed after the
+   * definitions.
+   */
   public record Appendix(String title, String introduction, List<String> items) {}
 
-  /** {@code part} as a percentage of {@code whole} to one decimal ("12.5%"), or "-" when the whole is none. */
+  /**
+   * {@code part} as a percentage of {@code whole} to one decimal ("12.5%"), or "-" when the whole
+   * is none.
+   */
   public static String percent(int part, int whole) {
     return whole == 0 ? "-" : String.format(java.util.Locale.ROOT, "%.1f%%", 100.0 * part / whole);
   }

@@ -9,7 +9,9 @@ public final class SpreadsheetText {
     return formulaLike(text) ? "'" + text : text;
   }
 
-  /** Whether a spreadsheet would take the text for a formula: it starts with =, +, -, @, tab or CR. */
+  /**
+   * Whether a spreadsheet would take the text for a formula: it starts with =, +, -, @, tab or CR.
+   */
   public static boolean formulaLike(String text) {
     return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0;
   }

@@ -19,26 +19,33 @@ import org.ojalgo.optimisation.Optimisation;
 import org.ojalgo.optimisation.Variable;
 
 /**
- * The suppression audit statistical offices run (docs/DESIGN.md section 6.5): a reader who knows every shown count
- * and every relation between counts, and that a hidden count is at least 1 (zeros are shown), can bound
- * each hidden count by linear programming. For every primary suppressed cell this minimises and maximises
- * it over those constraints (integers relaxed to reals, the standard audit) and reports the cells whose
- * range is narrower than the minimum cell. Hidden cells linked by no relation cannot bound each other, so
- * each connected block is solved on its own.
+ * The suppression audit statistical offices run (docs/DESIGN.md section 6.5): a reader who knows
+ * every shown count and every relation between counts, and that a hidden count is at least 1 (zeros
+ * are shown), can bound each hidden count by linear programming. For every primary suppressed cell
+ * this minimises and maximises it over those constraints (integers relaxed to reals, the standard
+ * audit) and reports the cells whose range is narrower than the minimum cell. Hidden cells linked
+ * by no relation cannot bound each other, so each connected block is solved on its own.
  *
- * <p>One exception: a count the unsuppressed NCA or VOCA reports already pin down (a team whose half-year
- * had 3 children, 2 of them girls, all in February) cannot be protected by hiding anything, since zeros
- * are shown and those reports are public. Such a cell must range as wide as it would with every non-zero
- * count of the export hidden (found by the same LP), and no wider.
+ * <p>One exception: a count the unsuppressed NCA or VOCA reports already pin down (a team whose
+ * half-year had 3 children, 2 of them girls, all in February) cannot be protected by hiding
+ * anything, since zeros are shown and those reports are public. Such a cell must range as wide as
+ * it would with every non-zero count of the export hidden (found by the same LP), and no wider.
  */
 public final class SuppressionAudit {
-  /** Far above any count: stands in for "no upper bound" so that the solver never meets an unbounded LP. */
+  /**
+   * Far above any count: stands in for "no upper bound" so that the solver never meets an unbounded
+   * LP.
+   */
   private static final double CEILING = 1e9;
+
   private static final double TOLERANCE = 1e-6;
   private static final int PROPAGATION_PASSES = 100;
   private static final int NEARBY_STEPS = 2;
 
-  /** A primary cell a reader can narrow to [low, high], where its range had to be {@code required} wide. */
+  /**
+   * A primary cell a reader can narrow to [low, high], where its range had to be {@code required}
+   * wide.
+   */
   public record Finding(Cell cell, double low, double high, double required) {}
 
   private SuppressionAudit() {}
@@ -48,37 +55,52 @@ public final class SuppressionAudit {
   }
 
   /**
-   * Audits of one table as its suppression grows. Every LP solution is a table the reader cannot rule out,
-   * and hiding one more cell only loosens the reader's LP (the old solution, with the newly hidden cell at its
-   * true count, still satisfies every relation), so the range a cell was once seen to span stays a valid
-   * witness in every later audit: only cells never yet seen spanning the minimum cell need LPs again. The
-   * widest range a cell could have depends on the counts alone, so it is kept too.
+   * Audits of one table as its suppression grows. Every LP solution is a table the reader cannot
+   * rule out, and hiding one more cell only loosens the reader's LP (the old solution, with the
+   * newly hidden cell at its true count, still satisfies every relation), so the range a cell was
+   * once seen to span stays a valid witness in every later audit: only cells never yet seen
+   * spanning the minimum cell need LPs again. The widest range a cell could have depends on the
+   * counts alone, so it is kept too.
    */
   static final class Run {
     private final List<Relation> relations;
     private final Map<Cell, List<Relation>> relationsOf = new IdentityHashMap<>();
-    private final Map<Cell, double[]> seen = new IdentityHashMap<>(); // cell -> {low, high} over all solutions
+    private final Map<Cell, double[]> seen =
+        new IdentityHashMap<>(); // cell -> {low, high} over all solutions
     private final Map<Cell, Lp> allHidden = new IdentityHashMap<>();
     private final Set<Cell> widestKnown = Collections.newSetFromMap(new IdentityHashMap<>());
     private Map<Cell, double[]> outer;
     private final Map<Cell, Double> nearby = new IdentityHashMap<>();
-    /** Findings by block (its relations, then its hidden cells): the same LP gives the same answer. */
+
+    /**
+     * Findings by block (its relations, then its hidden cells): the same LP gives the same answer.
+     */
     private final Map<List<Object>, List<Finding>> audited = new HashMap<>();
 
     Run(List<Relation> relations) {
       this.relations = relations;
       for (Relation relation : relations) {
-        relation.cells().forEach(cell -> relationsOf.computeIfAbsent(cell, c -> new ArrayList<>()).add(relation));
+        relation
+            .cells()
+            .forEach(
+                cell -> relationsOf.computeIfAbsent(cell, c -> new ArrayList<>()).add(relation));
       }
     }
 
-    /** The findings in the blocks holding a cell of {@code changed} (in every block when it is null). */
+    /**
+     * The findings in the blocks holding a cell of {@code changed} (in every block when it is
+     * null).
+     */
     List<Finding> audit(int minimumCell, Set<Cell> changed) {
       List<Finding> findings = new ArrayList<>();
       for (List<Relation> block : blocks(relations)) {
-        if (changed == null || block.stream().anyMatch(r -> r.cells().stream().anyMatch(changed::contains))) {
+        if (changed == null
+            || block.stream().anyMatch(r -> r.cells().stream().anyMatch(changed::contains))) {
           List<Object> key = new ArrayList<>(block);
-          block.stream().flatMap(r -> r.cells().stream()).filter(c -> c.suppressed).forEach(key::add);
+          block.stream()
+              .flatMap(r -> r.cells().stream())
+              .filter(c -> c.suppressed)
+              .forEach(key::add);
           findings.addAll(audited.computeIfAbsent(key, k -> auditBlock(block, minimumCell)));
         }
       }
@@ -86,15 +108,21 @@ public final class SuppressionAudit {
     }
 
     /**
-     * The primary cells of one block that its LP pins to a range narrower than they need: the minimum cell,
-     * or what full suppression would leave them when that is less. The cheap bounds come first: witnesses,
-     * propagated bounds on what it needs, then its own two LPs, an LP of its nearby relations, and only then
-     * the whole component's LP with every non-zero count hidden (once per cell).
+     * The primary cells of one block that its LP pins to a range narrower than they need: the
+     * minimum cell, or what full suppression would leave them when that is less. The cheap bounds
+     * come first: witnesses, propagated bounds on what it needs, then its own two LPs, an LP of its
+     * nearby relations, and only then the whole component's LP with every non-zero count hidden
+     * (once per cell).
      */
     private List<Finding> auditBlock(List<Relation> block, int minimumCell) {
-      boolean allSeenWide = block.stream().flatMap(r -> r.cells().stream())
-          .filter(c -> c.primary(minimumCell))
-          .allMatch(c -> seen.containsKey(c) && seen.get(c)[1] - seen.get(c)[0] >= minimumCell - TOLERANCE);
+      boolean allSeenWide =
+          block.stream()
+              .flatMap(r -> r.cells().stream())
+              .filter(c -> c.primary(minimumCell))
+              .allMatch(
+                  c ->
+                      seen.containsKey(c)
+                          && seen.get(c)[1] - seen.get(c)[0] >= minimumCell - TOLERANCE);
       if (allSeenWide) {
         return List.of();
       }
@@ -106,10 +134,16 @@ public final class SuppressionAudit {
         }
       }
       lp.widen(primaries, minimumCell);
-      List<Integer> narrow = lp.narrow(primaries, minimumCell).stream()
-          .filter(i -> lp.seenWidth(i) < Math.min(minimumCell, outerWidth(lp.cells.get(i))) - TOLERANCE).toList();
+      List<Integer> narrow =
+          lp.narrow(primaries, minimumCell).stream()
+              .filter(
+                  i ->
+                      lp.seenWidth(i)
+                          < Math.min(minimumCell, outerWidth(lp.cells.get(i))) - TOLERANCE)
+              .toList();
       List<Finding> findings = new ArrayList<>();
-      List<Integer> pinned = new ArrayList<>(); // narrower than the minimum cell, even at their widest here
+      List<Integer> pinned =
+          new ArrayList<>(); // narrower than the minimum cell, even at their widest here
       for (int i : narrow) {
         lp.solve(i, true);
         if (lp.seenWidth(i) < minimumCell - TOLERANCE) {
@@ -131,9 +165,10 @@ public final class SuppressionAudit {
     }
 
     /**
-     * An upper bound on the range of a cell with every non-zero count of the export hidden, with no LP: the
-     * bounds each relation gives each of its cells from the others' bounds, repeated until they settle. The
-     * LP's range lies within them, so a cell seen ranging at least this wide is ranging as wide as it can.
+     * An upper bound on the range of a cell with every non-zero count of the export hidden, with no
+     * LP: the bounds each relation gives each of its cells from the others' bounds, repeated until
+     * they settle. The LP's range lies within them, so a cell seen ranging at least this wide is
+     * ranging as wide as it can.
      */
     private double outerWidth(Cell cell) {
       if (outer == null) {
@@ -143,7 +178,10 @@ public final class SuppressionAudit {
       return bounds == null ? 0 : bounds[1] - bounds[0];
     }
 
-    /** The cell's range were every non-zero count of the export hidden: the most any suppression can give. */
+    /**
+     * The cell's range were every non-zero count of the export hidden: the most any suppression can
+     * give.
+     */
     private double widestAchievable(Cell cell, int minimumCell) {
       Lp lp = allHiddenLp(cell);
       int index = lp.cells.indexOf(cell);
@@ -156,32 +194,45 @@ public final class SuppressionAudit {
     }
 
     private Lp allHiddenLp(Cell cell) {
-      return allHidden.computeIfAbsent(cell, c -> {
-        Lp built = new Lp(new ArrayList<>(reachedAllHidden(c)), ALL_HIDDEN, new IdentityHashMap<>());
-        built.cells.forEach(member -> allHidden.put(member, built));
-        return built;
-      });
+      return allHidden.computeIfAbsent(
+          cell,
+          c -> {
+            Lp built =
+                new Lp(new ArrayList<>(reachedAllHidden(c)), ALL_HIDDEN, new IdentityHashMap<>());
+            built.cells.forEach(member -> allHidden.put(member, built));
+            return built;
+          });
     }
 
     /**
-     * An upper bound on the same range from the LP of the relations near the cell alone (fewer relations
-     * can only widen it): far smaller than the whole component's, and usually as tight where it matters.
+     * An upper bound on the same range from the LP of the relations near the cell alone (fewer
+     * relations can only widen it): far smaller than the whole component's, and usually as tight
+     * where it matters.
      */
     private double nearbyWidth(Cell cell) {
-      return nearby.computeIfAbsent(cell, c -> {
-        Lp lp = new Lp(new ArrayList<>(reachedAllHidden(c, NEARBY_STEPS)), ALL_HIDDEN, new IdentityHashMap<>());
-        int index = lp.cells.indexOf(c);
-        lp.solve(index, true);
-        lp.solve(index, false);
-        return lp.seenWidth(index);
-      });
+      return nearby.computeIfAbsent(
+          cell,
+          c -> {
+            Lp lp =
+                new Lp(
+                    new ArrayList<>(reachedAllHidden(c, NEARBY_STEPS)),
+                    ALL_HIDDEN,
+                    new IdentityHashMap<>());
+            int index = lp.cells.indexOf(c);
+            lp.solve(index, true);
+            lp.solve(index, false);
+            return lp.seenWidth(index);
+          });
     }
 
     private Set<Relation> reachedAllHidden(Cell cell) {
       return reachedAllHidden(cell, Integer.MAX_VALUE);
     }
 
-    /** The relations reached from the cell through at most {@code steps} relations sharing hidden cells. */
+    /**
+     * The relations reached from the cell through at most {@code steps} relations sharing hidden
+     * cells.
+     */
     private Set<Relation> reachedAllHidden(Cell cell, int steps) {
       Set<Relation> reached = new LinkedHashSet<>();
       Set<Cell> seen = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -205,15 +256,18 @@ public final class SuppressionAudit {
   private static final Predicate<Cell> ALL_HIDDEN = c -> c.value > 0 && !c.publishedElsewhere;
 
   /**
-   * Bounds {low, high} on every cell ALL_HIDDEN accepts over the reader's LP with those cells hidden (every
-   * other cell is its count): each relation, as sum(coefficient * cell) <= 0 and/or >= 0, bounds each cell by
-   * the others' bounds; passes repeat while some bound moves. Counts are integers, so the sums are exact.
+   * Bounds {low, high} on every cell ALL_HIDDEN accepts over the reader's LP with those cells
+   * hidden (every other cell is its count): each relation, as sum(coefficient * cell) <= 0 and/or
+   * >= 0, bounds each cell by the others' bounds; passes repeat while some bound moves. Counts are
+   * integers, so the sums are exact.
    */
   private static Map<Cell, double[]> propagatedBounds(List<Relation> relations) {
     Map<Cell, double[]> bounds = new IdentityHashMap<>();
     for (Relation relation : relations) {
       for (Cell cell : relation.cells()) {
-        bounds.computeIfAbsent(cell, c -> ALL_HIDDEN.test(c) ? new double[] {1, CEILING} : new double[] {c.value, c.value});
+        bounds.computeIfAbsent(
+            cell,
+            c -> ALL_HIDDEN.test(c) ? new double[] {1, CEILING} : new double[] {c.value, c.value});
       }
     }
     boolean moved = true;
@@ -231,7 +285,10 @@ public final class SuppressionAudit {
     return bounds;
   }
 
-  /** Bounds each cell of sign * (sum(parts) - total) <= 0 by the least the other terms can add up to. */
+  /**
+   * Bounds each cell of sign * (sum(parts) - total) <= 0 by the least the other terms can add up
+   * to.
+   */
   private static boolean tighten(Relation relation, int sign, Map<Cell, double[]> bounds) {
     List<Cell> cells = relation.cells();
     int last = cells.size() - 1; // the total
@@ -281,8 +338,12 @@ public final class SuppressionAudit {
     }
     Map<Cell, List<Relation>> byRoot = new LinkedHashMap<>();
     for (Relation relation : relations) {
-      relation.cells().stream().filter(c -> c.suppressed).findFirst()
-          .ifPresent(cell -> byRoot.computeIfAbsent(root(parent, cell), r -> new ArrayList<>()).add(relation));
+      relation.cells().stream()
+          .filter(c -> c.suppressed)
+          .findFirst()
+          .ifPresent(
+              cell ->
+                  byRoot.computeIfAbsent(root(parent, cell), r -> new ArrayList<>()).add(relation));
     }
     return new ArrayList<>(byRoot.values());
   }
@@ -297,9 +358,9 @@ public final class SuppressionAudit {
   }
 
   /**
-   * The reader's LP over some relations, where the cells {@code hidden} accepts are unknowns of at least 1;
-   * {@code seen} holds each unknown's {low, high} over the solutions found so far (this LP's, and any other
-   * LP's whose solutions this one admits).
+   * The reader's LP over some relations, where the cells {@code hidden} accepts are unknowns of at
+   * least 1; {@code seen} holds each unknown's {low, high} over the solutions found so far (this
+   * LP's, and any other LP's whose solutions this one admits).
    */
   private static final class Lp {
     final ExpressionsBasedModel model = new ExpressionsBasedModel();
@@ -355,8 +416,9 @@ public final class SuppressionAudit {
     }
 
     /**
-     * Witness LPs: maximises and minimises the sum of the unknowns among {@code indices} not yet seen ranging
-     * {@code width}, again while that leaves fewer of them, so that most need no LPs of their own.
+     * Witness LPs: maximises and minimises the sum of the unknowns among {@code indices} not yet
+     * seen ranging {@code width}, again while that leaves fewer of them, so that most need no LPs
+     * of their own.
      */
     void widen(List<Integer> indices, double width) {
       List<Integer> narrow = narrow(indices, width);
@@ -375,7 +437,9 @@ public final class SuppressionAudit {
       return indices.stream().filter(i -> seenWidth(i) < width - TOLERANCE).toList();
     }
 
-    /** Maximises (or minimises) unknown i, and widens every unknown's seen range by the solution. */
+    /**
+     * Maximises (or minimises) unknown i, and widens every unknown's seen range by the solution.
+     */
     void solve(int i, boolean maximise) {
       solve(List.of(i), maximise);
     }

@@ -27,27 +27,29 @@ import org.mdt.team.Team;
 import org.mdt.text.Table;
 
 /**
- * VOCA performance measures for a federal fiscal quarter (docs/DESIGN.md section 6.2). An individual is a child on a
- * case; it is served in the quarter when the date of a roster service that the {@link VocaServiceMap} puts in a
- * category falls in it. It is new when that is its first such service of the fiscal year, and only new
- * individuals are counted by age (on that first service), gender, race and victimization type, so each of
- * those adds up to the new individuals. Case reviews are coordination, not a PMT service: they are counted
- * beside the categories and never make a child served. A report written on day D counts nothing after D.
+ * VOCA performance measures for a federal fiscal quarter (docs/DESIGN.md section 6.2). An
+ * individual is a child on a case; it is served in the quarter when the date of a roster service
+ * that the {@link VocaServiceMap} puts in a category falls in it. It is new when that is its first
+ * such service of the fiscal year, and only new individuals are counted by age (on that first
+ * service), gender, race and victimization type, so each of those adds up to the new individuals.
+ * Case reviews are coordination, not a PMT service: they are counted beside the categories and
+ * never make a child served. A report written on day D counts nothing after D.
  */
 public final class VocaReport implements Report {
-  public static final List<String> AGE_BANDS = List.of("0-12", "13-17", "18-24", "25-59", "60_and_over",
-      "not_reported");
+  public static final List<String> AGE_BANDS =
+      List.of("0-12", "13-17", "18-24", "25-59", "60_and_over", "not_reported");
 
   /** VOCA victimization types, and the abuse types counted under each. */
   public static final Map<String, List<String>> VICTIMIZATION = victimization();
 
   /**
-   * The days a VOCA count covers, and the start of the fiscal year they belong to (which decides new or
-   * continuing): a fiscal quarter, or a month of the evaluation export.
+   * The days a VOCA count covers, and the start of the fiscal year they belong to (which decides
+   * new or continuing): a fiscal quarter, or a month of the evaluation export.
    */
   public record Span(String label, LocalDate fiscalYearStart, LocalDate start, LocalDate end) {
     public static Span of(FiscalQuarter quarter) {
-      return new Span(quarter.toString(), quarter.fiscalYearStart(), quarter.start(), quarter.end());
+      return new Span(
+          quarter.toString(), quarter.fiscalYearStart(), quarter.start(), quarter.end());
     }
 
     /** Any days within one fiscal year, such as a month of the evaluation export. */
@@ -76,17 +78,21 @@ public final class VocaReport implements Report {
   private final Span span;
   private final Team team;
   private final VocaServiceMap serviceMap;
+
   /** The day the report was written. */
   private final LocalDate dataThrough;
+
   /** The span's last day, or the report's day when that is earlier. */
   private final LocalDate lastDay;
+
   private int served;
   private int newIndividuals;
-  private final Breakdowns demographics = new Breakdowns()
-      .with("age", AGE_BANDS)
-      .with("gender", Codes.GENDER.codes())
-      .with("race", Codes.RACE.codes())
-      .with("victimizationTypes", List.copyOf(VICTIMIZATION.keySet()));
+  private final Breakdowns demographics =
+      new Breakdowns()
+          .with("age", AGE_BANDS)
+          .with("gender", Codes.GENDER.codes())
+          .with("race", Codes.RACE.codes())
+          .with("victimizationTypes", List.copyOf(VICTIMIZATION.keySet()));
   private final Map<String, Tally> services = new LinkedHashMap<>(); // by category
   private Tally caseReviews = Tally.NONE;
 
@@ -99,61 +105,99 @@ public final class VocaReport implements Report {
     VocaServiceMap.CATEGORIES.forEach(category -> services.put(category, Tally.NONE));
   }
 
-  /** The measures of one team, or of all teams when team is null, as written on {@code reportDay}. */
-  public static VocaReport compute(Connection connection, Span span, Team team, VocaServiceMap serviceMap,
-      LocalDate reportDay) throws SQLException {
+  /**
+   * The measures of one team, or of all teams when team is null, as written on {@code reportDay}.
+   */
+  public static VocaReport compute(
+      Connection connection, Span span, Team team, VocaServiceMap serviceMap, LocalDate reportDay)
+      throws SQLException {
     VocaReport report = new VocaReport(span, team, serviceMap, reportDay);
-    scan(connection, span.fiscalYearStart(), report.lastDay, team == null ? null : team.id(), report::add);
+    scan(
+        connection,
+        span.fiscalYearStart(),
+        report.lastDay,
+        team == null ? null : team.id(),
+        report::add);
     return report;
   }
 
-  /** Empty counts for a span, fed by {@link #scan} (the evaluation export counts every month in one scan). */
+  /**
+   * Empty counts for a span, fed by {@link #scan} (the evaluation export counts every month in one
+   * scan).
+   */
   static VocaReport empty(Span span, Team team, VocaServiceMap serviceMap) {
     return new VocaReport(span, team, serviceMap, span.end());
   }
 
-  /** A child on a case with its roster service dates and the days its case was reviewed (counted reviews). */
-  record Individual(long teamId, LocalDate dob, String gender, String race, String abuseTypes,
-      List<Map.Entry<VocaServiceMap.Service, LocalDate>> events, List<LocalDate> reviews) {}
+  /**
+   * A child on a case with its roster service dates and the days its case was reviewed (counted
+   * reviews).
+   */
+  record Individual(
+      long teamId,
+      LocalDate dob,
+      String gender,
+      String race,
+      String abuseTypes,
+      List<Map.Entry<VocaServiceMap.Service, LocalDate>> events,
+      List<LocalDate> reviews) {}
 
   private static final VocaServiceMap.Service[] DATED = VocaServiceMap.Service.values();
 
   /**
-   * Hands sink every child (of one team, or all when teamId is null) with a roster service or a review of its
-   * case from {@code from} to {@code to}, with all its services and reviews in that range. A service may
-   * precede the referral, so no referral date bounds the search: it reads the whole of the case_child_report
-   * index, and the table only for the children whose one event is a review of their case.
+   * Hands sink every child (of one team, or all when teamId is null) with a roster service or a
+   * review of its case from {@code from} to {@code to}, with all its services and reviews in that
+   * range. A service may precede the referral, so no referral date bounds the search: it reads the
+   * whole of the case_child_report index, and the table only for the children whose one event is a
+   * review of their case.
    */
-  static void scan(Connection connection, LocalDate from, LocalDate to, Long teamId, Consumer<Individual> sink)
+  static void scan(
+      Connection connection, LocalDate from, LocalDate to, Long teamId, Consumer<Individual> sink)
       throws SQLException {
     Map<Long, List<LocalDate>> reviews = new HashMap<>();
-    try (PreparedStatement query = connection.prepareStatement("SELECT mc.case_id, m.meeting_date"
-        + " FROM meeting m JOIN meeting_case mc ON mc.meeting_id = m.id"
-        + " WHERE " + ReviewRules.COUNTED_REVIEW + " AND m.meeting_date BETWEEN ? AND ?"
-        + " AND (CAST(? AS BIGINT) IS NULL OR m.team_id = ?)")) {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT mc.case_id, m.meeting_date"
+                + " FROM meeting m JOIN meeting_case mc ON mc.meeting_id = m.id"
+                + " WHERE "
+                + ReviewRules.COUNTED_REVIEW
+                + " AND m.meeting_date BETWEEN ? AND ?"
+                + " AND (CAST(? AS BIGINT) IS NULL OR m.team_id = ?)")) {
       query.setObject(1, from);
       query.setObject(2, to);
       Sql.bindTwice(query, 3, teamId, Types.BIGINT);
       try (ResultSet rs = query.executeQuery()) {
         while (rs.next()) {
-          reviews.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(rs.getObject(2, LocalDate.class));
+          reviews
+              .computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
+              .add(rs.getObject(2, LocalDate.class));
         }
       }
     }
-    StringBuilder columns = new StringBuilder("SELECT ch.id, ch.team_id, ch.case_id, ch.child_dob, ch.child_gender,"
-        + " ch.child_race, ch.abuse_types");
+    StringBuilder columns =
+        new StringBuilder(
+            "SELECT ch.id, ch.team_id, ch.case_id, ch.child_dob, ch.child_gender,"
+                + " ch.child_race, ch.abuse_types");
     StringBuilder anyInRange = new StringBuilder();
     for (VocaServiceMap.Service service : DATED) {
       columns.append(", ch.").append(service.column());
-      anyInRange.append(anyInRange.length() == 0 ? "" : " OR ").append("ch.").append(service.column())
+      anyInRange
+          .append(anyInRange.length() == 0 ? "" : " OR ")
+          .append("ch.")
+          .append(service.column())
           .append(" BETWEEN ? AND ?");
     }
     columns.append(" FROM case_child ch");
-    // Children with a service date in range. The always-true referral condition lets the planner read the
+    // Children with a service date in range. The always-true referral condition lets the planner
+    // read the
     // narrower case_child_report index instead of the table.
     Set<Long> emitted = new HashSet<>();
-    try (PreparedStatement query = connection.prepareStatement(columns
-        + " WHERE ch.referral_date >= ? AND (CAST(? AS BIGINT) IS NULL OR ch.team_id = ?) AND (" + anyInRange + ")")) {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            columns
+                + " WHERE ch.referral_date >= ? AND (CAST(? AS BIGINT) IS NULL OR ch.team_id = ?) AND ("
+                + anyInRange
+                + ")")) {
       query.setObject(1, LocalDate.of(1, 1, 1));
       Sql.bindTwice(query, 2, teamId, Types.BIGINT);
       for (int i = 0; i < DATED.length; i++) {
@@ -168,11 +212,13 @@ public final class VocaReport implements Report {
         }
       }
     }
-    // Then the other children of the cases reviewed in range: their ids come from an index alone, and only
-    // the few not already counted are read whole (reading every reviewed child took most of the time).
+    // Then the other children of the cases reviewed in range: their ids come from an index alone,
+    // and only
+    // the few not already counted are read whole (reading every reviewed child took most of the
+    // time).
     List<Long> reviewedOnly = new ArrayList<>();
-    try (PreparedStatement query = connection.prepareStatement("SELECT ch.id FROM case_child ch"
-        + " WHERE ch.case_id = ?")) {
+    try (PreparedStatement query =
+        connection.prepareStatement("SELECT ch.id FROM case_child ch" + " WHERE ch.case_id = ?")) {
       for (Long caseId : reviews.keySet()) {
         query.setLong(1, caseId);
         try (ResultSet rs = query.executeQuery()) {
@@ -196,8 +242,9 @@ public final class VocaReport implements Report {
     }
   }
 
-  private static Individual individual(ResultSet rs, LocalDate from, LocalDate to,
-      Map<Long, List<LocalDate>> reviews) throws SQLException {
+  private static Individual individual(
+      ResultSet rs, LocalDate from, LocalDate to, Map<Long, List<LocalDate>> reviews)
+      throws SQLException {
     List<Map.Entry<VocaServiceMap.Service, LocalDate>> events = new ArrayList<>();
     for (int i = 0; i < DATED.length; i++) {
       LocalDate day = rs.getObject(8 + i, LocalDate.class);
@@ -205,11 +252,19 @@ public final class VocaReport implements Report {
         events.add(Map.entry(DATED[i], day));
       }
     }
-    return new Individual(rs.getLong(2), rs.getObject(4, LocalDate.class), rs.getString(5), rs.getString(6),
-        rs.getString(7), events, reviews.getOrDefault(rs.getLong(3), List.of()));
+    return new Individual(
+        rs.getLong(2),
+        rs.getObject(4, LocalDate.class),
+        rs.getString(5),
+        rs.getString(6),
+        rs.getString(7),
+        events,
+        reviews.getOrDefault(rs.getLong(3), List.of()));
   }
 
-  /** One child: its mapped services of the fiscal year so far decide whether, and how, it counts. */
+  /**
+   * One child: its mapped services of the fiscal year so far decide whether, and how, it counts.
+   */
   void add(Individual individual) {
     LocalDate fiscalYearStart = span.fiscalYearStart();
     int reviewsThisQuarter = (int) individual.reviews().stream().filter(this::inQuarter).count();
@@ -233,7 +288,8 @@ public final class VocaReport implements Report {
       return; // not served this quarter (perhaps earlier in the year, or only reviewed)
     }
     served++;
-    timesThisQuarter.forEach((category, times) -> services.put(category, services.get(category).plus(times)));
+    timesThisQuarter.forEach(
+        (category, times) -> services.put(category, services.get(category).plus(times)));
     if (first.isBefore(span.start())) {
       return; // continuing: its demographics were counted in the quarter it was new
     }
@@ -244,11 +300,12 @@ public final class VocaReport implements Report {
     Set<String> types = new LinkedHashSet<>();
     if (individual.abuseTypes() != null) {
       for (String type : individual.abuseTypes().split(";")) {
-        VICTIMIZATION.forEach((voca, abuse) -> {
-          if (abuse.contains(type)) {
-            types.add(voca);
-          }
-        });
+        VICTIMIZATION.forEach(
+            (voca, abuse) -> {
+              if (abuse.contains(type)) {
+                types.add(voca);
+              }
+            });
       }
     }
     types.forEach(type -> count("victimizationTypes", type));
@@ -263,7 +320,9 @@ public final class VocaReport implements Report {
       return "not_reported";
     }
     int age = Period.between(dob, on).getYears();
-    return age <= 12 ? "0-12" : age <= 17 ? "13-17" : age <= 24 ? "18-24" : age <= 59 ? "25-59" : "60_and_over";
+    return age <= 12
+        ? "0-12"
+        : age <= 17 ? "13-17" : age <= 24 ? "18-24" : age <= 59 ? "25-59" : "60_and_over";
   }
 
   private void count(String breakdown, String code) {
@@ -317,14 +376,17 @@ public final class VocaReport implements Report {
   }
 
   /**
-   * Why each category with no individual has none: D is never in the roster, a category may have no service
-   * mapped to it, or none of its services fell in the quarter.
+   * Why each category with no individual has none: D is never in the roster, a category may have no
+   * service mapped to it, or none of its services fell in the quarter.
    */
   public Map<String, String> emptyCategories() {
     return emptyCategories(service -> service, VocaServiceMap.SHELTER_NOTE);
   }
 
-  /** {@link #emptyCategories()} with services named by {@code name} and D explained by {@code shelter}. */
+  /**
+   * {@link #emptyCategories()} with services named by {@code name} and D explained by {@code
+   * shelter}.
+   */
   private Map<String, String> emptyCategories(Function<String, String> name, String shelter) {
     Map<String, String> empty = new LinkedHashMap<>();
     for (String category : ALL_CATEGORIES) {
@@ -336,20 +398,26 @@ public final class VocaReport implements Report {
       if (mapped.isEmpty()) {
         empty.put(category, "no roster service is mapped to it (see serviceMap)");
       } else if (services.get(category).individuals() == 0) {
-        empty.put(category, "no " + mapped.stream().map(name).collect(Collectors.joining(" or ")) + " dated in the"
-            + " quarter");
+        empty.put(
+            category,
+            "no "
+                + mapped.stream().map(name).collect(Collectors.joining(" or "))
+                + " dated in the"
+                + " quarter");
       }
     }
     return empty;
   }
 
   /** The PMT's categories, D included, in order. */
-  private static final List<String> ALL_CATEGORIES = List.of("A", "B", "C", VocaServiceMap.SHELTER, "E");
+  private static final List<String> ALL_CATEGORIES =
+      List.of("A", "B", "C", VocaServiceMap.SHELTER, "E");
 
   /**
-   * The JSON keys of docs/DESIGN.md section 6.2: quarter, period, team, dataThrough, individualsServed, newIndividuals,
-   * continuingIndividuals, age, gender, race, victimizationTypes, services (category → individuals and
-   * times), emptyCategories (category → why it has none), caseReviews (individuals, times) and serviceMap.
+   * The JSON keys of docs/DESIGN.md section 6.2: quarter, period, team, dataThrough,
+   * individualsServed, newIndividuals, continuingIndividuals, age, gender, race,
+   * victimizationTypes, services (category → individuals and times), emptyCategories (category →
+   * why it has none), caseReviews (individuals, times) and serviceMap.
    */
   @Override
   public Map<String, Object> json() {
@@ -376,12 +444,24 @@ public final class VocaReport implements Report {
 
   @Override
   public Optional<String> heading() {
-    // the table's rows say "services A.individuals": on a terminal, without the VOCA form, the letters need names
+    // the table's rows say "services A.individuals": on a terminal, without the VOCA form, the
+    // letters need names
     StringBuilder legend = new StringBuilder("\nService categories:");
-    ALL_CATEGORIES.forEach(category -> legend.append("\n  ").append(category).append("  ")
-        .append(VocaServiceMap.CATEGORY_NAMES.get(category)));
-    return Optional.of("VOCA performance measures " + span.label() + " (" + DataThrough.periodLine(span.start(),
-        span.end(), dataThrough) + "), team: " + teamName() + legend);
+    ALL_CATEGORIES.forEach(
+        category ->
+            legend
+                .append("\n  ")
+                .append(category)
+                .append("  ")
+                .append(VocaServiceMap.CATEGORY_NAMES.get(category)));
+    return Optional.of(
+        "VOCA performance measures "
+            + span.label()
+            + " ("
+            + DataThrough.periodLine(span.start(), span.end(), dataThrough)
+            + "), team: "
+            + teamName()
+            + legend);
   }
 
   @Override
@@ -395,8 +475,9 @@ public final class VocaReport implements Report {
   }
 
   /**
-   * measure, code, count rows for CSV: services as "services.A.individuals" and ".times", then the case
-   * reviews, why categories are empty, the service map (services joined by ';') and the report's day.
+   * measure, code, count rows for CSV: services as "services.A.individuals" and ".times", then the
+   * case reviews, why categories are empty, the service map (services joined by ';') and the
+   * report's day.
    */
   @Override
   public List<List<Object>> rows() {
@@ -404,16 +485,25 @@ public final class VocaReport implements Report {
     rows.add(List.of("individualsServed", "", served));
     rows.add(List.of("newIndividuals", "", newIndividuals));
     rows.add(List.of("continuingIndividuals", "", served - newIndividuals));
-    demographics.asMap().forEach((breakdown, counts) -> counts.forEach((code, count) -> rows.add(List.of(breakdown, code,
-        count))));
-    services.forEach((category, tally) -> {
-      rows.add(List.of("services", category + ".individuals", tally.individuals()));
-      rows.add(List.of("services", category + ".times", tally.times()));
-    });
+    demographics
+        .asMap()
+        .forEach(
+            (breakdown, counts) ->
+                counts.forEach((code, count) -> rows.add(List.of(breakdown, code, count))));
+    services.forEach(
+        (category, tally) -> {
+          rows.add(List.of("services", category + ".individuals", tally.individuals()));
+          rows.add(List.of("services", category + ".times", tally.times()));
+        });
     rows.add(List.of("caseReviews", "individuals", caseReviews.individuals()));
     rows.add(List.of("caseReviews", "times", caseReviews.times()));
-    emptyCategories().forEach((category, why) -> rows.add(List.of("emptyCategories", category, why)));
-    serviceMap.asJson().forEach((category, codes) -> rows.add(List.of("serviceMap", category, String.join(";", codes))));
+    emptyCategories()
+        .forEach((category, why) -> rows.add(List.of("emptyCategories", category, why)));
+    serviceMap
+        .asJson()
+        .forEach(
+            (category, codes) ->
+                rows.add(List.of("serviceMap", category, String.join(";", codes))));
     rows.add(List.of("dataThrough", "", dataThrough.toString()));
     return rows;
   }
@@ -421,67 +511,151 @@ public final class VocaReport implements Report {
   @Override
   public ReportDocument document() {
     List<ReportDocument.Section> sections = new ArrayList<>();
-    sections.add(new ReportDocument.Section("Individuals", List.of("Measure", "Individuals", "% of served"), List.of(
-        List.of("Served in the quarter", served, ReportDocument.percent(served, served)),
-        List.of("New this fiscal year", newIndividuals, ReportDocument.percent(newIndividuals, served)),
-        List.of("Continuing", served - newIndividuals, ReportDocument.percent(served - newIndividuals, served)))));
-    Map<String, String> headings = Map.of("age", "Age of new individuals", "gender", "Gender of new individuals",
-        "race", "Race and ethnicity of new individuals", "victimizationTypes", "Victimization types (new individuals)");
-    Map<String, String> firstColumns = Map.of("age", "Age", "gender", "Gender", "race", "Race and ethnicity",
-        "victimizationTypes", "Victimization type");
-    demographics.asMap().forEach((key, counts) -> {
-      List<List<Object>> rows = new ArrayList<>();
-      counts.forEach((code, count) -> rows.add(List.of(Codes.label(code), count,
-          ReportDocument.percent(count, newIndividuals))));
-      sections.add(new ReportDocument.Section(headings.get(key), List.of(firstColumns.get(key), "Individuals",
-          "% of new individuals"), rows));
-    });
-    Map<String, String> empty = emptyCategories(Codes::label, VocaServiceMap.SHELTER_NOTE + ": a CAC roster has no"
-        + " shelter or housing column, so D is always reported as none; add shelter services from the"
-        + " provider's own records");
+    sections.add(
+        new ReportDocument.Section(
+            "Individuals",
+            List.of("Measure", "Individuals", "% of served"),
+            List.of(
+                List.of("Served in the quarter", served, ReportDocument.percent(served, served)),
+                List.of(
+                    "New this fiscal year",
+                    newIndividuals,
+                    ReportDocument.percent(newIndividuals, served)),
+                List.of(
+                    "Continuing",
+                    served - newIndividuals,
+                    ReportDocument.percent(served - newIndividuals, served)))));
+    Map<String, String> headings =
+        Map.of(
+            "age",
+            "Age of new individuals",
+            "gender",
+            "Gender of new individuals",
+            "race",
+            "Race and ethnicity of new individuals",
+            "victimizationTypes",
+            "Victimization types (new individuals)");
+    Map<String, String> firstColumns =
+        Map.of(
+            "age",
+            "Age",
+            "gender",
+            "Gender",
+            "race",
+            "Race and ethnicity",
+            "victimizationTypes",
+            "Victimization type");
+    demographics
+        .asMap()
+        .forEach(
+            (key, counts) -> {
+              List<List<Object>> rows = new ArrayList<>();
+              counts.forEach(
+                  (code, count) ->
+                      rows.add(
+                          List.of(
+                              Codes.label(code),
+                              count,
+                              ReportDocument.percent(count, newIndividuals))));
+              sections.add(
+                  new ReportDocument.Section(
+                      headings.get(key),
+                      List.of(firstColumns.get(key), "Individuals", "% of new individuals"),
+                      rows));
+            });
+    Map<String, String> empty =
+        emptyCategories(
+            Codes::label,
+            VocaServiceMap.SHELTER_NOTE
+                + ": a CAC roster has no"
+                + " shelter or housing column, so D is always reported as none; add shelter services from the"
+                + " provider's own records");
     List<List<Object>> serviceRows = new ArrayList<>();
     for (String category : ALL_CATEGORIES) {
       Tally tally = services.getOrDefault(category, Tally.NONE);
-      serviceRows.add(List.of(category + " - " + VocaServiceMap.CATEGORY_NAMES.get(category), tally.individuals(),
-          ReportDocument.percent(tally.individuals(), served), tally.times(), empty.containsKey(category)
-              ? empty.get(category)
-              : serviceMap.asJson().get(category).stream().map(Codes::label).collect(Collectors.joining(", "))));
+      serviceRows.add(
+          List.of(
+              category + " - " + VocaServiceMap.CATEGORY_NAMES.get(category),
+              tally.individuals(),
+              ReportDocument.percent(tally.individuals(), served),
+              tally.times(),
+              empty.containsKey(category)
+                  ? empty.get(category)
+                  : serviceMap.asJson().get(category).stream()
+                      .map(Codes::label)
+                      .collect(Collectors.joining(", "))));
     }
-    sections.add(new ReportDocument.Section("Services", List.of("Category", "Individuals", "% of served",
-        "Times provided", "Roster services, or why none"), serviceRows));
-    sections.add(new ReportDocument.Section("Case reviews (beside the categories: not a VOCA service)",
-        List.of("Measure", "Count"), List.of(List.of("Individuals whose case was reviewed",
-            caseReviews.individuals()), List.of("Reviews (times)", caseReviews.times()))));
-    return new ReportDocument("VOCA performance measures " + span.label(), team == null ? "All teams" : team.name(),
-        DataThrough.periodLine(span.start(), span.end(), dataThrough), sections, definitions());
+    sections.add(
+        new ReportDocument.Section(
+            "Services",
+            List.of(
+                "Category",
+                "Individuals",
+                "% of served",
+                "Times provided",
+                "Roster services, or why none"),
+            serviceRows));
+    sections.add(
+        new ReportDocument.Section(
+            "Case reviews (beside the categories: not a VOCA service)",
+            List.of("Measure", "Count"),
+            List.of(
+                List.of("Individuals whose case was reviewed", caseReviews.individuals()),
+                List.of("Reviews (times)", caseReviews.times()))));
+    return new ReportDocument(
+        "VOCA performance measures " + span.label(),
+        team == null ? "All teams" : team.name(),
+        DataThrough.periodLine(span.start(), span.end(), dataThrough),
+        sections,
+        definitions());
   }
 
   private List<ReportDocument.Definition> definitions() {
     return List.of(
-        new ReportDocument.Definition("Fiscal year", "the federal fiscal year: FY2026 runs 2025-10-01 to 2026-09-30;"
-            + " Q1 is October to December."),
-        new ReportDocument.Definition("Data through", "the day the report was written: no service or review dated"
-            + " after it is counted."),
-        new ReportDocument.Definition("Individual served", "a child on a case (a child on two cases counts twice)"
-            + " with the date of a roster service mapped to a category (below) in the quarter. A case review"
-            + " alone does not make a child served."),
-        new ReportDocument.Definition("New / continuing", "new when that is its first mapped service of the fiscal"
-            + " year; otherwise continuing."),
-        new ReportDocument.Definition("Demographics", "new individuals only; age in whole years on the first"
-            + " mapped service of the fiscal year (not reported without a date of birth)."),
-        new ReportDocument.Definition("Victimization types", "sexual abuse -> child sexual abuse/assault; physical"
-            + " abuse and neglect -> child physical abuse or neglect (once); sex and labor trafficking -> human"
-            + " trafficking; exploitation material -> child pornography; witness to violence -> domestic and/or"
-            + " family violence; other -> other. A child counts once under each."),
-        new ReportDocument.Definition("Service map used", serviceMap.describe() + ". D (shelter/housing) is not"
-            + " recorded in the roster. Grant staff change the map with 'mdt settings set voca.serviceMap'."),
-        new ReportDocument.Definition("Service categories", "individuals: served in the quarter with a service of"
-            + " that category; times: those services' dates in the quarter."),
-        new ReportDocument.Definition("Percentages", "of the individuals served in the quarter (services), or of the"
-            + " new individuals (demographics), to one decimal; a child counts under every category and type that"
-            + " applies, so these add up to more than 100%."),
-        new ReportDocument.Definition("Case reviews", "MDT coordination, not a VOCA direct service: children whose"
-            + " case was reviewed at a recorded meeting in the quarter, and those reviews. A review dated before"
-            + " the case's first referral is not counted."));
+        new ReportDocument.Definition(
+            "Fiscal year",
+            "the federal fiscal year: FY2026 runs 2025-10-01 to 2026-09-30;"
+                + " Q1 is October to December."),
+        new ReportDocument.Definition(
+            "Data through",
+            "the day the report was written: no service or review dated" + " after it is counted."),
+        new ReportDocument.Definition(
+            "Individual served",
+            "a child on a case (a child on two cases counts twice)"
+                + " with the date of a roster service mapped to a category (below) in the quarter. A case review"
+                + " alone does not make a child served."),
+        new ReportDocument.Definition(
+            "New / continuing",
+            "new when that is its first mapped service of the fiscal"
+                + " year; otherwise continuing."),
+        new ReportDocument.Definition(
+            "Demographics",
+            "new individuals only; age in whole years on the first"
+                + " mapped service of the fiscal year (not reported without a date of birth)."),
+        new ReportDocument.Definition(
+            "Victimization types",
+            "sexual abuse -> child sexual abuse/assault; physical"
+                + " abuse and neglect -> child physical abuse or neglect (once); sex and labor trafficking -> human"
+                + " trafficking; exploitation material -> child pornography; witness to violence -> domestic and/or"
+                + " family violence; other -> other. A child counts once under each."),
+        new ReportDocument.Definition(
+            "Service map used",
+            serviceMap.describe()
+                + ". D (shelter/housing) is not"
+                + " recorded in the roster. Grant staff change the map with 'mdt settings set voca.serviceMap'."),
+        new ReportDocument.Definition(
+            "Service categories",
+            "individuals: served in the quarter with a service of"
+                + " that category; times: those services' dates in the quarter."),
+        new ReportDocument.Definition(
+            "Percentages",
+            "of the individuals served in the quarter (services), or of the"
+                + " new individuals (demographics), to one decimal; a child counts under every category and type that"
+                + " applies, so these add up to more than 100%."),
+        new ReportDocument.Definition(
+            "Case reviews",
+            "MDT coordination, not a VOCA direct service: children whose"
+                + " case was reviewed at a recorded meeting in the quarter, and those reviews. A review dated before"
+                + " the case's first referral is not counted."));
   }
 }

@@ -19,16 +19,21 @@ import org.mdt.settings.Setting;
 import org.mdt.settings.SettingStore;
 
 /**
- * Which roster services count under which VOCA PMT service category (docs/DESIGN.md section 6.2). The default is
- * the federal reading: A information and referral from the mental-health referral; B personal advocacy and
- * accompaniment from the forensic interview, medical exam and victim advocacy; C emotional support or safety
- * from mental-health services; E justice system assistance from nothing. D (shelter/housing) is never in the
- * roster. Grant staff change it with {@code mdt settings set voca.serviceMap}; a case review is no service.
+ * Which roster services count under which VOCA PMT service category (docs/DESIGN.md section 6.2).
+ * The default is the federal reading: A information and referral from the mental-health referral; B
+ * personal advocacy and accompaniment from the forensic interview, medical exam and victim
+ * advocacy; C emotional support or safety from mental-health services; E justice system assistance
+ * from nothing. D (shelter/housing) is never in the roster. Grant staff change it with {@code mdt
+ * settings set voca.serviceMap}; a case review is no service.
  */
 public record VocaServiceMap(Map<String, List<Service>> categories) {
   /** The roster's dated services, by the codes the map names them with. */
   public enum Service {
-    FORENSIC_INTERVIEW, MEDICAL_EXAM, MENTAL_HEALTH_REFERRAL, MENTAL_HEALTH_SERVICES, VICTIM_ADVOCACY;
+    FORENSIC_INTERVIEW,
+    MEDICAL_EXAM,
+    MENTAL_HEALTH_REFERRAL,
+    MENTAL_HEALTH_SERVICES,
+    VICTIM_ADVOCACY;
 
     public String code() {
       return name().toLowerCase(Locale.ROOT);
@@ -42,26 +47,46 @@ public record VocaServiceMap(Map<String, List<Service>> categories) {
 
   /** The categories a roster service can count under, in report order. */
   public static final List<String> CATEGORIES = List.of("A", "B", "C", "E");
+
   static final String SHELTER = "D";
-  static final Map<String, String> CATEGORY_NAMES = Map.of("A", "Information and referral", "B",
-      "Personal advocacy and accompaniment", "C", "Emotional support or safety services", SHELTER,
-      "Shelter/housing services", "E", "Criminal/civil justice system assistance");
+  static final Map<String, String> CATEGORY_NAMES =
+      Map.of(
+          "A",
+          "Information and referral",
+          "B",
+          "Personal advocacy and accompaniment",
+          "C",
+          "Emotional support or safety services",
+          SHELTER,
+          "Shelter/housing services",
+          "E",
+          "Criminal/civil justice system assistance");
   static final String SHELTER_NOTE = "shelter/housing: not recorded in the roster";
 
-  public static final VocaServiceMap DEFAULT = new VocaServiceMap(Map.of(
-      "A", List.of(Service.MENTAL_HEALTH_REFERRAL),
-      "B", List.of(Service.FORENSIC_INTERVIEW, Service.MEDICAL_EXAM, Service.VICTIM_ADVOCACY),
-      "C", List.of(Service.MENTAL_HEALTH_SERVICES),
-      "E", List.of()));
+  public static final VocaServiceMap DEFAULT =
+      new VocaServiceMap(
+          Map.of(
+              "A", List.of(Service.MENTAL_HEALTH_REFERRAL),
+              "B",
+                  List.of(
+                      Service.FORENSIC_INTERVIEW, Service.MEDICAL_EXAM, Service.VICTIM_ADVOCACY),
+              "C", List.of(Service.MENTAL_HEALTH_SERVICES),
+              "E", List.of()));
 
-  private static final ObjectMapper JSON = JsonMapper.builder()
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+  private static final ObjectMapper JSON =
+      JsonMapper.builder()
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
   private static final String NAME = "voca.serviceMap";
 
-  public static final Setting SETTING = new Setting(NAME, "Roster services counted under each VOCA service"
-      + " category A, B, C, E (D, shelter/housing, is never in the roster), as JSON.", DEFAULT.toJson(),
-      value -> parse(value).toJson());
+  public static final Setting SETTING =
+      new Setting(
+          NAME,
+          "Roster services counted under each VOCA service"
+              + " category A, B, C, E (D, shelter/housing, is never in the roster), as JSON.",
+          DEFAULT.toJson(),
+          value -> parse(value).toJson());
 
   /** Every category of {@link #CATEGORIES} present, in order, each list in the order given. */
   public VocaServiceMap {
@@ -78,15 +103,21 @@ public record VocaServiceMap(Map<String, List<Service>> categories) {
     try {
       return parse(current.value());
     } catch (MdtException e) {
-      throw MdtException.data("the stored setting " + NAME + " is not valid (" + e.getMessage() + "): fix it with"
-          + " 'mdt settings set' or 'mdt settings reset'", e);
+      throw MdtException.data(
+          "the stored setting "
+              + NAME
+              + " is not valid ("
+              + e.getMessage()
+              + "): fix it with"
+              + " 'mdt settings set' or 'mdt settings reset'",
+          e);
     }
   }
 
   /**
-   * Reads a map from JSON such as {@code {"A": ["mental_health_referral"], "E": []}}, strictly: only the
-   * categories A, B, C, E, only the roster's service codes, each in at most one category. A category left out
-   * has no services.
+   * Reads a map from JSON such as {@code {"A": ["mental_health_referral"], "E": []}}, strictly:
+   * only the categories A, B, C, E, only the roster's service codes, each in at most one category.
+   * A category left out has no services.
    */
   public static VocaServiceMap parse(String text) {
     JsonNode root;
@@ -94,8 +125,13 @@ public record VocaServiceMap(Map<String, List<Service>> categories) {
       root = JSON.readTree(text);
     } catch (JsonProcessingException e) {
       // Jackson's message, without the source location it appends
-      throw bad("is not JSON: " + e.getOriginalMessage().lines().findFirst().orElse("")
-          .replaceAll("\\s*\\((start marker at|bound as) .*|\\s*at \\[Source.*", ""));
+      throw bad(
+          "is not JSON: "
+              + e.getOriginalMessage()
+                  .lines()
+                  .findFirst()
+                  .orElse("")
+                  .replaceAll("\\s*\\((start marker at|bound as) .*|\\s*at \\[Source.*", ""));
     }
     if (root == null || !root.isObject()) {
       throw bad("must be a JSON object of category to services, such as " + DEFAULT.toJson());
@@ -118,8 +154,14 @@ public record VocaServiceMap(Map<String, List<Service>> categories) {
         Service service = service(name);
         String other = placed.putIfAbsent(service, category);
         if (other != null) {
-          throw bad("puts " + service.code() + " in " + (other.equals(category) ? category + " twice"
-              : "both " + other + " and " + category) + "; a service counts in one category at most");
+          throw bad(
+              "puts "
+                  + service.code()
+                  + " in "
+                  + (other.equals(category)
+                      ? category + " twice"
+                      : "both " + other + " and " + category)
+                  + "; a service counts in one category at most");
         }
         services.add(service);
       }
@@ -136,10 +178,15 @@ public record VocaServiceMap(Map<String, List<Service>> categories) {
       }
     }
     if (code.equals("case_review")) {
-      throw bad("names case_review, which is no VOCA service: the report counts reviews beside the categories");
+      throw bad(
+          "names case_review, which is no VOCA service: the report counts reviews beside the categories");
     }
-    throw bad("names service '" + code + "'; the roster's services are " + String.join(", ",
-        java.util.Arrays.stream(Service.values()).map(Service::code).toList()));
+    throw bad(
+        "names service '"
+            + code
+            + "'; the roster's services are "
+            + String.join(
+                ", ", java.util.Arrays.stream(Service.values()).map(Service::code).toList()));
   }
 
   private static MdtException bad(String problem) {
@@ -159,7 +206,8 @@ public record VocaServiceMap(Map<String, List<Service>> categories) {
   /** Category → service codes, as the report prints it. */
   public Map<String, List<String>> asJson() {
     Map<String, List<String>> json = new LinkedHashMap<>();
-    categories.forEach((category, services) -> json.put(category, services.stream().map(Service::code).toList()));
+    categories.forEach(
+        (category, services) -> json.put(category, services.stream().map(Service::code).toList()));
     return json;
   }
 
@@ -175,8 +223,11 @@ public record VocaServiceMap(Map<String, List<Service>> categories) {
   /** "A <- mental_health_referral; B <- ...; E <- (none)", for the PDF's definitions. */
   String describe() {
     List<String> parts = new ArrayList<>();
-    asJson().forEach((category, codes) -> parts.add(category + " <- "
-        + (codes.isEmpty() ? "(none)" : String.join(", ", codes))));
+    asJson()
+        .forEach(
+            (category, codes) ->
+                parts.add(
+                    category + " <- " + (codes.isEmpty() ? "(none)" : String.join(", ", codes))));
     return String.join("; ", parts);
   }
 }

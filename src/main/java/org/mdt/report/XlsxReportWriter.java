@@ -19,29 +19,35 @@ import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
 /**
- * Writes a {@link ReportDocument} as xlsx (fastexcel): a sheet per section and one of definitions. Text
- * that a spreadsheet would take for a formula is a string cell with the quote-prefix style, which Excel and
- * LibreOffice never evaluate and which shows the text as written (no apostrophe in the value). fastexcel
- * has no quote-prefix style, leaves the styles without the default "Normal" style and writes each sheet's
- * {@code <dimension>} before its cells are known, so the zip is finished here; its dates are set to
- * {@code created} so that the same data gives the same bytes.
+ * Writes a {@link ReportDocument} as xlsx (fastexcel): a sheet per section and one of definitions.
+ * Text that a spreadsheet would take for a formula is a string cell with the quote-prefix style,
+ * which Excel and LibreOffice never evaluate and which shows the text as written (no apostrophe in
+ * the value). fastexcel has no quote-prefix style, leaves the styles without the default "Normal"
+ * style and writes each sheet's {@code <dimension>} before its cells are known, so the zip is
+ * finished here; its dates are set to {@code created} so that the same data gives the same bytes.
  */
 public final class XlsxReportWriter {
-  private static final Pattern CREATED = Pattern.compile("<dcterms:created xsi:type=\"dcterms:W3CDTF\">[^<]*");
+  private static final Pattern CREATED =
+      Pattern.compile("<dcterms:created xsi:type=\"dcterms:W3CDTF\">[^<]*");
+
   /**
-   * fastexcel's text number format marks the cells that take the quote-prefix style: {@link #quotePrefixed}
-   * adds it to every cell format with this number format.
+   * fastexcel's text number format marks the cells that take the quote-prefix style: {@link
+   * #quotePrefixed} adds it to every cell format with this number format.
    */
   private static final String QUOTED = "@";
-  private static final Pattern QUOTED_FORMAT = Pattern.compile("<numFmt numFmtId=\"(\\d+)\" formatCode=\"@\"/>");
+
+  private static final Pattern QUOTED_FORMAT =
+      Pattern.compile("<numFmt numFmtId=\"(\\d+)\" formatCode=\"@\"/>");
   private static final Pattern CELL_REFERENCE = Pattern.compile("<c r=\"([A-Z]+)(\\d+)\"");
   private static final Pattern DIMENSION = Pattern.compile("<dimension ref=\"[^\"]*\"/>");
-  private static final String NORMAL_STYLE = "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\""
-      + " builtinId=\"0\"/></cellStyles>";
+  private static final String NORMAL_STYLE =
+      "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\""
+          + " builtinId=\"0\"/></cellStyles>";
 
   private XlsxReportWriter() {}
 
-  public static void write(ReportDocument report, OutputStream out, Instant created) throws IOException {
+  public static void write(ReportDocument report, OutputStream out, Instant created)
+      throws IOException {
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     Workbook workbook = new Workbook(buffer, "mdt", "1.0");
     workbook.properties().setTitle(report.runningHead());
@@ -74,7 +80,10 @@ public final class XlsxReportWriter {
     reproducible(buffer.toByteArray(), out, created);
   }
 
-  /** A text cell, bold or not; text a spreadsheet would run as a formula gets the quote-prefix style. */
+  /**
+   * A text cell, bold or not; text a spreadsheet would run as a formula gets the quote-prefix
+   * style.
+   */
   private static void text(Worksheet sheet, int row, int column, String text, boolean bold) {
     sheet.value(row, column, text);
     boolean quoted = SpreadsheetText.formulaLike(text);
@@ -90,11 +99,16 @@ public final class XlsxReportWriter {
     }
   }
 
-  /** Rewrites the zip with every entry time and the document's creation date set to {@code created}. */
-  private static void reproducible(byte[] xlsx, OutputStream out, Instant created) throws IOException {
+  /**
+   * Rewrites the zip with every entry time and the document's creation date set to {@code created}.
+   */
+  private static void reproducible(byte[] xlsx, OutputStream out, Instant created)
+      throws IOException {
     FileTime time = FileTime.from(created);
-    // commons-compress reads the central directory: fastexcel's streamed entries confuse ZipInputStream.
-    try (ZipFile in = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(xlsx)).get();
+    // commons-compress reads the central directory: fastexcel's streamed entries confuse
+    // ZipInputStream.
+    try (ZipFile in =
+            ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(xlsx)).get();
         ZipOutputStream zip = new ZipOutputStream(out)) {
       for (ZipArchiveEntry entry : java.util.Collections.list(in.getEntriesInPhysicalOrder())) {
         byte[] content;
@@ -111,12 +125,19 @@ public final class XlsxReportWriter {
     }
   }
 
-  /** An entry as fastexcel wrote it, with the creation date, the styles and the sheets' dimensions made right. */
+  /**
+   * An entry as fastexcel wrote it, with the creation date, the styles and the sheets' dimensions
+   * made right.
+   */
   private static byte[] finished(String name, byte[] content, Instant created) {
     String xml = new String(content, StandardCharsets.UTF_8);
     if (name.equals("docProps/core.xml")) {
-      xml = CREATED.matcher(xml).replaceFirst("<dcterms:created xsi:type=\"dcterms:W3CDTF\">"
-          + created.toString().replaceAll("\\.\\d+Z$", "Z"));
+      xml =
+          CREATED
+              .matcher(xml)
+              .replaceFirst(
+                  "<dcterms:created xsi:type=\"dcterms:W3CDTF\">"
+                      + created.toString().replaceAll("\\.\\d+Z$", "Z"));
     } else if (name.equals("xl/styles.xml")) {
       xml = quotePrefixed(xml);
       if (!xml.contains("<cellStyles")) {
@@ -140,7 +161,10 @@ public final class XlsxReportWriter {
     return styles.replace("<xf " + numberFormat, "<xf quotePrefix=\"1\" " + numberFormat);
   }
 
-  /** The range from the first to the last cell of a sheet ("A1" when it has none), as Excel writes it. */
+  /**
+   * The range from the first to the last cell of a sheet ("A1" when it has none), as Excel writes
+   * it.
+   */
   static String dimension(String sheet) {
     int firstRow = Integer.MAX_VALUE;
     int lastRow = 0;

@@ -7,15 +7,20 @@ import java.util.stream.Stream;
 import org.mdt.cases.Redaction;
 
 /**
- * The cases due for review at a meeting, in priority order, within its capacity; the rest ({@code overflow})
- * roll over to the next meeting ({@code nextMeeting}, null when none is scheduled yet).
+ * The cases due for review at a meeting, in priority order, within its capacity; the rest ({@code
+ * overflow}) roll over to the next meeting ({@code nextMeeting}, null when none is scheduled yet).
  *
- * @param capacity the most cases the agenda lists: the meeting's own, or {@link AgendaBuilder#DEFAULT_CAPACITY}
+ * @param capacity the most cases the agenda lists: the meeting's own, or {@link
+ *     AgendaBuilder#DEFAULT_CAPACITY}
  */
-public record Agenda(Meeting meeting, List<Item> cases, List<Item> overflow, LocalDate nextMeeting, int capacity) {
+public record Agenda(
+    Meeting meeting, List<Item> cases, List<Item> overflow, LocalDate nextMeeting, int capacity) {
   /** Why a case is on the agenda, in priority order. */
   public enum Reason {
-    REQUESTED, NEW, FOLLOWUP, REREVIEW;
+    REQUESTED,
+    NEW,
+    FOLLOWUP,
+    REREVIEW;
 
     public String code() {
       return name().toLowerCase(java.util.Locale.ROOT);
@@ -46,6 +51,8 @@ public record Agenda(Meeting meeting, List<Item> cases, List<Item> overflow, Loc
 
   /** The case as the agenda has it due, listed or rolled over; empty when it was not due at all. */
   Optional<Item> due(long caseId) {
-    return Stream.concat(cases.stream(), overflow.stream()).filter(item -> item.facts().caseId() == caseId).findFirst();
+    return Stream.concat(cases.stream(), overflow.stream())
+        .filter(item -> item.facts().caseId() == caseId)
+        .findFirst();
   }
 }

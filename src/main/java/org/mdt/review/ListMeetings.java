@@ -26,10 +26,15 @@ public final class ListMeetings {
   }
 
   public Result run(Request request) {
-    return database.inTransaction(connection -> {
-      Team team = request.team() == null ? null : new TeamStore(connection, null).require(request.team());
-      return new Result(new ReviewStore(connection, null)
-          .meetings(team, request.upcomingOnly() ? LocalDate.now(clock) : null));
-    });
+    return database.inTransaction(
+        connection -> {
+          Team team =
+              request.team() == null
+                  ? null
+                  : new TeamStore(connection, null).require(request.team());
+          return new Result(
+              new ReviewStore(connection, null)
+                  .meetings(team, request.upcomingOnly() ? LocalDate.now(clock) : null));
+        });
   }
 }

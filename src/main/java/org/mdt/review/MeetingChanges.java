@@ -2,7 +2,6 @@ package org.mdt.review;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,9 +19,9 @@ import org.mdt.team.Team;
 import org.mdt.team.TeamStore;
 
 /**
- * What recording a meeting and amending one share, inside the operation's transaction: the meeting and its
- * team's stores, members and cases resolved in that team, each reviewed case's agenda reason, and
- * recommendations that may become follow-ups.
+ * What recording a meeting and amending one share, inside the operation's transaction: the meeting
+ * and its team's stores, members and cases resolved in that team, each reviewed case's agenda
+ * reason, and recommendations that may become follow-ups.
  */
 final class MeetingChanges {
   final ReviewStore reviews;
@@ -58,11 +57,12 @@ final class MeetingChanges {
   }
 
   /**
-   * The team's cases by number, each once, with the reason the meeting's agenda has it due (listed or rolled
-   * over), or null, and a warning, when it was not due at all: most likely a mistyped number.
+   * The team's cases by number, each once, with the reason the meeting's agenda has it due (listed
+   * or rolled over), or null, and a warning, when it was not due at all: most likely a mistyped
+   * number.
    */
-  Map<CaseRef, Agenda.Reason> reviewed(List<String> caseNumbers, List<RecordMeeting.NotOnAgenda> notOnAgenda)
-      throws SQLException {
+  Map<CaseRef, Agenda.Reason> reviewed(
+      List<String> caseNumbers, List<RecordMeeting.NotOnAgenda> notOnAgenda) throws SQLException {
     if (agenda == null) {
       agenda = BuildAgenda.agenda(reviews, meeting);
     }
@@ -72,7 +72,8 @@ final class MeetingChanges {
       if (!reviewed.containsKey(ref)) {
         Agenda.Reason reason = agenda.due(ref.id()).map(Agenda.Item::reason).orElse(null);
         if (reason == null) {
-          notOnAgenda.add(new RecordMeeting.NotOnAgenda(ref.caseNumber(), meeting.id(), meeting.date()));
+          notOnAgenda.add(
+              new RecordMeeting.NotOnAgenda(ref.caseNumber(), meeting.id(), meeting.date()));
         }
         reviewed.put(ref, reason);
       }
@@ -81,23 +82,36 @@ final class MeetingChanges {
   }
 
   /**
-   * Stores recommendations for cases reviewed at the meeting, and those that become follow-ups; returns the
-   * follow-ups' ids in the order asked.
+   * Stores recommendations for cases reviewed at the meeting, and those that become follow-ups;
+   * returns the follow-ups' ids in the order asked.
    *
    * @param notReviewed the refusal for a case not among {@code reviewed}, with %s for its number
    */
-  List<Long> recommend(Collection<CaseRef> reviewed, List<RecordMeeting.Recommendation> recommendations,
-      List<RecordMeeting.FollowupRecommendation> followupRecommendations, String notReviewed) throws SQLException {
+  List<Long> recommend(
+      Collection<CaseRef> reviewed,
+      List<RecordMeeting.Recommendation> recommendations,
+      List<RecordMeeting.FollowupRecommendation> followupRecommendations,
+      String notReviewed)
+      throws SQLException {
     for (RecordMeeting.Recommendation recommendation : recommendations) {
-      reviews.recommend(meeting, reviewedCase(reviewed, recommendation.caseNumber(), notReviewed),
+      reviews.recommend(
+          meeting,
+          reviewedCase(reviewed, recommendation.caseNumber(), notReviewed),
           recommendation.text());
     }
     List<Long> created = new ArrayList<>();
     for (RecordMeeting.FollowupRecommendation followup : followupRecommendations) {
       CaseRef ref = reviewedCase(reviewed, followup.caseNumber(), notReviewed);
       long recommendationId = reviews.recommend(meeting, ref, followup.action());
-      created.add(followups.add(ref, teams.requireMember(team, followup.owner()), followup.action(), followup.due(),
-          meeting.id(), recommendationId, now));
+      created.add(
+          followups.add(
+              ref,
+              teams.requireMember(team, followup.owner()),
+              followup.action(),
+              followup.due(),
+              meeting.id(),
+              recommendationId,
+              now));
     }
     return created;
   }

@@ -15,15 +15,18 @@ import org.mdt.settings.SettingStore;
 import org.mdt.team.TeamStore;
 
 /**
- * What a meeting's invitation says beyond the meeting itself: this database's id (made on first use), how often
- * the meeting was rescheduled, the time zone and the organizer from the settings, and the members invited.
+ * What a meeting's invitation says beyond the meeting itself: this database's id (made on first
+ * use), how often the meeting was rescheduled, the time zone and the organizer from the settings,
+ * and the members invited.
  */
 public final class PrepareInvitation {
   /**
-   * The meeting fields whose change is a reschedule: an update of the meeting audited with any of them raises the
-   * invitation's SEQUENCE, so calendars replace the event they hold (RFC 5546 section 2.1.4).
+   * The meeting fields whose change is a reschedule: an update of the meeting audited with any of
+   * them raises the invitation's SEQUENCE, so calendars replace the event they hold (RFC 5546
+   * section 2.1.4).
    */
   public static final Set<String> RESCHEDULED_FIELDS = Set.of("date", "time", "location");
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   public record Request(long meetingId) {}
@@ -38,17 +41,30 @@ public final class PrepareInvitation {
   }
 
   public Result run(Request request) {
-    return session.inTransaction((connection, audit) -> {
-      Meeting meeting = new ReviewStore(connection, null).require(request.meetingId());
-      TeamStore teams = new TeamStore(connection, null);
-      String zone = SettingStore.current(connection, AgendaInvite.TIME_ZONE).value();
-      String organizer = SettingStore.current(connection, AgendaInvite.ORGANIZER).value();
-      AgendaInvite invite = new AgendaInvite(meeting, teams.members(teams.team(meeting.teamId()), false),
-          DatabaseId.of(connection, audit, session.now()), reschedules(connection, meeting),
-          zone == null ? session.clock().getZone() : ZoneId.of(zone), organizer);
-      return new Result(invite, organizer != null ? List.of() : List.of("the invitation names no address for"
-          + " replies: set one with 'mdt settings set " + AgendaInvite.ORGANIZER.name() + " ADDRESS'"));
-    });
+    return session.inTransaction(
+        (connection, audit) -> {
+          Meeting meeting = new ReviewStore(connection, null).require(request.meetingId());
+          TeamStore teams = new TeamStore(connection, null);
+          String zone = SettingStore.current(connection, AgendaInvite.TIME_ZONE).value();
+          String organizer = SettingStore.current(connection, AgendaInvite.ORGANIZER).value();
+          AgendaInvite invite =
+              new AgendaInvite(
+                  meeting,
+                  teams.members(teams.team(meeting.teamId()), false),
+                  DatabaseId.of(connection, audit, session.now()),
+                  reschedules(connection, meeting),
+                  zone == null ? session.clock().getZone() : ZoneId.of(zone),
+                  organizer);
+          return new Result(
+              invite,
+              organizer != null
+                  ? List.of()
+                  : List.of(
+                      "the invitation names no address for"
+                          + " replies: set one with 'mdt settings set "
+                          + AgendaInvite.ORGANIZER.name()
+                          + " ADDRESS'"));
+        });
   }
 
   /** How often the audit trail shows the meeting's date, time or place changed. */

@@ -1,19 +1,16 @@
 package org.mdt.review;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
 import java.util.List;
 import org.mdt.MdtException;
-import org.mdt.db.AuditLog;
 import org.mdt.db.Session;
 import org.mdt.team.Team;
 import org.mdt.team.TeamStore;
 
 /**
- * Creates a team's meetings on the days its recurrence rule gives in a range. A day that already has a
- * meeting keeps it, so scheduling the same range again creates nothing new.
+ * Creates a team's meetings on the days its recurrence rule gives in a range. A day that already
+ * has a meeting keeps it, so scheduling the same range again creates nothing new.
  */
 public final class ScheduleMeetings {
   /**
@@ -24,8 +21,14 @@ public final class ScheduleMeetings {
    * @param capacity most cases per meeting (the rest roll over), or null for no limit
    * @param location where the team meets, or null
    */
-  public record Request(String team, LocalDate from, LocalDate to, RecurrenceRule rule, LocalTime time,
-      Integer capacity, String location) {
+  public record Request(
+      String team,
+      LocalDate from,
+      LocalDate to,
+      RecurrenceRule rule,
+      LocalTime time,
+      Integer capacity,
+      String location) {
     public Request {
       if (to.isBefore(from)) {
         throw MdtException.usage("--to " + to + " is before --from " + from);
@@ -46,11 +49,20 @@ public final class ScheduleMeetings {
   }
 
   public Result run(Request request) {
-    return session.inTransaction((connection, audit) -> {
-      Team team = new TeamStore(connection, audit).resolve(request.team());
-      RecurrenceRule rule = request.rule();
-      return new Result(new ReviewStore(connection, audit).schedule(team, rule.dates(request.from(), request.to()),
-          request.time(), request.capacity(), request.location(), rule.text(), session.now()));
-    });
+    return session.inTransaction(
+        (connection, audit) -> {
+          Team team = new TeamStore(connection, audit).resolve(request.team());
+          RecurrenceRule rule = request.rule();
+          return new Result(
+              new ReviewStore(connection, audit)
+                  .schedule(
+                      team,
+                      rule.dates(request.from(), request.to()),
+                      request.time(),
+                      request.capacity(),
+                      request.location(),
+                      rule.text(),
+                      session.now()));
+        });
   }
 }

@@ -1,9 +1,10 @@
 package org.mdt.roster;
 
 /**
- * One cell as a reader found it: its text, and whether it was a number in the workbook (a date cell is a
- * number there: its serial). CSV cells are always text. A formula the workbook holds no computed value for
- * (saved by a tool that does not calculate) is blank, and says so: mdt never evaluates formulas.
+ * One cell as a reader found it: its text, and whether it was a number in the workbook (a date cell
+ * is a number there: its serial). CSV cells are always text. A formula the workbook holds no
+ * computed value for (saved by a tool that does not calculate) is blank, and says so: mdt never
+ * evaluates formulas.
  */
 record Cell(String text, boolean numeric, boolean formulaWithoutValue) {
   static final Cell BLANK = new Cell("", false, false);

@@ -16,14 +16,15 @@ import java.util.List;
 import org.mdt.MdtException;
 
 /**
- * A CSV (or tab- or semicolon-separated) roster streamed with Jackson. The encoding is found before any
- * row is read ({@link TextEncoding}), and the separator from the first rows, where the header is. A
- * record is read a cell at a time, so that a hostile file (a megabytes-long line, a million columns) is
- * refused before it fills the memory.
+ * A CSV (or tab- or semicolon-separated) roster streamed with Jackson. The encoding is found before
+ * any row is read ({@link TextEncoding}), and the separator from the first rows, where the header
+ * is. A record is read a cell at a time, so that a hostile file (a megabytes-long line, a million
+ * columns) is refused before it fills the memory.
  */
 final class CsvSource implements SheetSource {
   /** A real roster has fewer than 100 columns. */
   static final int MAX_COLUMNS = 1_000;
+
   /** A notes cell may hold a few KB; no real row comes near this. */
   static final int MAX_ROW_CHARS = 1 << 20;
 
@@ -39,9 +40,11 @@ final class CsvSource implements SheetSource {
     Charset charset = TextEncoding.detect(file);
     char separator = sniffSeparator(file, charset);
     reader = TextEncoding.open(file, charset);
-    CsvFactory factory = CsvFactory.builder()
-        .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_ROW_CHARS).build())
-        .build();
+    CsvFactory factory =
+        CsvFactory.builder()
+            .streamReadConstraints(
+                StreamReadConstraints.builder().maxStringLength(MAX_ROW_CHARS).build())
+            .build();
     parser = factory.createParser(reader);
     parser.setSchema(CsvSchema.emptySchema().withColumnSeparator(separator));
   }
@@ -56,7 +59,8 @@ final class CsvSource implements SheetSource {
       List<Cell> cells = new ArrayList<>();
       long columns = 0;
       long chars = 0;
-      for (JsonToken token; (token = parser.nextToken()) != JsonToken.END_ARRAY && token != null; ) {
+      for (JsonToken token;
+          (token = parser.nextToken()) != JsonToken.END_ARRAY && token != null; ) {
         String value = parser.getText();
         chars += value.length() + 1;
         if (chars > MAX_ROW_CHARS) {
@@ -67,8 +71,10 @@ final class CsvSource implements SheetSource {
         }
       }
       if (columns > MAX_COLUMNS) {
-        throw MdtException.data(String.format("%s: row %d has %,d columns; a roster has at most %,d", fileName,
-            recordNumber, columns, MAX_COLUMNS));
+        throw MdtException.data(
+            String.format(
+                "%s: row %d has %,d columns; a roster has at most %,d",
+                fileName, recordNumber, columns, MAX_COLUMNS));
       }
       return new SheetRow(recordNumber, cells);
     } catch (StreamConstraintsException e) { // one cell longer than a row may be
@@ -77,16 +83,21 @@ final class CsvSource implements SheetSource {
       if (e instanceof MdtException mdt) {
         throw mdt;
       }
-      throw MdtException.data("malformed CSV near record " + (recordNumber + 1) + ": " + e.getMessage(), e);
+      throw MdtException.data(
+          "malformed CSV near record " + (recordNumber + 1) + ": " + e.getMessage(), e);
     }
   }
 
   private MdtException tooLong() {
-    return MdtException.data(String.format("%s: row %d is longer than %d MiB", fileName, recordNumber,
-        MAX_ROW_CHARS >> 20));
+    return MdtException.data(
+        String.format(
+            "%s: row %d is longer than %d MiB", fileName, recordNumber, MAX_ROW_CHARS >> 20));
   }
 
-  /** The separator that appears most in the first lines: exports from Excel may use tabs or semicolons. */
+  /**
+   * The separator that appears most in the first lines: exports from Excel may use tabs or
+   * semicolons.
+   */
   private static char sniffSeparator(Path file, Charset charset) throws IOException {
     char[] candidates = {',', '\t', ';'};
     int[] best = new int[candidates.length];
@@ -111,8 +122,8 @@ final class CsvSource implements SheetSource {
   }
 
   /**
-   * The next line, or its first {@link #MAX_ROW_CHARS} characters: a file of one endless line must not be
-   * read into memory whole just to count its separators.
+   * The next line, or its first {@link #MAX_ROW_CHARS} characters: a file of one endless line must
+   * not be read into memory whole just to count its separators.
    */
   private static String boundedLine(Reader in) throws IOException {
     StringBuilder line = new StringBuilder();

@@ -15,20 +15,24 @@ import java.util.regex.Pattern;
 import org.mdt.MdtException;
 
 /**
- * Reads the date forms of docs/DESIGN.md section 3: spreadsheet dates and serial numbers, and text in yyyy-MM-dd,
- * M/d/yyyy, M/d/yy, MM-dd-yyyy or d MMM yyyy, plus a mapping file's own formats (tried first, so that a
- * team writing d/M/yyyy is not read as M/d/yyyy). A two-digit year takes the century that keeps the date
- * from being after the import. Anything else is not a date: no guessing.
+ * Reads the date forms of docs/DESIGN.md section 3: spreadsheet dates and serial numbers, and text
+ * in yyyy-MM-dd, M/d/yyyy, M/d/yy, MM-dd-yyyy or d MMM yyyy, plus a mapping file's own formats
+ * (tried first, so that a team writing d/M/yyyy is not read as M/d/yyyy). A two-digit year takes
+ * the century that keeps the date from being after the import. Anything else is not a date: no
+ * guessing.
  */
 final class DateParser {
   private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
   private static final Pattern US_SLASH = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4}|\\d{2})");
   private static final Pattern US_DASH = Pattern.compile("(\\d{1,2})-(\\d{1,2})-(\\d{4})");
-  private static final Pattern DAY_MONTH_NAME = Pattern.compile("(\\d{1,2})[ -]([A-Za-z]{3,9})\\.?,?[ -](\\d{4})");
+  private static final Pattern DAY_MONTH_NAME =
+      Pattern.compile("(\\d{1,2})[ -]([A-Za-z]{3,9})\\.?,?[ -](\\d{4})");
   private static final Pattern SERIAL = Pattern.compile("\\d{1,7}(\\.\\d+)?");
+
   /** A time of day some exports append to dates ("2025-03-01 00:00:00", "3/1/2025 12:00 AM"). */
   private static final Pattern TRAILING_TIME =
       Pattern.compile("[ T]\\d{1,2}:\\d{2}(:\\d{2}(\\.\\d+)?)?( ?[AaPp][Mm])?Z?$");
+
   private static final Map<String, Integer> MONTHS = months();
   private static final LocalDate EPOCH_1900 = LocalDate.of(1899, 12, 30);
   private static final LocalDate EPOCH_1904 = LocalDate.of(1904, 1, 1);
@@ -47,13 +51,19 @@ final class DateParser {
   static DateTimeFormatter compile(String pattern, Path mappingFile) {
     try {
       // 'u' is the proleptic year, which STRICT resolution needs where 'y' would also need an era.
-      return new DateTimeFormatterBuilder().parseCaseInsensitive()
+      return new DateTimeFormatterBuilder()
+          .parseCaseInsensitive()
           .appendPattern(pattern.replace('y', 'u'))
           .toFormatter(Locale.ENGLISH)
           .withResolverStyle(ResolverStyle.STRICT);
     } catch (IllegalArgumentException e) {
-      throw MdtException.data("mapping file " + mappingFile + ": date format '" + pattern + "' is not valid: "
-          + e.getMessage());
+      throw MdtException.data(
+          "mapping file "
+              + mappingFile
+              + ": date format '"
+              + pattern
+              + "' is not valid: "
+              + e.getMessage());
     }
   }
 
@@ -131,8 +141,20 @@ final class DateParser {
 
   private static Map<String, Integer> months() {
     Map<String, Integer> months = new java.util.HashMap<>();
-    String[] names = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december"};
+    String[] names = {
+      "january",
+      "february",
+      "march",
+      "april",
+      "may",
+      "june",
+      "july",
+      "august",
+      "september",
+      "october",
+      "november",
+      "december"
+    };
     for (int i = 0; i < names.length; i++) {
       months.put(names[i], i + 1);
       months.put(names[i].substring(0, 3), i + 1);

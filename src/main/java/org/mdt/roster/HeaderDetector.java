@@ -11,9 +11,10 @@ import org.mdt.cases.Column;
 import org.mdt.codes.CodeList;
 
 /**
- * Finds the header row among the first {@value #SEARCH_ROWS} rows (title and "exported on" rows sit above
- * it) and which column holds which canonical field. A header matches a canonical name or a common variant
- * ignoring case, spaces and punctuation; the mapping file's headers are matched first.
+ * Finds the header row among the first {@value #SEARCH_ROWS} rows (title and "exported on" rows sit
+ * above it) and which column holds which canonical field. A header matches a canonical name or a
+ * common variant ignoring case, spaces and punctuation; the mapping file's headers are matched
+ * first.
  */
 final class HeaderDetector {
   static final int SEARCH_ROWS = 20;
@@ -27,7 +28,10 @@ final class HeaderDetector {
         columnByHeader.put(key(variant), column);
       }
     }
-    mapping.columns().forEach((header, target) -> columnByHeader.put(key(header), Column.byCanonicalName(target)));
+    mapping
+        .columns()
+        .forEach(
+            (header, target) -> columnByHeader.put(key(header), Column.byCanonicalName(target)));
   }
 
   private static String key(String header) {
@@ -35,8 +39,11 @@ final class HeaderDetector {
   }
 
   /** The header found: which column holds which field, and the headers it could not use. */
-  record Found(Map<Column, Integer> indexByColumn, Map<Column, String> headerByColumn,
-      List<String> ignoredHeaders, List<String> repeatedHeaders) {
+  record Found(
+      Map<Column, Integer> indexByColumn,
+      Map<Column, String> headerByColumn,
+      List<String> ignoredHeaders,
+      List<String> repeatedHeaders) {
 
     /** The file's own header for a column, which is what a person fixing the file looks for. */
     String header(Column column) {
@@ -45,8 +52,8 @@ final class HeaderDetector {
   }
 
   /**
-   * Reads rows until the header (the given row, or the first with both required columns) and returns it;
-   * the source is left at the first row after the header.
+   * Reads rows until the header (the given row, or the first with both required columns) and
+   * returns it; the source is left at the first row after the header.
    */
   Found find(SheetSource source, Integer headerRow, String fileName) throws IOException {
     for (SheetRow row; (row = source.next()) != null && row.number() <= SEARCH_ROWS; ) {
@@ -59,12 +66,20 @@ final class HeaderDetector {
         return found;
       }
       if (headerRow != null) {
-        throw MdtException.data(fileName + ": row " + headerRow + " (the mapping file's headerRow) has no "
-            + missing(found) + " column");
+        throw MdtException.data(
+            fileName
+                + ": row "
+                + headerRow
+                + " (the mapping file's headerRow) has no "
+                + missing(found)
+                + " column");
       }
     }
-    throw MdtException.data(fileName + ": no header row found in the first " + SEARCH_ROWS
-        + " rows (a header row names at least case_number and referral_date; a mapping file can name others)");
+    throw MdtException.data(
+        fileName
+            + ": no header row found in the first "
+            + SEARCH_ROWS
+            + " rows (a header row names at least case_number and referral_date; a mapping file can name others)");
   }
 
   private Found match(SheetRow row) {

@@ -12,13 +12,14 @@ import java.util.Map;
 import org.mdt.cases.Column;
 
 /**
- * What earlier imports did to stored cases and children, read once per import from the import records and the
- * audit trail (so that no row of the import queries the trail): which import set a field's current value, and
- * which values a later import replaced. It holds a few strings for every field an import ever changed; values
- * repeat (codes, dates) and are kept once.
+ * What earlier imports did to stored cases and children, read once per import from the import
+ * records and the audit trail (so that no row of the import queries the trail): which import set a
+ * field's current value, and which values a later import replaced. It holds a few strings for every
+ * field an import ever changed; values repeat (codes, dates) and are kept once.
  */
 final class ImportHistory {
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /** The columns by canonical name, looked up once per changed field of the trail. */
   private static final Map<String, Column> COLUMNS = new HashMap<>();
 
@@ -28,7 +29,10 @@ final class ImportHistory {
     }
   }
 
-  /** Where a stored value came from: an import (its number, file and day), or another command on a day. */
+  /**
+   * Where a stored value came from: an import (its number, file and day), or another command on a
+   * day.
+   */
   record Source(Long importId, String file, String command, LocalDate day) {
     /** As a conflict names the source of the value it replaces: "from FILE, DAY". */
     String from() {
@@ -37,11 +41,15 @@ final class ImportHistory {
 
     /** As a revert names the change it undoes: "import N (FILE, DAY)". */
     String label() {
-      return importId != null ? "import " + importId + " (" + file + ", " + day + ")" : "'" + command + "' (" + day + ")";
+      return importId != null
+          ? "import " + importId + " (" + file + ", " + day + ")"
+          : "'" + command + "' (" + day + ")";
     }
   }
 
-  /** One change of one field of one row: the value it replaced (null: a blank filled), and by what. */
+  /**
+   * One change of one field of one row: the value it replaced (null: a blank filled), and by what.
+   */
   private record Step(Column column, String before, Source source) {}
 
   /** An audit row read before the import record that tells which import wrote it. */
@@ -57,9 +65,9 @@ final class ImportHistory {
   }
 
   /**
-   * Takes the audit trail in its order. An import appends its record ({@code entity = 'import'}) after the
-   * updates it made, in one transaction, so the updates before it with its command are its own; an update
-   * no import record claims was made by another command.
+   * Takes the audit trail in its order. An import appends its record ({@code entity = 'import'})
+   * after the updates it made, in one transaction, so the updates before it with its command are
+   * its own; an update no import record claims was made by another command.
    */
   void addAuditRow(String entity, long id, String command, LocalDate day, String changes) {
     if (!entity.equals("import")) {
@@ -82,8 +90,10 @@ final class ImportHistory {
 
   private void add(Pending row, Source source) {
     Source by = source != null ? source : new Source(null, null, row.command(), row.day());
-    List<Step> steps = stepsByEntity.computeIfAbsent(row.entity(), e -> new HashMap<>())
-        .computeIfAbsent(row.id(), id -> new ArrayList<>(2));
+    List<Step> steps =
+        stepsByEntity
+            .computeIfAbsent(row.entity(), e -> new HashMap<>())
+            .computeIfAbsent(row.id(), id -> new ArrayList<>(2));
     try {
       Iterator<Map.Entry<String, JsonNode>> fields = JSON.readTree(row.changes()).fields();
       while (fields.hasNext()) {
@@ -95,7 +105,8 @@ final class ImportHistory {
         }
       }
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("unreadable audit row of " + row.entity() + " " + row.id(), e);
+      throw new IllegalStateException(
+          "unreadable audit row of " + row.entity() + " " + row.id(), e);
     }
   }
 
@@ -104,8 +115,8 @@ final class ImportHistory {
   }
 
   /**
-   * What set the current value of a field of a stored row: the last change the trail records, else the import
-   * that created the row; null when neither is known.
+   * What set the current value of a field of a stored row: the last change the trail records, else
+   * the import that created the row; null when neither is known.
    */
   Source setBy(String entity, long id, Long createdImport, Column column) {
     List<Step> steps = steps(entity, id);
@@ -117,7 +128,9 @@ final class ImportHistory {
     return createdImport == null ? null : imports.get(createdImport);
   }
 
-  /** The last change that replaced {@code value} in this field of a stored row, or null if none did. */
+  /**
+   * The last change that replaced {@code value} in this field of a stored row, or null if none did.
+   */
   Source replaced(String entity, long id, Column column, Object value) {
     String text = value.toString();
     List<Step> steps = steps(entity, id);

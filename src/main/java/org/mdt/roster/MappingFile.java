@@ -16,9 +16,10 @@ import org.mdt.cases.Column;
 import org.mdt.codes.CodeList;
 
 /**
- * A team's own words (docs/DESIGN.md section 3): {@code {"sheet": "Roster", "headerRow": 3, "columns": {"Perp Rel.":
- * "offender_relationship"}, "values": {"abuse_types": {"Sx Ab": "sexual_abuse"}}, "dateFormats":
- * ["d.M.yyyy"]}}; every key optional. Checked whole when read, so that a typo fails before any row.
+ * A team's own words (docs/DESIGN.md section 3): {@code {"sheet": "Roster", "headerRow": 3,
+ * "columns": {"Perp Rel.": "offender_relationship"}, "values": {"abuse_types": {"Sx Ab":
+ * "sexual_abuse"}}, "dateFormats": ["d.M.yyyy"]}}; every key optional. Checked whole when read, so
+ * that a typo fails before any row.
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record MappingFile(
@@ -39,9 +40,10 @@ public record MappingFile(
   public static MappingFile read(Path path) {
     MappingFile mapping;
     try {
-      mapping = new ObjectMapper()
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .readValue(Files.readAllBytes(path), MappingFile.class);
+      mapping =
+          new ObjectMapper()
+              .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+              .readValue(Files.readAllBytes(path), MappingFile.class);
     } catch (NoSuchFileException e) {
       throw MdtException.data("mapping file not found: " + path);
     } catch (JsonProcessingException e) {
@@ -58,27 +60,51 @@ public record MappingFile(
 
   private void validate(Path path) {
     if (headerRow != null && (headerRow < 1 || headerRow > HeaderDetector.SEARCH_ROWS)) {
-      throw MdtException.data("mapping file " + path + ": headerRow must be 1 to " + HeaderDetector.SEARCH_ROWS);
+      throw MdtException.data(
+          "mapping file " + path + ": headerRow must be 1 to " + HeaderDetector.SEARCH_ROWS);
     }
-    columns.forEach((header, target) -> {
-      if (Column.byCanonicalName(target) == null) {
-        throw MdtException.data("mapping file " + path + ": column '" + header + "' maps to '" + target
-            + "', which is not a canonical column");
-      }
-    });
-    values.forEach((field, words) -> {
-      Column column = Column.byCanonicalName(field);
-      if (column == null || column.codes() == null) {
-        throw MdtException.data("mapping file " + path + ": values given for '" + field
-            + "', which is not a coded column");
-      }
-      words.forEach((word, code) -> {
-        if (!column.codes().isCode(code)) {
-          throw MdtException.data("mapping file " + path + ": '" + word + "' maps to '" + code + "', not a code of "
-              + field + " (" + String.join(", ", column.codes().codes()) + ")");
-        }
-      });
-    });
+    columns.forEach(
+        (header, target) -> {
+          if (Column.byCanonicalName(target) == null) {
+            throw MdtException.data(
+                "mapping file "
+                    + path
+                    + ": column '"
+                    + header
+                    + "' maps to '"
+                    + target
+                    + "', which is not a canonical column");
+          }
+        });
+    values.forEach(
+        (field, words) -> {
+          Column column = Column.byCanonicalName(field);
+          if (column == null || column.codes() == null) {
+            throw MdtException.data(
+                "mapping file "
+                    + path
+                    + ": values given for '"
+                    + field
+                    + "', which is not a coded column");
+          }
+          words.forEach(
+              (word, code) -> {
+                if (!column.codes().isCode(code)) {
+                  throw MdtException.data(
+                      "mapping file "
+                          + path
+                          + ": '"
+                          + word
+                          + "' maps to '"
+                          + code
+                          + "', not a code of "
+                          + field
+                          + " ("
+                          + String.join(", ", column.codes().codes())
+                          + ")");
+                }
+              });
+        });
     dateFormats.forEach(format -> DateParser.compile(format, path));
   }
 

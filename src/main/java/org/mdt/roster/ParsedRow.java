@@ -14,6 +14,7 @@ final class ParsedRow {
   final Map<Column, Object> values = new EnumMap<>(Column.class);
   final List<Problem> rejections = new ArrayList<>();
   final List<Problem> warnings = new ArrayList<>();
+
   /** Cells of mapped columns holding a formula without a computed value (each also a warning). */
   int formulasWithoutValue;
 
@@ -34,8 +35,9 @@ final class ParsedRow {
   }
 
   /**
-   * The upsert key of the child within its case (docs/DESIGN.md section 3: child name and DOB), folded so that a
-   * later export that changes only case or spacing of a name still finds the same child.
+   * The upsert key of the child within its case (docs/DESIGN.md section 3: child name and DOB),
+   * folded so that a later export that changes only case or spacing of a name still finds the same
+   * child.
    */
   String childKey() {
     LocalDate dob = date(Column.CHILD_DOB);
@@ -43,8 +45,9 @@ final class ParsedRow {
   }
 
   /**
-   * The start of {@link #childKey()} that holds the name: a stored child whose key starts with it but differs
-   * has the same name and another DOB. Null when the row names no child, so nameless rows never match.
+   * The start of {@link #childKey()} that holds the name: a stored child whose key starts with it
+   * but differs has the same name and another DOB. Null when the row names no child, so nameless
+   * rows never match.
    */
   String childNameKey() {
     String names = names();

@@ -8,9 +8,9 @@ import java.util.concurrent.TimeUnit;
 import org.mdt.MdtException;
 
 /**
- * Reads and parses the non-blank rows of a sheet on a second thread while the importing thread writes
- * the ones before: unzipping and parsing XML take as long as the database work, and there are two cores.
- * The queue between them is bounded, so memory does not grow with the file.
+ * Reads and parses the non-blank rows of a sheet on a second thread while the importing thread
+ * writes the ones before: unzipping and parsing XML take as long as the database work, and there
+ * are two cores. The queue between them is bounded, so memory does not grow with the file.
  */
 final class ParsedRowStream implements AutoCloseable {
   private static final int QUEUE_ROWS = 2048;
@@ -21,18 +21,21 @@ final class ParsedRowStream implements AutoCloseable {
   private volatile boolean closed;
 
   ParsedRowStream(SheetSource source, RowParser parser) {
-    reader = new Thread(() -> {
-      try {
-        for (SheetRow row; !closed && (row = source.next()) != null; ) {
-          if (!row.isBlank()) {
-            put(parser.parse(row));
-          }
-        }
-        put(END);
-      } catch (Throwable e) { // handed to the importing thread, which reports it
-        put(e);
-      }
-    }, "mdt-roster-reader");
+    reader =
+        new Thread(
+            () -> {
+              try {
+                for (SheetRow row; !closed && (row = source.next()) != null; ) {
+                  if (!row.isBlank()) {
+                    put(parser.parse(row));
+                  }
+                }
+                put(END);
+              } catch (Throwable e) { // handed to the importing thread, which reports it
+                put(e);
+              }
+            },
+            "mdt-roster-reader");
     reader.setDaemon(true);
     reader.start();
   }

@@ -1,7 +1,8 @@
 package org.mdt.roster;
 
 /**
- * Something wrong with one cell of a roster: why a row was rejected or a value stored with a warning.
+ * Something wrong with one cell of a roster: why a row was rejected or a value stored with a
+ * warning.
  *
  * @param row the row number a person sees in the file
  * @param column the canonical column, or empty when the problem is the whole row

@@ -24,9 +24,10 @@ import org.mdt.team.TeamStore;
 import org.mdt.text.TerminalText;
 
 /**
- * Imports one roster file by the rules of docs/DESIGN.md section 3, as one transaction: an upsert on (team, case
- * number, child name, child DOB) in which a blank cell never erases a stored value. Rows stream through;
- * what the import remembers of the rows it has seen is one bit per case and per child id.
+ * Imports one roster file by the rules of docs/DESIGN.md section 3, as one transaction: an upsert
+ * on (team, case number, child name, child DOB) in which a blank cell never erases a stored value.
+ * Rows stream through; what the import remembers of the rows it has seen is one bit per case and
+ * per child id.
  */
 public final class RosterImporter {
   private final Database database;
@@ -49,15 +50,18 @@ public final class RosterImporter {
     String sheet = request.sheet() != null ? request.sheet() : request.mapping().sheet();
     try (SheetSource source = SheetSources.open(file, sheet)) {
       String sha256 = FileDigest.sha256(file);
-      HeaderDetector.Found header = new HeaderDetector(request.mapping())
-          .find(source, request.mapping().headerRow(), file.getFileName().toString());
+      HeaderDetector.Found header =
+          new HeaderDetector(request.mapping())
+              .find(source, request.mapping().headerRow(), file.getFileName().toString());
       Database.SqlWork<ImportResult> work =
-          connection -> new Run(connection, request, source, header, problems, listener, sha256).rows();
+          connection ->
+              new Run(connection, request, source, header, problems, listener, sha256).rows();
       return request.dryRun() ? database.rolledBack(work) : database.inTransaction(work);
     } catch (IOException e) {
       throw MdtException.data("cannot read " + file.getFileName() + ": " + e.getMessage(), e);
     } catch (UncheckedIOException e) {
-      throw MdtException.data("cannot read " + file.getFileName() + ": " + e.getCause().getMessage(), e);
+      throw MdtException.data(
+          "cannot read " + file.getFileName() + ": " + e.getCause().getMessage(), e);
     }
   }
 
@@ -77,10 +81,13 @@ public final class RosterImporter {
     private final Team defaultTeam;
     private final BitSet casesSeen = new BitSet();
     private final BitSet childrenSeen = new BitSet();
+
     /** Cases stored before this import whose case-level values it changed. */
     private final BitSet casesChanged = new BitSet();
+
     /** For each case-level column, on how many cases stored before this import it changed. */
     private final Map<Column, Integer> changedFields = new EnumMap<>(Column.class);
+
     private final ImportHistory history;
     private int read;
     private int inserted;
@@ -93,8 +100,15 @@ public final class RosterImporter {
     private int possibleDobCorrections;
     private int reverts;
 
-    Run(Connection connection, ImportRequest request, SheetSource source, HeaderDetector.Found header,
-        ProblemSink problems, ImportListener listener, String sha256) throws SQLException {
+    Run(
+        Connection connection,
+        ImportRequest request,
+        SheetSource source,
+        HeaderDetector.Found header,
+        ProblemSink problems,
+        ImportListener listener,
+        String sha256)
+        throws SQLException {
       this.connection = connection;
       this.request = request;
       this.source = source;
@@ -106,25 +120,44 @@ public final class RosterImporter {
       TeamStore teams = new TeamStore(connection, audit);
       teams.teams().forEach(t -> teamsByKey.put(TeamStore.nameKey(t.name()), t));
       boolean fileNamesTeams = header.indexByColumn().containsKey(Column.TEAM);
-      // Rows that name no team take --team, or the only team; a file that never names one needs one of the two.
-      defaultTeam = request.team() != null || !fileNamesTeams || teamsByKey.size() == 1
-          ? teams.resolve(request.team())
-          : null;
-      parser = new RowParser(header, request.mapping(),
-          new DateParser(request.mapping().dateFormats(), LocalDate.now(clock), source.date1904()));
+      // Rows that name no team take --team, or the only team; a file that never names one needs one
+      // of the two.
+      defaultTeam =
+          request.team() != null || !fileNamesTeams || teamsByKey.size() == 1
+              ? teams.resolve(request.team())
+              : null;
+      parser =
+          new RowParser(
+              header,
+              request.mapping(),
+              new DateParser(
+                  request.mapping().dateFormats(), LocalDate.now(clock), source.date1904()));
       history = RosterStore.history(connection);
     }
 
     ImportResult rows() throws SQLException {
-      try (RosterStore store = new RosterStore(connection); ParsedRowStream rows = new ParsedRowStream(source, parser)) {
-        long importId = store.insertImport(request.file().getFileName().toString(), sha256, now, osUser);
+      try (RosterStore store = new RosterStore(connection);
+          ParsedRowStream rows = new ParsedRowStream(source, parser)) {
+        long importId =
+            store.insertImport(request.file().getFileName().toString(), sha256, now, osUser);
         for (ParsedRow row; (row = rows.next()) != null; ) {
           read++;
           handle(store, row, importId);
           listener.rowHandled(read, row.number);
         }
-        ImportSummary summary = new ImportSummary(read, inserted, updated, unchanged, duplicates, rejected, warnings,
-            formulasWithoutValue, casesChanged.cardinality(), possibleDobCorrections, reverts);
+        ImportSummary summary =
+            new ImportSummary(
+                read,
+                inserted,
+                updated,
+                unchanged,
+                duplicates,
+                rejected,
+                warnings,
+                formulasWithoutValue,
+                casesChanged.cardinality(),
+                possibleDobCorrections,
+                reverts);
         store.finishImport(importId, summary);
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("file", request.file().getFileName().toString());
@@ -133,7 +166,8 @@ public final class RosterImporter {
         audit.inserted("import", importId, record);
         Map<String, Integer> changed = new LinkedHashMap<>();
         changedFields.forEach((column, cases) -> changed.put(column.canonicalName(), cases));
-        return new ImportResult(summary, header.ignoredHeaders(), header.repeatedHeaders(), changed);
+        return new ImportResult(
+            summary, header.ignoredHeaders(), header.repeatedHeaders(), changed);
       }
     }
 
@@ -156,18 +190,27 @@ public final class RosterImporter {
         match = store.findChild(caseId, row.childKey(), row.childNameKey());
         if (match.sameKey() != null && childrenSeen.get(index(match.sameKey().id()))) {
           duplicates++;
-          problems.duplicate(new Problem(row.number, "", "", "duplicate of an earlier row (same team, case "
-              + caseNumber + ", child name and DOB); not stored twice"));
+          problems.duplicate(
+              new Problem(
+                  row.number,
+                  "",
+                  "",
+                  "duplicate of an earlier row (same team, case "
+                      + caseNumber
+                      + ", child name and DOB); not stored twice"));
           return;
         }
       }
-      // warnings are about values stored: a rejected row's or a duplicate's would count cells kept nowhere
+      // warnings are about values stored: a rejected row's or a duplicate's would count cells kept
+      // nowhere
       row.warnings.forEach(problems::warning);
       warnings += row.warnings.size();
       Map<Column, AuditLog.Change> caseChanges =
           storedCase == null ? Map.of() : applyCaseValues(store, storedCase, row);
-      boolean reverted = !caseChanges.isEmpty() && !Objects.equals(storedCase.createdImport(), importId)
-          && countCaseChanges(storedCase, row, caseChanges);
+      boolean reverted =
+          !caseChanges.isEmpty()
+              && !Objects.equals(storedCase.createdImport(), importId)
+              && countCaseChanges(storedCase, row, caseChanges);
       casesSeen.set(index(caseId));
       RosterStore.Stored storedChild = match.sameKey();
       long childId;
@@ -179,7 +222,8 @@ public final class RosterImporter {
         }
       } else {
         childId = storedChild.id();
-        Map<Column, AuditLog.Change> changes = changes(storedChild, row, Column.CHILD_ROW_COLUMNS, false);
+        Map<Column, AuditLog.Change> changes =
+            changes(storedChild, row, Column.CHILD_ROW_COLUMNS, false);
         if (!changes.isEmpty()) {
           store.updateChild(childId, merged(storedChild, changes), now);
           audit.updated(RosterStore.CHILD, childId, byName(changes));
@@ -198,14 +242,16 @@ public final class RosterImporter {
     }
 
     /**
-     * Case-level columns are shared by siblings. The first row of a case in this file may change them; a
-     * later row of the same case only fills blanks, and a conflicting value is warned about, so that
-     * importing the same file twice changes nothing the second time. Returns the changes made.
+     * Case-level columns are shared by siblings. The first row of a case in this file may change
+     * them; a later row of the same case only fills blanks, and a conflicting value is warned
+     * about, so that importing the same file twice changes nothing the second time. Returns the
+     * changes made.
      */
-    private Map<Column, AuditLog.Change> applyCaseValues(RosterStore store, RosterStore.Stored storedCase,
-        ParsedRow row) throws SQLException {
+    private Map<Column, AuditLog.Change> applyCaseValues(
+        RosterStore store, RosterStore.Stored storedCase, ParsedRow row) throws SQLException {
       boolean seenInFile = casesSeen.get(index(storedCase.id()));
-      Map<Column, AuditLog.Change> changes = changes(storedCase, row, Column.CASE_COLUMNS, seenInFile);
+      Map<Column, AuditLog.Change> changes =
+          changes(storedCase, row, Column.CASE_COLUMNS, seenInFile);
       if (!changes.isEmpty()) {
         store.updateCase(storedCase.id(), merged(storedCase, changes), now);
         audit.updated(RosterStore.CASE, storedCase.id(), byName(changes));
@@ -214,35 +260,45 @@ public final class RosterImporter {
     }
 
     /**
-     * Counts the changes to a case stored before this import, once per case and per column, and tells of
-     * them; returns whether any sets a value back.
+     * Counts the changes to a case stored before this import, once per case and per column, and
+     * tells of them; returns whether any sets a value back.
      */
-    private boolean countCaseChanges(RosterStore.Stored storedCase, ParsedRow row,
-        Map<Column, AuditLog.Change> changes) {
+    private boolean countCaseChanges(
+        RosterStore.Stored storedCase, ParsedRow row, Map<Column, AuditLog.Change> changes) {
       casesChanged.set(index(storedCase.id()));
       changes.keySet().forEach(column -> changedFields.merge(column, 1, Integer::sum));
       return explain(RosterStore.CASE, storedCase, row, changes, true);
     }
 
     /**
-     * The row's child has the name of a stored child of its case but another DOB. The DOB is part of the key,
-     * so it is a new child as before; which DOB is right is for a person to say.
+     * The row's child has the name of a stored child of its case but another DOB. The DOB is part
+     * of the key, so it is a new child as before; which DOB is right is for a person to say.
      */
     private void notePossibleDobCorrection(ParsedRow row, RosterStore.Stored sameName) {
       possibleDobCorrections++;
-      warn(row, "possible DOB correction for case " + row.text(Column.CASE_NUMBER) + " (stored "
-          + dob(sameName.values().get(Column.CHILD_DOB)) + ", now " + dob(row.date(Column.CHILD_DOB))
-          + "); not merged");
+      warn(
+          row,
+          "possible DOB correction for case "
+              + row.text(Column.CASE_NUMBER)
+              + " (stored "
+              + dob(sameName.values().get(Column.CHILD_DOB))
+              + ", now "
+              + dob(row.date(Column.CHILD_DOB))
+              + "); not merged");
     }
 
     /**
-     * Tells the coordinator what a row changed on a row stored before this import, so that no value changes
-     * silently: a value set back to one that a later import (or command) had replaced is a revert, naming
-     * that import; with {@code conflicts}, any other replaced value names where it came from. Blanks filled
-     * are only counted. Returns whether the row reverts a field.
+     * Tells the coordinator what a row changed on a row stored before this import, so that no value
+     * changes silently: a value set back to one that a later import (or command) had replaced is a
+     * revert, naming that import; with {@code conflicts}, any other replaced value names where it
+     * came from. Blanks filled are only counted. Returns whether the row reverts a field.
      */
-    private boolean explain(String entity, RosterStore.Stored stored, ParsedRow row,
-        Map<Column, AuditLog.Change> changes, boolean conflicts) {
+    private boolean explain(
+        String entity,
+        RosterStore.Stored stored,
+        ParsedRow row,
+        Map<Column, AuditLog.Change> changes,
+        boolean conflicts) {
       boolean reverted = false;
       String caseNumber = row.text(Column.CASE_NUMBER);
       for (Map.Entry<Column, AuditLog.Change> entry : changes.entrySet()) {
@@ -252,12 +308,30 @@ public final class RosterImporter {
         ImportHistory.Source undone = history.replaced(entity, stored.id(), column, after);
         if (undone != null) {
           reverted = true;
-          warn(row, "case " + caseNumber + " " + column.canonicalName() + " goes back to " + quoted(after)
-              + ", as before " + undone.label());
+          warn(
+              row,
+              "case "
+                  + caseNumber
+                  + " "
+                  + column.canonicalName()
+                  + " goes back to "
+                  + quoted(after)
+                  + ", as before "
+                  + undone.label());
         } else if (conflicts && before != null) {
-          ImportHistory.Source source = history.setBy(entity, stored.id(), stored.createdImport(), column);
-          warn(row, "case " + caseNumber + ": " + column.canonicalName() + " was " + quoted(before)
-              + (source == null ? "" : " (" + source.from() + ")") + ", now " + quoted(after));
+          ImportHistory.Source source =
+              history.setBy(entity, stored.id(), stored.createdImport(), column);
+          warn(
+              row,
+              "case "
+                  + caseNumber
+                  + ": "
+                  + column.canonicalName()
+                  + " was "
+                  + quoted(before)
+                  + (source == null ? "" : " (" + source.from() + ")")
+                  + ", now "
+                  + quoted(after));
         }
       }
       return reverted;
@@ -270,8 +344,8 @@ public final class RosterImporter {
     }
 
     /** The columns whose value in the row differs from the stored one; blanks never count. */
-    private Map<Column, AuditLog.Change> changes(RosterStore.Stored stored, ParsedRow row, Iterable<Column> columns,
-        boolean keepStored) {
+    private Map<Column, AuditLog.Change> changes(
+        RosterStore.Stored stored, ParsedRow row, Iterable<Column> columns, boolean keepStored) {
       Map<Column, AuditLog.Change> changes = new EnumMap<>(Column.class);
       for (Column column : columns) {
         Object incoming = row.values.get(column);
@@ -280,9 +354,17 @@ public final class RosterImporter {
           continue;
         }
         if (keepStored && current != null) {
-          problems.warning(parser.problem(row, column, "'" + TerminalText.quoted(incoming.toString())
-              + "' differs from an earlier row of case " + row.text(Column.CASE_NUMBER) + "; kept '"
-              + TerminalText.quoted(current.toString()) + "'"));
+          problems.warning(
+              parser.problem(
+                  row,
+                  column,
+                  "'"
+                      + TerminalText.quoted(incoming.toString())
+                      + "' differs from an earlier row of case "
+                      + row.text(Column.CASE_NUMBER)
+                      + "; kept '"
+                      + TerminalText.quoted(current.toString())
+                      + "'"));
           warnings++;
           continue;
         }
@@ -301,7 +383,8 @@ public final class RosterImporter {
       }
       Team team = teamsByKey.get(TeamStore.nameKey(named));
       if (team == null) {
-        row.rejections.add(parser.problem(row, Column.TEAM, "unknown team '" + TerminalText.quoted(named) + "'"));
+        row.rejections.add(
+            parser.problem(row, Column.TEAM, "unknown team '" + TerminalText.quoted(named) + "'"));
       }
       return team;
     }
@@ -318,7 +401,8 @@ public final class RosterImporter {
     return value == null ? "no DOB" : value.toString();
   }
 
-  private static Map<Column, Object> merged(RosterStore.Stored stored, Map<Column, AuditLog.Change> changes) {
+  private static Map<Column, Object> merged(
+      RosterStore.Stored stored, Map<Column, AuditLog.Change> changes) {
     Map<Column, Object> values = new EnumMap<>(Column.class);
     values.putAll(stored.values());
     changes.forEach((column, change) -> values.put(column, change.after()));

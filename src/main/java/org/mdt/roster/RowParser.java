@@ -11,10 +11,10 @@ import org.mdt.codes.Codes;
 import org.mdt.text.TerminalText;
 
 /**
- * Reads one roster row by the rules of docs/DESIGN.md section 3: a row is rejected for a missing case number, a
- * missing or bad referral date, an impossible DOB or any cell of a date column that is not a date; an
- * unknown word in a coded column is stored as the column's fallback code with a warning, and a date after the
- * day of import is stored with a warning.
+ * Reads one roster row by the rules of docs/DESIGN.md section 3: a row is rejected for a missing
+ * case number, a missing or bad referral date, an impossible DOB or any cell of a date column that
+ * is not a date; an unknown word in a coded column is stored as the column's fallback code with a
+ * warning, and a date after the day of import is stored with a warning.
  */
 final class RowParser {
   private static final Pattern LIST_SEPARATOR = Pattern.compile("[;,/|]");
@@ -37,18 +37,21 @@ final class RowParser {
 
   ParsedRow parse(SheetRow row) {
     ParsedRow parsed = new ParsedRow(row.number());
-    header.indexByColumn().forEach((column, index) -> {
-      Cell cell = row.cell(index);
-      if (cell.formulaWithoutValue()) {
-        parsed.formulasWithoutValue++;
-        warn(parsed, column, "formula with no value; left blank");
-      } else if (!cell.isBlank()) {
-        Object value = read(column, cell, parsed);
-        if (value != null) {
-          parsed.values.put(column, value);
-        }
-      }
-    });
+    header
+        .indexByColumn()
+        .forEach(
+            (column, index) -> {
+              Cell cell = row.cell(index);
+              if (cell.formulaWithoutValue()) {
+                parsed.formulasWithoutValue++;
+                warn(parsed, column, "formula with no value; left blank");
+              } else if (!cell.isBlank()) {
+                Object value = read(column, cell, parsed);
+                if (value != null) {
+                  parsed.values.put(column, value);
+                }
+              }
+            });
     checkRequiredAndDob(parsed);
     return parsed;
   }
@@ -69,8 +72,14 @@ final class RowParser {
           reject(row, column, "not a date: '" + TerminalText.quoted(text) + "'");
         } else if (date.isAfter(dates.today())) {
           // likely a typo, kept as written: a report counts it only once its day has come
-          warn(row, column, column.canonicalName().replace('_', ' ') + " in the future: " + date
-              + " is after the day of import, " + dates.today());
+          warn(
+              row,
+              column,
+              column.canonicalName().replace('_', ' ')
+                  + " in the future: "
+                  + date
+                  + " is after the day of import, "
+                  + dates.today());
         }
         yield date;
       }
@@ -80,7 +89,8 @@ final class RowParser {
       case YES_NO -> {
         var yes = Codes.yesNo(text);
         if (yes.isEmpty()) {
-          warn(row, column, "'" + TerminalText.quoted(text) + "' is not yes or no; left unrecorded");
+          warn(
+              row, column, "'" + TerminalText.quoted(text) + "' is not yes or no; left unrecorded");
         }
         yield yes.orElse(null);
       }
@@ -88,17 +98,25 @@ final class RowParser {
   }
 
   private String code(Column column, String word, ParsedRow row) {
-    return column.codes().lookup(word, teamWords.get(column)).orElseGet(() -> {
-      String fallback = column.codes().fallback();
-      warn(row, column, "unknown word '" + TerminalText.quoted(word) + "', stored as " + fallback);
-      return fallback;
-    });
+    return column
+        .codes()
+        .lookup(word, teamWords.get(column))
+        .orElseGet(
+            () -> {
+              String fallback = column.codes().fallback();
+              warn(
+                  row,
+                  column,
+                  "unknown word '" + TerminalText.quoted(word) + "', stored as " + fallback);
+              return fallback;
+            });
   }
 
   /** Several codes in one cell, stored sorted in code-list order and joined by ';'. */
   private String codes(Column column, String text, ParsedRow row) {
-    TreeSet<String> found = new TreeSet<>(
-        java.util.Comparator.comparingInt(code -> column.codes().codes().indexOf(code)));
+    TreeSet<String> found =
+        new TreeSet<>(
+            java.util.Comparator.comparingInt(code -> column.codes().codes().indexOf(code)));
     for (String word : LIST_SEPARATOR.split(text)) {
       if (!word.isBlank()) {
         found.add(code(column, word.trim(), row));
@@ -110,13 +128,15 @@ final class RowParser {
   private Integer years(Column column, String text, ParsedRow row) {
     try {
       BigDecimal number = new BigDecimal(text);
-      if (number.signum() >= 0 && number.compareTo(BigDecimal.valueOf(OLDEST_OFFENDER_YEARS)) <= 0) {
+      if (number.signum() >= 0
+          && number.compareTo(BigDecimal.valueOf(OLDEST_OFFENDER_YEARS)) <= 0) {
         return number.intValue();
       }
     } catch (NumberFormatException e) {
       // reported below
     }
-    warn(row, column, "'" + TerminalText.quoted(text) + "' is not an age in years; left unrecorded");
+    warn(
+        row, column, "'" + TerminalText.quoted(text) + "' is not an age in years; left unrecorded");
     return null;
   }
 
@@ -133,10 +153,20 @@ final class RowParser {
     }
     LocalDate dob = row.date(Column.CHILD_DOB);
     if (dob != null && dob.isAfter(referral)) {
-      reject(row, Column.CHILD_DOB, "date of birth " + dob + " is after the referral date " + referral);
+      reject(
+          row,
+          Column.CHILD_DOB,
+          "date of birth " + dob + " is after the referral date " + referral);
     } else if (dob != null && dob.isBefore(referral.minusYears(OLDEST_CHILD_YEARS))) {
-      reject(row, Column.CHILD_DOB, "date of birth " + dob + " is more than " + OLDEST_CHILD_YEARS
-          + " years before the referral date " + referral);
+      reject(
+          row,
+          Column.CHILD_DOB,
+          "date of birth "
+              + dob
+              + " is more than "
+              + OLDEST_CHILD_YEARS
+              + " years before the referral date "
+              + referral);
     }
   }
 

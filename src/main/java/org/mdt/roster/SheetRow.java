@@ -2,7 +2,10 @@ package org.mdt.roster;
 
 import java.util.List;
 
-/** A row of the source with the number a person sees for it (the spreadsheet row, or the CSV record). */
+/**
+ * A row of the source with the number a person sees for it (the spreadsheet row, or the CSV
+ * record).
+ */
 record SheetRow(int number, List<Cell> cells) {
   Cell cell(int index) {
     return index < cells.size() ? cells.get(index) : Cell.BLANK;

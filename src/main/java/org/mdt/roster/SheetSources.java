@@ -9,14 +9,16 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.mdt.MdtException;
 
 /**
- * Opens a roster by what its bytes are, not what its name says: a zip is xlsx, an OLE2 container is a
- * legacy xls or an encrypted workbook, anything else is text (CSV). A name that promises a workbook
- * whose bytes are not one is refused, so a renamed text file never reaches a workbook parser.
+ * Opens a roster by what its bytes are, not what its name says: a zip is xlsx, an OLE2 container is
+ * a legacy xls or an encrypted workbook, anything else is text (CSV). A name that promises a
+ * workbook whose bytes are not one is refused, so a renamed text file never reaches a workbook
+ * parser.
  */
 final class SheetSources {
   private static final byte[] ZIP = {'P', 'K', 3, 4};
-  private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A,
-      (byte) 0xE1};
+  private static final byte[] OLE2 = {
+    (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1
+  };
 
   private SheetSources() {}
 
@@ -37,8 +39,10 @@ final class SheetSources {
     }
     String lower = name.toLowerCase(Locale.ROOT);
     if (lower.endsWith(".xlsx") || lower.endsWith(".xls") || lower.endsWith(".xlsm")) {
-      throw MdtException.data(name + " is not an Excel workbook (its bytes are not xlsx or xls); if it is CSV text,"
-          + " name it .csv");
+      throw MdtException.data(
+          name
+              + " is not an Excel workbook (its bytes are not xlsx or xls); if it is CSV text,"
+              + " name it .csv");
     }
     if (hasNul(head) && !(head[0] == (byte) 0xFF || head[0] == (byte) 0xFE)) {
       throw MdtException.data(name + " is not a spreadsheet or CSV text (it holds binary data)");
@@ -51,14 +55,18 @@ final class SheetSources {
     try {
       fs = new POIFSFileSystem(file.toFile(), true);
     } catch (IOException | RuntimeException e) {
-      throw MdtException.data(name + " is a damaged or truncated workbook (" + e.getMessage() + ")");
+      throw MdtException.data(
+          name + " is a damaged or truncated workbook (" + e.getMessage() + ")");
     }
     // An encrypted xlsx is an OLE2 container holding EncryptionInfo and the encrypted package.
     if (fs.getRoot().hasEntry("EncryptionInfo")) {
       fs.close();
-      throw MdtException.data(name + " is password-protected: save an unprotected copy and import that");
+      throw MdtException.data(
+          name + " is password-protected: save an unprotected copy and import that");
     }
-    if (!fs.getRoot().hasEntry("Workbook") && !fs.getRoot().hasEntry("WORKBOOK") && !fs.getRoot().hasEntry("Book")) {
+    if (!fs.getRoot().hasEntry("Workbook")
+        && !fs.getRoot().hasEntry("WORKBOOK")
+        && !fs.getRoot().hasEntry("Book")) {
       fs.close();
       throw MdtException.data(name + " is an Office file but not an Excel workbook");
     }

@@ -16,9 +16,10 @@ import java.nio.file.Path;
 import org.mdt.MdtException;
 
 /**
- * Finds a CSV's encoding: a byte-order mark says UTF-8 or UTF-16; otherwise the whole file is checked as
- * UTF-8 (one streaming pass), and a file that is not valid UTF-8 is Windows-1252, as Excel on Windows
- * saves "CSV". Bytes that are neither are refused rather than imported as mojibake.
+ * Finds a CSV's encoding: a byte-order mark says UTF-8 or UTF-16; otherwise the whole file is
+ * checked as UTF-8 (one streaming pass), and a file that is not valid UTF-8 is Windows-1252, as
+ * Excel on Windows saves "CSV". Bytes that are neither are refused rather than imported as
+ * mojibake.
  */
 final class TextEncoding {
   static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
@@ -34,8 +35,9 @@ final class TextEncoding {
     if (SheetSources.startsWith(head, UTF8_BOM)) {
       return StandardCharsets.UTF_8;
     }
-    if (head.length >= 2 && ((head[0] == (byte) 0xFF && head[1] == (byte) 0xFE)
-        || (head[0] == (byte) 0xFE && head[1] == (byte) 0xFF))) {
+    if (head.length >= 2
+        && ((head[0] == (byte) 0xFF && head[1] == (byte) 0xFE)
+            || (head[0] == (byte) 0xFE && head[1] == (byte) 0xFF))) {
       return StandardCharsets.UTF_16;
     }
     if (decodes(file, StandardCharsets.UTF_8)) {
@@ -57,16 +59,20 @@ final class TextEncoding {
         in.reset();
       }
     }
-    CharsetDecoder decoder = charset.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder decoder =
+        charset
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     return new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
   }
 
   private static boolean decodes(Path file, Charset charset) throws IOException {
-    CharsetDecoder decoder = charset.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder decoder =
+        charset
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
     CharBuffer chars = CharBuffer.allocate(1 << 16);
     try (InputStream in = Files.newInputStream(file)) {

@@ -14,8 +14,8 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.mdt.MdtException;
 
 /**
- * A legacy .xls sheet read with POI. The format holds at most 65,536 rows, so reading the workbook whole
- * is bounded; a password-protected one (FILEPASS) is refused with one line.
+ * A legacy .xls sheet read with POI. The format holds at most 65,536 rows, so reading the workbook
+ * whole is bounded; a password-protected one (FILEPASS) is refused with one line.
  */
 final class XlsSource implements SheetSource {
   private final HSSFWorkbook workbook;
@@ -25,7 +25,8 @@ final class XlsSource implements SheetSource {
     try {
       workbook = new HSSFWorkbook(fs.getRoot(), true);
     } catch (EncryptedDocumentException e) {
-      throw MdtException.data(fileName + " is password-protected: save an unprotected copy and import that");
+      throw MdtException.data(
+          fileName + " is password-protected: save an unprotected copy and import that");
     } catch (RuntimeException e) {
       throw MdtException.data(fileName + " is a damaged .xls workbook (" + e.getMessage() + ")", e);
     }
@@ -63,7 +64,10 @@ final class XlsSource implements SheetSource {
       case NUMERIC -> Cell.number(BigDecimal.valueOf(cell.getNumericCellValue()).toPlainString());
       case STRING -> Cell.text(cell.getRichStringCellValue().getString());
       case BOOLEAN -> Cell.text(Boolean.toString(cell.getBooleanCellValue()));
-      default -> formula ? Cell.FORMULA_WITHOUT_VALUE : Cell.BLANK; // an error result (#REF!) is no value either
+      default ->
+          formula
+              ? Cell.FORMULA_WITHOUT_VALUE
+              : Cell.BLANK; // an error result (#REF!) is no value either
     };
   }
 

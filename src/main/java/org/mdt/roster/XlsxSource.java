@@ -16,9 +16,9 @@ import org.dhatim.fastexcel.reader.Sheet;
 import org.mdt.MdtException;
 
 /**
- * An xlsx sheet streamed with fastexcel, the fastest reader measured here (TECH-NOTES: 100k rows in 2.7 s
- * within a 32 MB heap). The zip is checked by {@link ZipGuard} first: fastexcel itself would inflate a
- * zip bomb without limit.
+ * An xlsx sheet streamed with fastexcel, the fastest reader measured here (TECH-NOTES: 100k rows in
+ * 2.7 s within a 32 MB heap). The zip is checked by {@link ZipGuard} first: fastexcel itself would
+ * inflate a zip bomb without limit.
  */
 final class XlsxSource implements SheetSource {
   private final ReadableWorkbook workbook;
@@ -29,14 +29,31 @@ final class XlsxSource implements SheetSource {
     ZipGuard.check(file);
     try {
       workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(false, false));
-      Sheet sheet = sheetName == null ? workbook.getFirstSheet() : workbook.findSheet(sheetName).orElseThrow(
-          () -> MdtException.data("no sheet named '" + sheetName + "' in " + file.getFileName() + " (sheets: "
-              + workbook.getSheets().map(Sheet::getName).collect(Collectors.joining(", ")) + ")"));
+      Sheet sheet =
+          sheetName == null
+              ? workbook.getFirstSheet()
+              : workbook
+                  .findSheet(sheetName)
+                  .orElseThrow(
+                      () ->
+                          MdtException.data(
+                              "no sheet named '"
+                                  + sheetName
+                                  + "' in "
+                                  + file.getFileName()
+                                  + " (sheets: "
+                                  + workbook
+                                      .getSheets()
+                                      .map(Sheet::getName)
+                                      .collect(Collectors.joining(", "))
+                                  + ")"));
       stream = sheet.openStream();
       rows = stream.iterator();
     } catch (MdtException e) {
       throw e;
-    } catch (RuntimeException e) { // fastexcel's parser fails in many ways on a damaged file: all are bad input
+    } catch (
+        RuntimeException
+            e) { // fastexcel's parser fails in many ways on a damaged file: all are bad input
       throw MdtException.data("cannot read workbook " + file.getFileName() + ": " + e, e);
     }
   }
@@ -66,9 +83,12 @@ final class XlsxSource implements SheetSource {
     }
     return switch (cell.getType()) {
       case NUMBER -> Cell.number(cell.getRawValue());
-      case FORMULA -> cell.getValue() instanceof BigDecimal number ? Cell.number(number.toPlainString())
-          : cell.getRawValue() == null ? Cell.FORMULA_WITHOUT_VALUE
-          : Cell.text(cell.getRawValue());
+      case FORMULA ->
+          cell.getValue() instanceof BigDecimal number
+              ? Cell.number(number.toPlainString())
+              : cell.getRawValue() == null
+                  ? Cell.FORMULA_WITHOUT_VALUE
+                  : Cell.text(cell.getRawValue());
       case EMPTY -> Cell.BLANK;
       default -> Cell.text(cell.getText());
     };

@@ -5,11 +5,17 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
-/** Levenshtein distance, giving up early: callers only care whether two strings are within a few edits. */
+/**
+ * Levenshtein distance, giving up early: callers only care whether two strings are within a few
+ * edits.
+ */
 public final class EditDistance {
   private EditDistance() {}
 
-  /** The number of single-character edits from a to b, or {@code limit + 1} once it must exceed limit. */
+  /**
+   * The number of single-character edits from a to b, or {@code limit + 1} once it must exceed
+   * limit.
+   */
   public static int between(String a, String b, int limit) {
     if (Math.abs(a.length() - b.length()) > limit) {
       return limit + 1;
@@ -38,8 +44,9 @@ public final class EditDistance {
   }
 
   /**
-   * The candidates within a few edits of what was typed (ignoring case), nearest first: what "did you
-   * mean" offers. The allowance grows with the length typed, so a short name is not matched by anything.
+   * The candidates within a few edits of what was typed (ignoring case), nearest first: what "did
+   * you mean" offers. The allowance grows with the length typed, so a short name is not matched by
+   * anything.
    */
   public static List<String> nearest(String typed, Collection<String> candidates) {
     String key = typed.trim().toLowerCase(Locale.ROOT);

@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Tabular results: each column has a JSON/CSV key and a title for the aligned text table. Only data: the
- * CLI's printer renders it, and reports outside the CLI return it.
+ * Tabular results: each column has a JSON/CSV key and a title for the aligned text table. Only
+ * data: the CLI's printer renders it, and reports outside the CLI return it.
  */
 public final class Table {
   /** A column: its key in JSON and CSV, and its title over the aligned text table. */
@@ -28,7 +28,10 @@ public final class Table {
     return new Table(columns);
   }
 
-  /** Columns from alternating key and title: {@code Table.columns("caseNumber", "CASE", "team", "TEAM")}. */
+  /**
+   * Columns from alternating key and title: {@code Table.columns("caseNumber", "CASE", "team",
+   * "TEAM")}.
+   */
   public static List<Column> columns(String... keysAndTitles) {
     List<Column> columns = new ArrayList<>();
     for (int i = 0; i < keysAndTitles.length; i += 2) {
@@ -39,7 +42,8 @@ public final class Table {
 
   public Table row(Object... values) {
     if (values.length != columns.size()) {
-      throw new IllegalArgumentException("row has " + values.length + " values for " + columns.size() + " columns");
+      throw new IllegalArgumentException(
+          "row has " + values.length + " values for " + columns.size() + " columns");
     }
     rows.add(Arrays.asList(values));
     return this;

@@ -2,9 +2,10 @@ package org.mdt.text;
 
 /**
  * Text from rosters and users made safe to show on a terminal. A case number, name or note may hold
- * control characters that a terminal runs (ESC sequences clear the screen or set the clipboard, a CR or LF
- * forges a table row, a C1 CSI starts a sequence on its own) or bidi overrides that show text in another
- * order than it is stored. Each is shown as U+FFFD; the stored data keeps them as given.
+ * control characters that a terminal runs (ESC sequences clear the screen or set the clipboard, a
+ * CR or LF forges a table row, a C1 CSI starts a sequence on its own) or bidi overrides that show
+ * text in another order than it is stored. Each is shown as U+FFFD; the stored data keeps them as
+ * given.
  */
 public final class TerminalText {
   /** What an unsafe character is shown as. */
@@ -16,12 +17,16 @@ public final class TerminalText {
   private TerminalText() {}
 
   /**
-   * C0 controls (TAB, CR and LF too: a table cell or a message is one line), DEL, C1 controls, the bidi
-   * embeddings, overrides and isolates, and the line and paragraph separators.
+   * C0 controls (TAB, CR and LF too: a table cell or a message is one line), DEL, C1 controls, the
+   * bidi embeddings, overrides and isolates, and the line and paragraph separators.
    */
   public static boolean isUnsafe(int c) {
-    return c < 0x20 || (c >= 0x7F && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)
-        || c == 0x2028 || c == 0x2029;
+    return c < 0x20
+        || (c >= 0x7F && c <= 0x9F)
+        || (c >= 0x202A && c <= 0x202E)
+        || (c >= 0x2066 && c <= 0x2069)
+        || c == 0x2028
+        || c == 0x2029;
   }
 
   /** {@code text} with every unsafe character replaced by {@link #STAND_IN}; null stays null. */

@@ -21,7 +21,10 @@ import org.mdt.codes.Codes;
 import org.mdt.db.Database;
 import org.mdt.report.NcaStatistics;
 
-/** The command surface of docs/DESIGN.md section 1: exit codes, stdout for results, one line on stderr for errors. */
+/**
+ * The command surface of docs/DESIGN.md section 1: exit codes, stdout for results, one line on
+ * stderr for errors.
+ */
 class CommandsTest {
   @TempDir Path dir;
 
@@ -31,7 +34,8 @@ class CommandsTest {
     Mdt.Result version = mdt.run("--version");
     assertEquals(0, version.code());
     assertTrue(version.out().matches("(?s)mdt \\d+\\.\\d+\\.\\d+.*"), version.out());
-    assertEquals(version.out(), mdt.run("team", "--version").out(), "the fast path says what picocli says");
+    assertEquals(
+        version.out(), mdt.run("team", "--version").out(), "the fast path says what picocli says");
     assertTrue(mdt.run("--help").out().contains("import"));
     assertFalse(Files.exists(dir.resolve("mdt.mv.db")));
   }
@@ -49,7 +53,8 @@ class CommandsTest {
     assertEquals(2, mdt.run().code());
     Mdt.Result group = mdt.run("team");
     assertEquals(2, group.code());
-    assertTrue(group.err().startsWith("mdt: a command is required: one of add, list\n"), group.err());
+    assertTrue(
+        group.err().startsWith("mdt: a command is required: one of add, list\n"), group.err());
     Mdt.Result help = mdt.run("team", "add", "--help");
     assertEquals(0, help.code());
     assertTrue(help.out().contains("--county"), help.out());
@@ -64,7 +69,8 @@ class CommandsTest {
     Mdt mdt = new Mdt(dir);
     Mdt.Result result = mdt.run("team", "list");
     assertEquals(3, result.code());
-    assertEquals(List.of("mdt: no database at " + dir.resolve("mdt.mv.db") + ": run 'mdt init' first"),
+    assertEquals(
+        List.of("mdt: no database at " + dir.resolve("mdt.mv.db") + ": run 'mdt init' first"),
         List.of(result.errLines()));
     assertFalse(Files.exists(dir.resolve("mdt.mv.db")));
   }
@@ -76,10 +82,14 @@ class CommandsTest {
     JsonNode first = Json.parse(mdt.ok("init", "--format", "json"));
     Path file = dir.resolve("xdg/mdt/mdt.mv.db");
     assertEquals(file.toString(), first.path("database").asText());
-    assertEquals(Database.SCHEMA_VERSION, first.path("migrationsApplied").asInt()); // one per version
-    assertEquals(0, Json.parse(mdt.ok("init", "--format", "json")).path("migrationsApplied").asInt());
+    assertEquals(
+        Database.SCHEMA_VERSION, first.path("migrationsApplied").asInt()); // one per version
+    assertEquals(
+        0, Json.parse(mdt.ok("init", "--format", "json")).path("migrationsApplied").asInt());
     assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
-    assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())));
+    assertEquals(
+        "rwx------",
+        PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())));
   }
 
   @Test
@@ -88,8 +98,12 @@ class CommandsTest {
     Mdt mdt = new Mdt(dir);
     mdt.ok("--db", other.toString(), "init");
     mdt.ok("team", "add", "West", "--db", other.toString());
-    assertEquals("West", Json.parse(mdt.ok("--format", "json", "team", "list", "--db", other.toString()))
-        .get(0).path("name").asText());
+    assertEquals(
+        "West",
+        Json.parse(mdt.ok("--format", "json", "team", "list", "--db", other.toString()))
+            .get(0)
+            .path("name")
+            .asText());
     assertEquals(3, mdt.run("team", "list").code(), "the default database was never created");
   }
 
@@ -108,10 +122,21 @@ class CommandsTest {
   @Test
   void membersByDisciplineAndDeactivation() {
     Mdt mdt = new Mdt(dir).withTeam("North MDT");
-    mdt.ok("member", "add", "--name", "Dana Reyes", "--discipline", "DCF", "--agency", "DCF Region 1");
-    mdt.ok("member", "add", "--name", "Lee Park", "--discipline", "Law Enforcement", "--agency", "Town PD",
-        "--email", "lee.park@example.org");
-    Mdt.Result badDiscipline = mdt.run("member", "add", "--name", "X", "--discipline", "astrology", "--agency", "Y");
+    mdt.ok(
+        "member", "add", "--name", "Dana Reyes", "--discipline", "DCF", "--agency", "DCF Region 1");
+    mdt.ok(
+        "member",
+        "add",
+        "--name",
+        "Lee Park",
+        "--discipline",
+        "Law Enforcement",
+        "--agency",
+        "Town PD",
+        "--email",
+        "lee.park@example.org");
+    Mdt.Result badDiscipline =
+        mdt.run("member", "add", "--name", "X", "--discipline", "astrology", "--agency", "Y");
     assertEquals(2, badDiscipline.code());
     assertTrue(badDiscipline.err().contains("one of: law_enforcement"), badDiscipline.err());
 
@@ -147,7 +172,8 @@ class CommandsTest {
     assertEquals(NcaStatistics.AGE_BANDS, keys(nca.path("ageAtFirstContact")));
     assertEquals(NcaStatistics.OFFENDER_AGE_BANDS, keys(nca.path("offenderAge")));
     assertEquals(NcaStatistics.SERVICES, keys(nca.path("services")));
-    String csv = mdt.ok("report", "nca", "--period", "2026H1", "--format", "csv", "--team", "north mdt");
+    String csv =
+        mdt.ok("report", "nca", "--period", "2026H1", "--format", "csv", "--team", "north mdt");
     assertTrue(csv.startsWith("measure,code,count\nnewChildren,,0\ngender,female,0\n"), csv);
     assertEquals(1, mdt.run("report", "nca", "--period", "2026H1", "--team", "Nowhere").code());
   }
@@ -162,18 +188,27 @@ class CommandsTest {
   void caseCommandsAndFormulaNeutralisedCsv() throws Exception {
     Mdt mdt = new Mdt(dir).withTeam("North MDT");
     Path roster = dir.resolve("r.csv");
-    Files.writeString(roster, "case_number,referral_date,child_first_name,child_last_name,case_status\n"
-        + "=HYPERLINK(1),2025-02-01,Ana,Lane,Open\nC-2,2025-01-01,Ben,Moss,Closed\n");
+    Files.writeString(
+        roster,
+        "case_number,referral_date,child_first_name,child_last_name,case_status\n"
+            + "=HYPERLINK(1),2025-02-01,Ana,Lane,Open\nC-2,2025-01-01,Ben,Moss,Closed\n");
     mdt.ok("import", "roster", roster.toString());
     String csv = mdt.ok("case", "list", "--format", "csv");
     assertTrue(csv.contains("\n'=HYPERLINK(1),North MDT,2025-02-01,1,open,false\n"), csv);
     assertFalse(csv.contains("Ana") || csv.contains("Lane"), "case list shows no child name");
-    assertEquals("=HYPERLINK(1)", Json.parse(mdt.ok("case", "show", "=HYPERLINK(1)", "--format", "json"))
-        .path("caseNumber").asText(), "imports store text exactly as given");
+    assertEquals(
+        "=HYPERLINK(1)",
+        Json.parse(mdt.ok("case", "show", "=HYPERLINK(1)", "--format", "json"))
+            .path("caseNumber")
+            .asText(),
+        "imports store text exactly as given");
     JsonNode closed = Json.parse(mdt.ok("case", "list", "--status", "closed", "--format", "json"));
     assertEquals(1, closed.size());
     assertEquals("C-2", closed.get(0).path("caseNumber").asText());
-    assertEquals(1, Json.parse(mdt.ok("case", "list", "--referred-from", "2025-01-15", "--format", "json")).size());
+    assertEquals(
+        1,
+        Json.parse(mdt.ok("case", "list", "--referred-from", "2025-01-15", "--format", "json"))
+            .size());
     Mdt.Result unknown = mdt.run("case", "show", "C-404");
     assertEquals(1, unknown.code());
     assertEquals("mdt: unknown case C-404\n", unknown.err());
@@ -194,22 +229,40 @@ class CommandsTest {
   void changesAreAuditedWithWhoAndWhat() throws Exception {
     Mdt mdt = new Mdt(dir).withTeam("North MDT");
     Path roster = dir.resolve("r.csv");
-    Files.writeString(roster, "case_number,referral_date,child_first_name,child_race\nA-1,2025-02-01,Ana,White\n");
+    Files.writeString(
+        roster,
+        "case_number,referral_date,child_first_name,child_race\nA-1,2025-02-01,Ana,White\n");
     mdt.ok("import", "roster", roster.toString());
-    Files.writeString(roster, "case_number,referral_date,child_first_name,child_race\nA-1,2025-02-01,Ana,Asian\n");
+    Files.writeString(
+        roster,
+        "case_number,referral_date,child_first_name,child_race\nA-1,2025-02-01,Ana,Asian\n");
     mdt.ok("import", "roster", roster.toString());
-    try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("mdt"), "sa", "");
-        ResultSet rs = connection.createStatement().executeQuery(
-            "SELECT os_user, command, entity, action, changes FROM audit_log ORDER BY id")) {
+    try (Connection connection =
+            DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("mdt"), "sa", "");
+        ResultSet rs =
+            connection
+                .createStatement()
+                .executeQuery(
+                    "SELECT os_user, command, entity, action, changes FROM audit_log ORDER BY id")) {
       List<String> entries = new ArrayList<>();
       while (rs.next()) {
         assertEquals(System.getProperty("user.name"), rs.getString(1));
-        entries.add(rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getString(4) + "|" + rs.getString(5));
+        entries.add(
+            rs.getString(2)
+                + "|"
+                + rs.getString(3)
+                + "|"
+                + rs.getString(4)
+                + "|"
+                + rs.getString(5));
       }
       assertEquals("mdt team add|team|insert|{\"name\":\"North MDT\"}", entries.get(0));
-      assertTrue(entries.contains("mdt import roster|case_child|update|{\"child_race\":[\"white\",\"asian\"]}"),
+      assertTrue(
+          entries.contains(
+              "mdt import roster|case_child|update|{\"child_race\":[\"white\",\"asian\"]}"),
           entries.toString());
-      assertEquals(2, entries.stream().filter(e -> e.startsWith("mdt import roster|import|insert")).count());
+      assertEquals(
+          2, entries.stream().filter(e -> e.startsWith("mdt import roster|import|insert")).count());
     }
   }
 }

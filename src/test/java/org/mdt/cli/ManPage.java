@@ -9,11 +9,12 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
- * One command's man page, written as man(7) troff straight from the command model. Picocli's AsciiDoc went
- * through asciidoctor, whose output {@code mandoc -T lint} flagged on every page (an {@code mso} request, an
- * unknown macro, a paragraph after each heading, no date) and whose synopsis broke italics at wrapped
- * labels ({@code --time=HH: _ MM_}); writing the few macros a page needs ourselves avoids both. Text beyond
- * the model (a longer description, examples, environment, files) comes from {@link ManSections}.
+ * One command's man page, written as man(7) troff straight from the command model. Picocli's
+ * AsciiDoc went through asciidoctor, whose output {@code mandoc -T lint} flagged on every page (an
+ * {@code mso} request, an unknown macro, a paragraph after each heading, no date) and whose
+ * synopsis broke italics at wrapped labels ({@code --time=HH: _ MM_}); writing the few macros a
+ * page needs ourselves avoids both. Text beyond the model (a longer description, examples,
+ * environment, files) comes from {@link ManSections}.
  */
 final class ManPage {
   private static final int WIDTH = 78;
@@ -32,8 +33,15 @@ final class ManPage {
   /** The page's troff, with {@code sections} (title to text) beside the generated ones. */
   String render(Map<String, String> sections) {
     String name = spec.qualifiedName("-");
-    line(".TH " + quoted(name.toUpperCase(java.util.Locale.ROOT)) + " 1 \"" + date + "\" " + quoted(version)
-        + " " + quoted("mdt manual"));
+    line(
+        ".TH "
+            + quoted(name.toUpperCase(java.util.Locale.ROOT))
+            + " 1 \""
+            + date
+            + "\" "
+            + quoted(version)
+            + " "
+            + quoted("mdt manual"));
     heading("NAME");
     text(name + " - " + firstSentence());
     heading("SYNOPSIS");
@@ -56,12 +64,16 @@ final class ManPage {
   }
 
   private String firstSentence() {
-    String description = spec.usageMessage().description().length == 0 ? "" : spec.usageMessage().description()[0];
+    String description =
+        spec.usageMessage().description().length == 0 ? "" : spec.usageMessage().description()[0];
     int end = description.indexOf(". ");
     return end < 0 ? description.replaceAll("\\.$", "") : description.substring(0, end);
   }
 
-  /** "mdt review record [options] --attended=MEMBER... MEETING", one item a line, filled by the formatter. */
+  /**
+   * "mdt review record [options] --attended=MEMBER... MEETING", one item a line, filled by the
+   * formatter.
+   */
   private void synopsis() {
     List<String> items = new ArrayList<>();
     items.add(bold(spec.qualifiedName()));
@@ -81,9 +93,11 @@ final class ManPage {
   }
 
   private static String synopsisItem(ArgSpec arg, boolean required) {
-    String item = arg instanceof OptionSpec option ? bold(escape(option.longestName()))
-        + (option.arity().max() > 0 ? "=" + italic(escape(option.paramLabel())) : "")
-        : italic(escape(arg.paramLabel()));
+    String item =
+        arg instanceof OptionSpec option
+            ? bold(escape(option.longestName()))
+                + (option.arity().max() > 0 ? "=" + italic(escape(option.paramLabel())) : "")
+            : italic(escape(arg.paramLabel()));
     item += arg.isMultiValue() ? "\\&..." : "";
     return required ? item : "[" + item + "]";
   }
@@ -92,7 +106,8 @@ final class ManPage {
     List<PositionalParamSpec> parameters = spec.positionalParameters();
     if (!parameters.isEmpty()) {
       heading("ARGUMENTS");
-      parameters.forEach(parameter -> item(italic(escape(parameter.paramLabel())), parameter.description()));
+      parameters.forEach(
+          parameter -> item(italic(escape(parameter.paramLabel())), parameter.description()));
     }
   }
 
@@ -101,7 +116,8 @@ final class ManPage {
     if (options.isEmpty()) {
       return;
     }
-    options.sort(java.util.Comparator.comparing(option -> option.longestName().replaceFirst("^-+", "")));
+    options.sort(
+        java.util.Comparator.comparing(option -> option.longestName().replaceFirst("^-+", "")));
     heading("OPTIONS");
     for (OptionSpec option : options) {
       List<String> names = new ArrayList<>();
@@ -113,8 +129,10 @@ final class ManPage {
     }
     if (spec.parent() != null) {
       line(".PP");
-      text("The global options (" + String.join(", ", OwnOptionsHelp.globalOptionNames(spec.root()))
-          + ") work with every command; see mdt(1).");
+      text(
+          "The global options ("
+              + String.join(", ", OwnOptionsHelp.globalOptionNames(spec.root()))
+              + ") work with every command; see mdt(1).");
     }
   }
 
@@ -123,13 +141,17 @@ final class ManPage {
       return;
     }
     heading("COMMANDS");
-    spec.subcommands().forEach((name, sub) -> item(bold(escape(name)),
-        sub.getCommandSpec().usageMessage().description()));
+    spec.subcommands()
+        .forEach(
+            (name, sub) ->
+                item(bold(escape(name)), sub.getCommandSpec().usageMessage().description()));
   }
 
   private void exitStatus() {
     heading("EXIT STATUS");
-    spec.usageMessage().exitCodeList().forEach((code, meaning) -> item(code.strip(), new String[] {meaning}));
+    spec.usageMessage()
+        .exitCodeList()
+        .forEach((code, meaning) -> item(code.strip(), new String[] {meaning}));
   }
 
   private void seeAlso() {
@@ -158,8 +180,8 @@ final class ManPage {
   }
 
   /**
-   * Paragraphs separated by blank lines; lines indented four spaces are an example, shown as typed; a line
-   * "TERM :: text" is a tagged item.
+   * Paragraphs separated by blank lines; lines indented four spaces are an example, shown as typed;
+   * a line "TERM :: text" is a tagged item.
    */
   private void paragraphs(String text) {
     boolean first = true;
@@ -170,7 +192,9 @@ final class ManPage {
         }
         line(".RS 4");
         line(".nf");
-        paragraph.lines().forEach(example -> line(escapeLine(example.substring(Math.min(4, example.length())))));
+        paragraph
+            .lines()
+            .forEach(example -> line(escapeLine(example.substring(Math.min(4, example.length())))));
         line(".fi");
         line(".RE");
       } else if (paragraph.contains(" :: ")) {
@@ -226,7 +250,10 @@ final class ManPage {
     page.append(line).append('\n');
   }
 
-  /** Text on a line of its own: a leading dot would make it a request, an empty line a paragraph break. */
+  /**
+   * Text on a line of its own: a leading dot would make it a request, an empty line a paragraph
+   * break.
+   */
   private static String escapeLine(String text) {
     String escaped = escape(text);
     return escaped.isEmpty() || escaped.startsWith(".") ? "\\&" + escaped : escaped;
@@ -244,18 +271,24 @@ final class ManPage {
     return "\"" + escape(text) + "\"";
   }
 
-  /** Troff escapes: backslash, minus signs (so that options can be copied), anything beyond ASCII by code. */
+  /**
+   * Troff escapes: backslash, minus signs (so that options can be copied), anything beyond ASCII by
+   * code.
+   */
   static String escape(String text) {
     StringBuilder escaped = new StringBuilder();
-    text.codePoints().forEach(c -> {
-      switch (c) {
-        case '\\' -> escaped.append("\\e");
-        case '-' -> escaped.append("\\-");
-        case '\'' -> escaped.append("\\(aq");
-        case '"' -> escaped.append("\\(dq");
-        default -> escaped.append(c < 128 ? Character.toString(c) : "\\[u%04X]".formatted(c));
-      }
-    });
+    text.codePoints()
+        .forEach(
+            c -> {
+              switch (c) {
+                case '\\' -> escaped.append("\\e");
+                case '-' -> escaped.append("\\-");
+                case '\'' -> escaped.append("\\(aq");
+                case '"' -> escaped.append("\\(dq");
+                default ->
+                    escaped.append(c < 128 ? Character.toString(c) : "\\[u%04X]".formatted(c));
+              }
+            });
     return escaped.toString();
   }
 }

@@ -14,24 +14,35 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mdt.Json;
 
-/** The shaded jar run as a user runs it: a separate java process, its own stdout, stderr and exit code. */
+/**
+ * The shaded jar run as a user runs it: a separate java process, its own stdout, stderr and exit
+ * code.
+ */
 class MdtJarIT {
   @TempDir Path dir;
 
   record Run(int code, String out, String err) {}
 
   private Run mdt(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-jar", System.getProperty("mdt.jar", "target/mdt.jar")));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                System.getProperty("mdt.jar", "target/mdt.jar")));
     command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .redirectOutput(dir.resolve("out.txt").toFile())
-        .redirectError(dir.resolve("err.txt").toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectOutput(dir.resolve("out.txt").toFile())
+            .redirectError(dir.resolve("err.txt").toFile());
     builder.environment().put("MDT_DB", dir.resolve("db").resolve("mdt").toString());
     Process process = builder.start();
     process.getOutputStream().close();
-    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "mdt " + String.join(" ", args) + " finished");
-    return new Run(process.exitValue(), java.nio.file.Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),
+    assertTrue(
+        process.waitFor(60, TimeUnit.SECONDS), "mdt " + String.join(" ", args) + " finished");
+    return new Run(
+        process.exitValue(),
+        java.nio.file.Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),
         java.nio.file.Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8));
   }
 
@@ -43,8 +54,15 @@ class MdtJarIT {
 
     assertEquals(0, mdt("init", "-q").code());
     assertEquals(0, mdt("team", "add", "Example MDT").code());
-    Run imported = mdt("import", "roster", "examples/roster-county2-2025.xlsx", "--mapping",
-        "examples/county2.mapping.json", "--format", "json");
+    Run imported =
+        mdt(
+            "import",
+            "roster",
+            "examples/roster-county2-2025.xlsx",
+            "--mapping",
+            "examples/county2.mapping.json",
+            "--format",
+            "json");
     assertEquals(0, imported.code(), imported.err());
     assertEquals(401, Json.parse(imported.out()).path("inserted").asInt());
 

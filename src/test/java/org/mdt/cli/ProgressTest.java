@@ -11,25 +11,32 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mdt.Mdt;
 import org.mdt.roster.ImportListener;
 
-/** An import that takes over a second draws a progress line on a terminal's stderr, and nothing elsewhere. */
+/**
+ * An import that takes over a second draws a progress line on a terminal's stderr, and nothing
+ * elsewhere.
+ */
 class ProgressTest {
   @TempDir Path dir;
 
   /** Holds the import at its first row for 1.6 s: past the second after which progress appears. */
-  private static final ImportListener SLOW = (rowsRead, rowNumber) -> {
-    if (rowsRead == 1) {
-      try {
-        Thread.sleep(1600);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-  };
+  private static final ImportListener SLOW =
+      (rowsRead, rowNumber) -> {
+        if (rowsRead == 1) {
+          try {
+            Thread.sleep(1600);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+      };
 
   private Mdt.Result slowImport(Mdt mdt) throws Exception {
     mdt.withTeam("North MDT");
-    Path roster = Files.writeString(dir.resolve("r.csv"), "case_number,referral_date,child_first_name\n"
-        + "C1,2025-03-01,Ana\nC2,2025-03-02,Bo\nC3,2025-13-02,Cy\n");
+    Path roster =
+        Files.writeString(
+            dir.resolve("r.csv"),
+            "case_number,referral_date,child_first_name\n"
+                + "C1,2025-03-01,Ana\nC2,2025-03-02,Bo\nC3,2025-13-02,Cy\n");
     return mdt.importListener(SLOW).run("import", "roster", roster.toString());
   }
 

@@ -17,9 +17,9 @@ import org.mdt.Json;
 import org.mdt.Mdt;
 
 /**
- * The README's "coordinator's month" runs as printed: each line of its block, on the day its comment names,
- * through the real command factory on a fresh database. Only paths move: the example roster is read from
- * the repository and the files written land in the test's folder.
+ * The README's "coordinator's month" runs as printed: each line of its block, on the day its
+ * comment names, through the real command factory on a fresh database. Only paths move: the example
+ * roster is read from the repository and the files written land in the test's folder.
  */
 class ReadmeMonthTest {
   private static final Pattern DAY = Pattern.compile("# \\d+\\. (Sep|Oct) (\\d+)");
@@ -34,8 +34,11 @@ class ReadmeMonthTest {
     for (String line : lines) {
       Matcher named = DAY.matcher(line);
       if (named.find()) {
-        day = "2025-" + (named.group(1).equals("Sep") ? "09" : "10") + "-" + String.format(Locale.ROOT, "%02d",
-            Integer.parseInt(named.group(2)));
+        day =
+            "2025-"
+                + (named.group(1).equals("Sep") ? "09" : "10")
+                + "-"
+                + String.format(Locale.ROOT, "%02d", Integer.parseInt(named.group(2)));
       }
       List<String> words = words(line);
       if (words.isEmpty() || !words.get(0).equals("mdt")) {
@@ -46,17 +49,29 @@ class ReadmeMonthTest {
         args.add(placed(word));
       }
       Mdt.Result result = mdt.at(day + "T17:00:00Z").run(args.toArray(String[]::new));
-      assertEquals(0, result.code(), "mdt " + String.join(" ", args) + " on " + day + ": " + result.err());
+      assertEquals(
+          0, result.code(), "mdt " + String.join(" ", args) + " on " + day + ": " + result.err());
       commands++;
       if (args.get(0).equals("review") && args.get(1).equals("request")) {
         JsonNode agenda = Json.parse(mdt.ok("review", "agenda", "2", "--format", "json"));
-        assertEquals("25-1185", agenda.path("cases").path(0).path("caseNumber").asText(), "the request goes first");
+        assertEquals(
+            "25-1185",
+            agenda.path("cases").path(0).path("caseNumber").asText(),
+            "the request goes first");
       }
     }
     assertEquals(17, commands, "every line of the block ran");
-    assertTrue(mdt.ok("followup", "list", "--format", "csv").contains("done"), "step 10 closed the follow-up");
-    for (String file : List.of("rejects.csv", "agenda.pdf", "invite.ics", "monthly-2025-09.pdf", "nca-2025H1.xlsx",
-        "mdt-2025-10-09.mdtbak")) {
+    assertTrue(
+        mdt.ok("followup", "list", "--format", "csv").contains("done"),
+        "step 10 closed the follow-up");
+    for (String file :
+        List.of(
+            "rejects.csv",
+            "agenda.pdf",
+            "invite.ics",
+            "monthly-2025-09.pdf",
+            "nca-2025H1.xlsx",
+            "mdt-2025-10-09.mdtbak")) {
       assertTrue(Files.size(dir.resolve(file)) > 0, file);
     }
   }
@@ -107,6 +122,8 @@ class ReadmeMonthTest {
     if (word.startsWith("examples/")) {
       return Path.of(word).toAbsolutePath().toString();
     }
-    return word.matches("[\\w.-]+\\.(csv|pdf|ics|xlsx|mdtbak)") ? dir.resolve(word).toString() : word;
+    return word.matches("[\\w.-]+\\.(csv|pdf|ics|xlsx|mdtbak)")
+        ? dir.resolve(word).toString()
+        : word;
   }
 }

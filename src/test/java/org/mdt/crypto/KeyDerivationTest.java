@@ -14,9 +14,14 @@ class KeyDerivationTest {
   void matchesTheReferenceArgon2idVector() {
     // RFC 9106 has no plain (secret-less) vector; this is argon2's reference CLI:
     // echo -n password | argon2 somesalt -id -m 16 -t 2 -p 1 -l 32 -r
-    byte[] key = KeyDerivation.argon2id("password".toCharArray(), "somesalt".getBytes(),
-        new KeyDerivation.Cost(65536, 2, 1), 32);
-    assertEquals("09316115d5cf24ed5a15a31a3ba326e5cf32edc24702987c02b6566f61913cf7",
+    byte[] key =
+        KeyDerivation.argon2id(
+            "password".toCharArray(),
+            "somesalt".getBytes(),
+            new KeyDerivation.Cost(65536, 2, 1),
+            32);
+    assertEquals(
+        "09316115d5cf24ed5a15a31a3ba326e5cf32edc24702987c02b6566f61913cf7",
         HexFormat.of().formatHex(key));
   }
 
@@ -26,13 +31,21 @@ class KeyDerivationTest {
     KeyDerivation.Cost cost = new KeyDerivation.Cost(8 * 1024, 1, 1);
     byte[] key = KeyDerivation.argon2id("correct horse".toCharArray(), salt, cost, 32);
     assertArrayEquals(key, KeyDerivation.argon2id("correct horse".toCharArray(), salt, cost, 32));
-    assertFalse(Arrays.equals(key, KeyDerivation.argon2id("correct horsf".toCharArray(), salt, cost, 32)));
-    assertFalse(Arrays.equals(key, KeyDerivation.argon2id("correct horse".toCharArray(), KeyDerivation.newSalt(), cost, 32)));
+    assertFalse(
+        Arrays.equals(key, KeyDerivation.argon2id("correct horsf".toCharArray(), salt, cost, 32)));
+    assertFalse(
+        Arrays.equals(
+            key,
+            KeyDerivation.argon2id(
+                "correct horse".toCharArray(), KeyDerivation.newSalt(), cost, 32)));
   }
 
   @Test
   void refusesACostFromAFileThatWouldExhaustMemoryOrIsTooWeak() {
-    assertThrows(IllegalArgumentException.class, () -> new KeyDerivation.Cost(4 * 1024 * 1024, 2, 1).checked());
-    assertThrows(IllegalArgumentException.class, () -> new KeyDerivation.Cost(1024, 2, 1).checked());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new KeyDerivation.Cost(4 * 1024 * 1024, 2, 1).checked());
+    assertThrows(
+        IllegalArgumentException.class, () -> new KeyDerivation.Cost(1024, 2, 1).checked());
   }
 }

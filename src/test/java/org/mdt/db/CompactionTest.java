@@ -11,7 +11,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** H2 writes the compacted copy with the process umask: only where no other user can enter (issue 11, item 4). */
+/**
+ * H2 writes the compacted copy with the process umask: only where no other user can enter (issue
+ * 11, item 4).
+ */
 class CompactionTest {
   @TempDir Path dir;
 
@@ -21,7 +24,8 @@ class CompactionTest {
     Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxr-xr-x"));
     DatabaseLocation open = DatabaseLocation.of(shared.resolve("mdt").toString(), Map.of());
     try (Database database = Database.open(open, true, Duration.ZERO)) {
-      assertFalse(database.compact(), "refused: the copy would be readable by others while written");
+      assertFalse(
+          database.compact(), "refused: the copy would be readable by others while written");
     }
     Path closed = Files.createDirectory(dir.resolve("private"));
     Files.setPosixFilePermissions(closed, PosixFilePermissions.fromString("rwx------"));

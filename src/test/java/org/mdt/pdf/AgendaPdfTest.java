@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mdt.Mdt;
 
-/** The agenda PDF prints every alphabet's names, has no page of empty sign-in rows, and is reproducible. */
+/**
+ * The agenda PDF prints every alphabet's names, has no page of empty sign-in rows, and is
+ * reproducible.
+ */
 class AgendaPdfTest {
   private static final String ARABIC = "محمد حسن";
 
@@ -23,13 +26,46 @@ class AgendaPdfTest {
   @BeforeEach
   void team() {
     mdt = new Mdt(dir).withTeam("Zespół Łódź MDT");
-    mdt.ok("member", "add", "--name", "Łukasz Wójcik", "--discipline", "police", "--agency", "Policja Łódź");
-    mdt.ok("member", "add", "--name", "Nguyễn Thị Hương", "--discipline", "DCF", "--agency", "Sở Y tế");
-    mdt.ok("member", "add", "--name", "Ольга Петрова", "--discipline", "medical", "--agency", "Городская больница");
+    mdt.ok(
+        "member",
+        "add",
+        "--name",
+        "Łukasz Wójcik",
+        "--discipline",
+        "police",
+        "--agency",
+        "Policja Łódź");
+    mdt.ok(
+        "member",
+        "add",
+        "--name",
+        "Nguyễn Thị Hương",
+        "--discipline",
+        "DCF",
+        "--agency",
+        "Sở Y tế");
+    mdt.ok(
+        "member",
+        "add",
+        "--name",
+        "Ольга Петрова",
+        "--discipline",
+        "medical",
+        "--agency",
+        "Городская больница");
     mdt.ok("member", "add", "--name", ARABIC, "--discipline", "advocate", "--agency", "مركز حسن");
     mdt.ok("member", "add", "--name", "王小明", "--discipline", "therapist", "--agency", "华人家庭服务中心");
-    mdt.ok("review", "schedule", "--from", "2026-12-01", "--to", "2026-12-01", "--rule", "weekly:TUE",
-        "--location", "Sala 2, ul. Piotrkowska");
+    mdt.ok(
+        "review",
+        "schedule",
+        "--from",
+        "2026-12-01",
+        "--to",
+        "2026-12-01",
+        "--rule",
+        "weekly:TUE",
+        "--location",
+        "Sala 2, ul. Piotrkowska");
   }
 
   @Test
@@ -39,11 +75,25 @@ class AgendaPdfTest {
     assertEquals(0, result.code(), result.err());
     assertFalse(result.err().contains("warning"), result.err());
     List<String> pages = PdfChecks.numberedPages(pdf);
-    assertEquals(2, pages.size(), "the agenda and one page of sign-in: no page for a discipline without members");
+    assertEquals(
+        2,
+        pages.size(),
+        "the agenda and one page of sign-in: no page for a discipline without members");
     String text = PdfChecks.readable(String.join("\n", pages));
-    for (String name : List.of("Zespół Łódź MDT", "Łukasz Wójcik", "Policja Łódź", "Nguyễn Thị Hương", "Sở Y tế",
-        "Ольга Петрова", "Городская больница", "王小明", "华人家庭服务中心", "Sala 2, ul. Piotrkowska",
-        "Law enforcement", "Child protective services")) {
+    for (String name :
+        List.of(
+            "Zespół Łódź MDT",
+            "Łukasz Wójcik",
+            "Policja Łódź",
+            "Nguyễn Thị Hương",
+            "Sở Y tế",
+            "Ольга Петрова",
+            "Городская больница",
+            "王小明",
+            "华人家庭服务中心",
+            "Sala 2, ul. Piotrkowska",
+            "Law enforcement",
+            "Child protective services")) {
       assertTrue(text.contains(name), "agenda PDF lacks " + name + ":\n" + text);
     }
     PdfChecks.containsRightToLeft(text, ARABIC);
@@ -53,7 +103,15 @@ class AgendaPdfTest {
 
   @Test
   void aCharacterNoFontHasIsWarnedAboutAndPrintedAsAQuestionMark() throws Exception {
-    mdt.ok("member", "add", "--name", "Ada \uD800\uDF30 Gothic", "--discipline", "CAC", "--agency", "CAC");
+    mdt.ok(
+        "member",
+        "add",
+        "--name",
+        "Ada \uD800\uDF30 Gothic",
+        "--discipline",
+        "CAC",
+        "--agency",
+        "CAC");
     Path pdf = dir.resolve("agenda.pdf");
     Mdt.Result result = mdt.run("review", "agenda", "1", "--out", pdf.toString());
     assertEquals(0, result.code(), result.err());
@@ -64,7 +122,8 @@ class AgendaPdfTest {
   /** A meeting with no location says nothing of one, rather than "Location: not set". */
   @Test
   void anUnsetLocationIsLeftOut() throws Exception {
-    mdt.ok("review", "schedule", "--from", "2026-12-08", "--to", "2026-12-08", "--rule", "weekly:TUE");
+    mdt.ok(
+        "review", "schedule", "--from", "2026-12-08", "--to", "2026-12-08", "--rule", "weekly:TUE");
     Path pdf = dir.resolve("agenda.pdf");
     mdt.ok("review", "agenda", "2", "--out", pdf.toString());
     String text = org.mdt.Pdfs.text(pdf);
@@ -80,7 +139,8 @@ class AgendaPdfTest {
     fixed.ok("review", "agenda", "1", "--out", first.toString());
     fixed.at("2026-11-22T09:00:00Z").ok("review", "agenda", "1", "--out", second.toString());
     assertArrayEquals(Files.readAllBytes(first), Files.readAllBytes(second));
-    String raw = new String(Files.readAllBytes(first), java.nio.charset.StandardCharsets.ISO_8859_1);
+    String raw =
+        new String(Files.readAllBytes(first), java.nio.charset.StandardCharsets.ISO_8859_1);
     assertTrue(raw.contains("/CreationDate(D:20260101000000"), "dated SOURCE_DATE_EPOCH");
   }
 }

@@ -30,9 +30,10 @@ import org.mdt.team.Team;
 import org.mdt.text.Table;
 
 /**
- * The contract every report keeps with its one emitter, checked for each report, of all teams and of one, on a
- * database with a roster, meetings, reviews and follow-ups: rows fit the columns, the JSON and the table agree on
- * their keys, and the document says what it is, for which team and which period.
+ * The contract every report keeps with its one emitter, checked for each report, of all teams and
+ * of one, on a database with a roster, meetings, reviews and follow-ups: rows fit the columns, the
+ * JSON and the table agree on their keys, and the document says what it is, for which team and
+ * which period.
  */
 class ReportContractTest {
   private static final LocalDate TODAY = LocalDate.of(2026, 1, 15);
@@ -42,16 +43,22 @@ class ReportContractTest {
 
   /** How a report's JSON holds the figures of its rows. */
   private enum Shape {
-    /** One JSON object per row, under a key, with the column keys: the monthly trend, the export's cells. */
+    /**
+     * One JSON object per row, under a key, with the column keys: the monthly trend, the export's
+     * cells.
+     */
     OBJECTS,
-    /** Rows of measure, code, value: the value is the JSON's at measure, then code (dots step down). */
+    /**
+     * Rows of measure, code, value: the value is the JSON's at measure, then code (dots step down).
+     */
     MEASURES,
     /** Rows of section, measure, value: each section is (the start of) a key of the JSON. */
     SECTIONS
   }
 
   /** A report computed, with what its document and JSON must show. */
-  private record Case(String name, Report report, String team, String period, Shape shape, String objectsKey) {}
+  private record Case(
+      String name, Report report, String team, String period, Shape shape, String objectsKey) {}
 
   @TestFactory
   Stream<DynamicTest> everyReportKeepsTheContract() throws Exception {
@@ -59,53 +66,123 @@ class ReportContractTest {
     mdt.ok("import", "roster", SharedData.file("county-2025-cp1252.csv").toString());
     mdt.ok("member", "add", "--name", "Dana Reyes", "--discipline", "DCF", "--agency", "DCF");
     mdt.ok("member", "add", "--name", "Pat Law", "--discipline", "police", "--agency", "Town PD");
-    mdt.ok("review", "schedule", "--from", "2025-02-03", "--to", "2025-02-10", "--rule", "weekly:MON");
+    mdt.ok(
+        "review", "schedule", "--from", "2025-02-03", "--to", "2025-02-10", "--rule", "weekly:MON");
     List<String> cases = casesReferredBefore(mdt, "2025-02-01");
-    mdt.at("2025-02-03T18:00:00Z").ok("review", "record", "1", "--attended", "1", "2", "--reviewed", cases.get(0),
-        cases.get(1), "--followup", cases.get(0) + ":Dana Reyes:2025-02-14:Home visit");
+    mdt.at("2025-02-03T18:00:00Z")
+        .ok(
+            "review",
+            "record",
+            "1",
+            "--attended",
+            "1",
+            "2",
+            "--reviewed",
+            cases.get(0),
+            cases.get(1),
+            "--followup",
+            cases.get(0) + ":Dana Reyes:2025-02-14:Home visit");
     mdt.at("2025-02-05T10:00:00Z").ok("followup", "done", "1");
-    mdt.at("2025-02-10T18:00:00Z").ok("review", "record", "2", "--attended", "1", "--reviewed", cases.get(2),
-        "--followup", cases.get(2) + ":Pat Law:2025-02-20:Interview the sibling"); // left open: overdue
+    mdt.at("2025-02-10T18:00:00Z")
+        .ok(
+            "review",
+            "record",
+            "2",
+            "--attended",
+            "1",
+            "--reviewed",
+            cases.get(2),
+            "--followup",
+            cases.get(2) + ":Pat Law:2025-02-20:Interview the sibling"); // left open: overdue
 
     List<Case> all = new ArrayList<>();
-    try (Database database = Database.open(DatabaseLocation.of(dir.resolve("mdt").toString(), Map.of()), false,
-        Duration.ZERO)) {
+    try (Database database =
+        Database.open(
+            DatabaseLocation.of(dir.resolve("mdt").toString(), Map.of()), false, Duration.ZERO)) {
       Connection connection = database.connection();
       List<Team> teams = teams(connection);
       Team north = teams.stream().filter(t -> t.name().equals(TEAM)).findFirst().orElseThrow();
       for (Team team : new Team[] {null, north}) {
         String name = team == null ? "All teams" : TEAM;
         String of = " of " + (team == null ? "all teams" : TEAM);
-        all.add(new Case("NCA 2025H1" + of, NcaStatistics.compute(connection, new HalfYear(2025, 1), team, TODAY),
-            name, "2025-01-01 to 2025-06-30", Shape.MEASURES, null));
-        all.add(new Case("VOCA FY2025Q2" + of, VocaReport.compute(connection,
-            VocaReport.Span.of(new FiscalQuarter(2025, 2)), team, VocaServiceMap.read(connection), TODAY),
-            name, "2025-01-01 to 2025-03-31", Shape.MEASURES, null));
-        all.add(new Case("monthly 2025-02" + of, MonthlyReport.compute(connection, YearMonth.of(2025, 2), team, TODAY,
-            ZoneOffset.UTC), name, "2025-02-01 to 2025-02-28", Shape.OBJECTS, "trend"));
-        all.add(new Case("accreditation 2025" + of, AccreditationReport.compute(connection, 2025, team, TODAY,
-            ZoneOffset.UTC), name, "2025-01-01 to 2025-12-31", Shape.SECTIONS, null));
+        all.add(
+            new Case(
+                "NCA 2025H1" + of,
+                NcaStatistics.compute(connection, new HalfYear(2025, 1), team, TODAY),
+                name,
+                "2025-01-01 to 2025-06-30",
+                Shape.MEASURES,
+                null));
+        all.add(
+            new Case(
+                "VOCA FY2025Q2" + of,
+                VocaReport.compute(
+                    connection,
+                    VocaReport.Span.of(new FiscalQuarter(2025, 2)),
+                    team,
+                    VocaServiceMap.read(connection),
+                    TODAY),
+                name,
+                "2025-01-01 to 2025-03-31",
+                Shape.MEASURES,
+                null));
+        all.add(
+            new Case(
+                "monthly 2025-02" + of,
+                MonthlyReport.compute(
+                    connection, YearMonth.of(2025, 2), team, TODAY, ZoneOffset.UTC),
+                name,
+                "2025-02-01 to 2025-02-28",
+                Shape.OBJECTS,
+                "trend"));
+        all.add(
+            new Case(
+                "accreditation 2025" + of,
+                AccreditationReport.compute(connection, 2025, team, TODAY, ZoneOffset.UTC),
+                name,
+                "2025-01-01 to 2025-12-31",
+                Shape.SECTIONS,
+                null));
       }
-      all.add(new Case("evaluation export 2025-01 to 2025-03", EvaluationExport.compute(connection,
-          YearMonth.of(2025, 1), YearMonth.of(2025, 3), TODAY, teams, 10), "All teams", "2025-01 to 2025-03",
-          Shape.OBJECTS, "cells"));
+      all.add(
+          new Case(
+              "evaluation export 2025-01 to 2025-03",
+              EvaluationExport.compute(
+                  connection, YearMonth.of(2025, 1), YearMonth.of(2025, 3), TODAY, teams, 10),
+              "All teams",
+              "2025-01 to 2025-03",
+              Shape.OBJECTS,
+              "cells"));
     }
-    return all.stream().flatMap(c -> Stream.of(
-        DynamicTest.dynamicTest(c.name() + ": rows fit the columns", () -> rowsFitColumns(c.report())),
-        DynamicTest.dynamicTest(c.name() + ": JSON keys match the table", () -> jsonMatchesTable(c)),
-        DynamicTest.dynamicTest(c.name() + ": the document names title, team and period", () -> document(c)),
-        DynamicTest.dynamicTest(c.name() + ": the heading names the team", () -> heading(c))));
+    return all.stream()
+        .flatMap(
+            c ->
+                Stream.of(
+                    DynamicTest.dynamicTest(
+                        c.name() + ": rows fit the columns", () -> rowsFitColumns(c.report())),
+                    DynamicTest.dynamicTest(
+                        c.name() + ": JSON keys match the table", () -> jsonMatchesTable(c)),
+                    DynamicTest.dynamicTest(
+                        c.name() + ": the document names title, team and period",
+                        () -> document(c)),
+                    DynamicTest.dynamicTest(
+                        c.name() + ": the heading names the team", () -> heading(c))));
   }
 
   private static void rowsFitColumns(Report report) {
     List<Table.Column> columns = report.columns();
     assertFalse(columns.isEmpty());
-    assertEquals(columns.size(), new HashSet<>(columns.stream().map(Table.Column::key).toList()).size(),
+    assertEquals(
+        columns.size(),
+        new HashSet<>(columns.stream().map(Table.Column::key).toList()).size(),
         "column keys are distinct");
-    columns.forEach(column -> assertFalse(column.key().isBlank() || column.title().isBlank(), column.toString()));
+    columns.forEach(
+        column ->
+            assertFalse(column.key().isBlank() || column.title().isBlank(), column.toString()));
     assertFalse(report.rows().isEmpty());
     report.rows().forEach(row -> assertEquals(columns.size(), row.size(), row.toString()));
-    assertTrue(report.rows().stream().flatMap(List::stream).anyMatch(v -> v instanceof Integer n && n > 0),
+    assertTrue(
+        report.rows().stream().flatMap(List::stream).anyMatch(v -> v instanceof Integer n && n > 0),
         "the data gives the report something to count");
     assertEquals(report.rows(), report.table().rows());
   }
@@ -123,7 +200,10 @@ class ReportContractTest {
           objects.get(i).fieldNames().forEachRemaining(objectKeys::add);
           assertEquals(keys, objectKeys);
           for (int k = 0; k < keys.size(); k++) {
-            assertEquals(String.valueOf(rows.get(i).get(k)), objects.get(i).path(keys.get(k)).asText(), keys.get(k));
+            assertEquals(
+                String.valueOf(rows.get(i).get(k)),
+                objects.get(i).path(keys.get(k)).asText(),
+                keys.get(k));
           }
         }
       }
@@ -133,7 +213,10 @@ class ReportContractTest {
           JsonNode value = json.path((String) row.get(0));
           String code = (String) row.get(1);
           if (!code.isEmpty()) {
-            value = value.has(code) ? value.path(code) : value.path(code.split("\\.")[0]).path(code.split("\\.")[1]);
+            value =
+                value.has(code)
+                    ? value.path(code)
+                    : value.path(code.split("\\.")[0]).path(code.split("\\.")[1]);
           }
           assertFalse(value.isMissingNode(), row.toString());
           List<String> listed = new ArrayList<>();
@@ -147,8 +230,11 @@ class ReportContractTest {
         List<String> sections = new ArrayList<>();
         json.fieldNames().forEachRemaining(sections::add);
         for (List<Object> row : rows) {
-          // caseTracking's counts are in the JSON as two percentages, caseTrackingPercentRecorded and ...Entered
-          assertTrue(sections.stream().anyMatch(key -> key.startsWith((String) row.get(0))), row.toString());
+          // caseTracking's counts are in the JSON as two percentages, caseTrackingPercentRecorded
+          // and ...Entered
+          assertTrue(
+              sections.stream().anyMatch(key -> key.startsWith((String) row.get(0))),
+              row.toString());
         }
       }
     }
@@ -161,7 +247,9 @@ class ReportContractTest {
     assertTrue(document.period().startsWith(c.period()), document.period());
     assertFalse(document.sections().isEmpty());
     for (ReportDocument.Section section : document.sections()) {
-      section.rows().forEach(row -> assertEquals(section.columns().size(), row.size(), section.heading()));
+      section
+          .rows()
+          .forEach(row -> assertEquals(section.columns().size(), row.size(), section.heading()));
     }
   }
 
@@ -183,7 +271,8 @@ class ReportContractTest {
 
   private static List<Team> teams(Connection connection) throws Exception {
     List<Team> teams = new ArrayList<>();
-    try (ResultSet rs = connection.createStatement().executeQuery("SELECT id, name, cac, county FROM team")) {
+    try (ResultSet rs =
+        connection.createStatement().executeQuery("SELECT id, name, cac, county FROM team")) {
       while (rs.next()) {
         teams.add(new Team(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
       }

@@ -25,8 +25,10 @@ class SmallCellSuppressionTest {
     SmallCellSuppression.Cell b = cell(15);
     SmallCellSuppression.Cell c = cell(7);
     SmallCellSuppression.Cell zero = cell(0);
-    SmallCellSuppression.apply(List.of(total, a, b, c, zero),
-        List.of(SmallCellSuppression.Relation.holding(List.of(a, b, c, zero), total)), 10);
+    SmallCellSuppression.apply(
+        List.of(total, a, b, c, zero),
+        List.of(SmallCellSuppression.Relation.holding(List.of(a, b, c, zero), total)),
+        10);
     assertTrue(c.suppressed(), "7 is at most 10");
     assertTrue(b.suppressed(), "15 would give 7 back as 42 - 20 - 15 - 0");
     assertFalse(a.suppressed() || total.suppressed() || zero.suppressed());
@@ -37,7 +39,10 @@ class SmallCellSuppressionTest {
     SmallCellSuppression.Cell total = cell(9);
     SmallCellSuppression.Cell a = cell(0);
     SmallCellSuppression.Cell b = cell(9);
-    SmallCellSuppression.apply(List.of(total, a, b), List.of(SmallCellSuppression.Relation.holding(List.of(a, b), total)), 10);
+    SmallCellSuppression.apply(
+        List.of(total, a, b),
+        List.of(SmallCellSuppression.Relation.holding(List.of(a, b), total)),
+        10);
     assertTrue(total.suppressed() && b.suppressed());
     assertFalse(a.suppressed(), "zero is published: it tells nothing a suppressed total does not");
   }
@@ -51,8 +56,9 @@ class SmallCellSuppressionTest {
     SmallCellSuppression.Cell other = cell(1);
     one.suppressed = true;
     other.suppressed = true;
-    List<SuppressionAudit.Finding> findings = SuppressionAudit.audit(
-        List.of(SmallCellSuppression.Relation.holding(List.of(ten, one, other), total)), 10);
+    List<SuppressionAudit.Finding> findings =
+        SuppressionAudit.audit(
+            List.of(SmallCellSuppression.Relation.holding(List.of(ten, one, other), total)), 10);
     assertEquals(2, findings.size(), "both ones are pinned");
     for (SuppressionAudit.Finding finding : findings) {
       assertEquals(1.0, finding.low(), 1e-6);
@@ -69,16 +75,19 @@ class SmallCellSuppressionTest {
     SmallCellSuppression.Cell other = cell(1);
     List<SmallCellSuppression.Relation> relations =
         List.of(SmallCellSuppression.Relation.holding(List.of(thirty, ten, one, other), total));
-    assertTrue(SmallCellSuppression.apply(List.of(total, thirty, ten, one, other), relations, 10).isEmpty());
+    assertTrue(
+        SmallCellSuppression.apply(List.of(total, thirty, ten, one, other), relations, 10)
+            .isEmpty());
     assertTrue(one.suppressed() && other.suppressed() && ten.suppressed());
-    assertTrue(thirty.suppressed(), "with 10 the ones could only reach 10 - 1 apart: 30 is hidden too");
+    assertTrue(
+        thirty.suppressed(), "with 10 the ones could only reach 10 - 1 apart: 30 is hidden too");
     assertEquals(List.of(), SuppressionAudit.audit(relations, 10));
   }
 
   /**
-   * 200 random tables of teams by codes, with row totals and an all-teams row: after suppression no count
-   * from 1 to N is shown, and every primary suppressed cell ranges at least N wide under an LP built here
-   * from the grid's rows and columns alone (hidden cells at least 1).
+   * 200 random tables of teams by codes, with row totals and an all-teams row: after suppression no
+   * count from 1 to N is shown, and every primary suppressed cell ranges at least N wide under an
+   * LP built here from the grid's rows and columns alone (hidden cells at least 1).
    */
   @Test
   void noPrimaryCellCanBeNarrowedBelowTheMinimumCell() {
@@ -87,7 +96,8 @@ class SmallCellSuppressionTest {
       int teams = 2 + random.nextInt(4);
       int codes = 3 + random.nextInt(6);
       int minimum = 3 + random.nextInt(8);
-      SmallCellSuppression.Cell[][] grid = new SmallCellSuppression.Cell[teams + 1][codes + 1]; // last row/col: totals
+      SmallCellSuppression.Cell[][] grid =
+          new SmallCellSuppression.Cell[teams + 1][codes + 1]; // last row/col: totals
       int[] columnSums = new int[codes + 1];
       for (int t = 0; t < teams; t++) {
         int rowSum = 0;
@@ -105,7 +115,9 @@ class SmallCellSuppressionTest {
       }
       List<SmallCellSuppression.Relation> relations = new ArrayList<>();
       for (int t = 0; t <= teams; t++) {
-        relations.add(SmallCellSuppression.Relation.holding(List.of(grid[t]).subList(0, codes), grid[t][codes]));
+        relations.add(
+            SmallCellSuppression.Relation.holding(
+                List.of(grid[t]).subList(0, codes), grid[t][codes]));
       }
       for (int c = 0; c <= codes; c++) {
         List<SmallCellSuppression.Cell> parts = new ArrayList<>();
@@ -118,17 +130,20 @@ class SmallCellSuppressionTest {
       for (SmallCellSuppression.Cell[] row : grid) {
         all.addAll(List.of(row));
       }
-      assertEquals(List.of(), SmallCellSuppression.apply(all, relations, minimum), "trial " + trial);
+      assertEquals(
+          List.of(), SmallCellSuppression.apply(all, relations, minimum), "trial " + trial);
       for (SmallCellSuppression.Cell c : all) {
-        assertFalse(!c.suppressed() && c.value() >= 1 && c.value() <= minimum, "a shown count of " + c.value());
+        assertFalse(
+            !c.suppressed() && c.value() >= 1 && c.value() <= minimum,
+            "a shown count of " + c.value());
       }
       assertRangesAtLeast(grid, teams, codes, minimum, "trial " + trial);
     }
   }
 
   /** Minimises and maximises every hidden count of 1 to N over the grid's row and column sums. */
-  private static void assertRangesAtLeast(SmallCellSuppression.Cell[][] grid, int teams, int codes, int minimum,
-      String trial) {
+  private static void assertRangesAtLeast(
+      SmallCellSuppression.Cell[][] grid, int teams, int codes, int minimum, String trial) {
     ExpressionsBasedModel model = new ExpressionsBasedModel();
     Variable[][] hidden = new Variable[teams + 1][codes + 1];
     for (int t = 0; t <= teams; t++) {
@@ -154,16 +169,28 @@ class SmallCellSuppressionTest {
         Optimisation.Result max = model.maximise();
         Optimisation.Result min = model.minimise();
         hidden[t][c].weight(0);
-        assertTrue(max.getState() == Optimisation.State.UNBOUNDED
-            || max.getValue() - min.getValue() >= minimum - 1e-6,
-            trial + ": a hidden " + value + " ranges from " + min.getValue() + " to " + max.getValue());
+        assertTrue(
+            max.getState() == Optimisation.State.UNBOUNDED
+                || max.getValue() - min.getValue() >= minimum - 1e-6,
+            trial
+                + ": a hidden "
+                + value
+                + " ranges from "
+                + min.getValue()
+                + " to "
+                + max.getValue());
       }
     }
   }
 
   /** Row t (c = -1) or column c (t = -1): its cells add up to its last cell. */
-  private static void sumEquals(ExpressionsBasedModel model, SmallCellSuppression.Cell[][] grid,
-      Variable[][] hidden, int t, int c, int last) {
+  private static void sumEquals(
+      ExpressionsBasedModel model,
+      SmallCellSuppression.Cell[][] grid,
+      Variable[][] hidden,
+      int t,
+      int c,
+      int last) {
     Expression sum = model.addExpression();
     double known = 0;
     for (int i = 0; i <= last; i++) {
@@ -184,7 +211,11 @@ class SmallCellSuppressionTest {
     SmallCellSuppression.Cell total = cell(50);
     SmallCellSuppression.Cell a = cell(20);
     SmallCellSuppression.Cell b = cell(30);
-    SmallCellSuppression.apply(List.of(total, a, b), List.of(SmallCellSuppression.Relation.holding(List.of(a, b), total)), 10);
-    assertEquals(0, List.of(total, a, b).stream().filter(SmallCellSuppression.Cell::suppressed).count());
+    SmallCellSuppression.apply(
+        List.of(total, a, b),
+        List.of(SmallCellSuppression.Relation.holding(List.of(a, b), total)),
+        10);
+    assertEquals(
+        0, List.of(total, a, b).stream().filter(SmallCellSuppression.Cell::suppressed).count());
   }
 }

@@ -31,9 +31,10 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * Spreadsheet files as Excel and LibreOffice open them: formula-like text is a quote-prefixed string cell (shown
- * as written, never run), every workbook has its default style and each sheet its real extent, and a CSV file
- * has a byte-order mark and CRLF while CSV on stdout stays plain for pipes.
+ * Spreadsheet files as Excel and LibreOffice open them: formula-like text is a quote-prefixed
+ * string cell (shown as written, never run), every workbook has its default style and each sheet
+ * its real extent, and a CSV file has a byte-order mark and CRLF while CSV on stdout stays plain
+ * for pipes.
  */
 class SpreadsheetFilesTest {
   private static final String LINK = "=HYPERLINK(\"http://x.example\",\"open\")";
@@ -41,11 +42,22 @@ class SpreadsheetFilesTest {
 
   @Test
   void formulaLikeTextIsAQuotePrefixedStringCellWithoutAnApostrophe() throws Exception {
-    ReportDocument report = new ReportDocument("Test report", LINK, "2025H1", List.of(
-        new ReportDocument.Section("Shortfalls", List.of("Category", "-count"), List.of(
-            List.<Object>of("-", 3), Arrays.<Object>asList("@SUM(A1)", null), List.<Object>of("+1 plain", 2),
-            List.<Object>of("plain", -4), List.<Object>of(LINK, 1)))),
-        List.of(new ReportDocument.Definition("=term", "what it means")));
+    ReportDocument report =
+        new ReportDocument(
+            "Test report",
+            LINK,
+            "2025H1",
+            List.of(
+                new ReportDocument.Section(
+                    "Shortfalls",
+                    List.of("Category", "-count"),
+                    List.of(
+                        List.<Object>of("-", 3),
+                        Arrays.<Object>asList("@SUM(A1)", null),
+                        List.<Object>of("+1 plain", 2),
+                        List.<Object>of("plain", -4),
+                        List.<Object>of(LINK, 1)))),
+            List.of(new ReportDocument.Definition("=term", "what it means")));
     Path xlsx = dir.resolve("report.xlsx");
     try (OutputStream out = Files.newOutputStream(xlsx)) {
       XlsxReportWriter.write(report, out, Instant.parse("2026-01-01T00:00:00Z"));
@@ -77,12 +89,23 @@ class SpreadsheetFilesTest {
       assertEquals("s", cells.get(quoted).getAttribute("t"), quoted + " is a string cell");
     }
     Element plain = cells.get("A7");
-    assertTrue(plain.getAttribute("s").isEmpty()
-        || formats.get(Integer.parseInt(plain.getAttribute("s"))).getAttribute("quotePrefix").isEmpty(), "plain text");
+    assertTrue(
+        plain.getAttribute("s").isEmpty()
+            || formats
+                .get(Integer.parseInt(plain.getAttribute("s")))
+                .getAttribute("quotePrefix")
+                .isEmpty(),
+        "plain text");
     Element bold = formats.get(Integer.parseInt(cells.get("B3").getAttribute("s")));
-    assertFalse(bold.getAttribute("fontId").equals(formats.get(0).getAttribute("fontId")), "the header stays bold");
+    assertFalse(
+        bold.getAttribute("fontId").equals(formats.get(0).getAttribute("fontId")),
+        "the header stays bold");
     Map<String, Element> definitions = cells(xml(xlsx, "xl/worksheets/sheet2.xml"));
-    assertEquals("1", formats.get(Integer.parseInt(definitions.get("A1").getAttribute("s"))).getAttribute("quotePrefix"));
+    assertEquals(
+        "1",
+        formats
+            .get(Integer.parseInt(definitions.get("A1").getAttribute("s")))
+            .getAttribute("quotePrefix"));
   }
 
   @Test
@@ -105,9 +128,11 @@ class SpreadsheetFilesTest {
         }
         sheets++;
         Document sheet = xml(xlsx, entry.getName());
-        String dimension = ((Element) sheet.getElementsByTagName("dimension").item(0)).getAttribute("ref");
+        String dimension =
+            ((Element) sheet.getElementsByTagName("dimension").item(0)).getAttribute("ref");
         assertEquals(extent(cells(sheet).keySet()), dimension, entry.getName());
-        assertTrue(dimension.startsWith("A1:"), entry.getName() + " has more than one cell: " + dimension);
+        assertTrue(
+            dimension.startsWith("A1:"), entry.getName() + " has more than one cell: " + dimension);
       }
     }
     assertTrue(sheets > 5, "a sheet per section and the definitions");
@@ -117,21 +142,40 @@ class SpreadsheetFilesTest {
   void csvFilesHaveAByteOrderMarkAndCrlfButStdoutStaysPlain() throws Exception {
     Mdt mdt = new Mdt(dir).withTeam("Équipe Wójcik").env("SOURCE_DATE_EPOCH", "1767225600");
     mdt.ok("team", "add", "+South MDT"); // a name a spreadsheet would take for a formula
-    mdt.ok("import", "roster", SharedData.file("county-2025-cp1252.csv").toString(), "--team", "Équipe Wójcik");
-    mdt.ok("import", "roster", Files.writeString(dir.resolve("south.csv"), String.join("\n",
-        "case_number,referral_date,child_first_name,child_last_name,child_dob",
-        "S-1,2025-02-03,Quinn,Oakley,2015-01-01", "S-2,2025-02-10,Reed,Parks,2012-01-01")).toString(),
-        "--team", "+South MDT");
+    mdt.ok(
+        "import",
+        "roster",
+        SharedData.file("county-2025-cp1252.csv").toString(),
+        "--team",
+        "Équipe Wójcik");
+    mdt.ok(
+        "import",
+        "roster",
+        Files.writeString(
+                dir.resolve("south.csv"),
+                String.join(
+                    "\n",
+                    "case_number,referral_date,child_first_name,child_last_name,child_dob",
+                    "S-1,2025-02-03,Quinn,Oakley,2015-01-01",
+                    "S-2,2025-02-10,Reed,Parks,2012-01-01"))
+            .toString(),
+        "--team",
+        "+South MDT");
     List<String> export = List.of("export", "evaluation", "--from", "2025-01", "--to", "2025-03");
     String stdout = mdt.ok(concat(export, "--format", "csv"));
     Path csv = dir.resolve("evaluation.csv");
     mdt.ok(concat(export, "--out", csv.toString()));
 
     byte[] bytes = Files.readAllBytes(csv);
-    assertEquals("efbbbf", String.format("%02x%02x%02x", bytes[0], bytes[1], bytes[2]), "a UTF-8 byte-order mark");
+    assertEquals(
+        "efbbbf",
+        String.format("%02x%02x%02x", bytes[0], bytes[1], bytes[2]),
+        "a UTF-8 byte-order mark");
     String text = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
     assertTrue(text.endsWith("\r\n"), "the last row ends too");
-    assertFalse(text.replace("\r\n", "").contains("\n") || text.replace("\r\n", "").contains("\r"), "only CRLF");
+    assertFalse(
+        text.replace("\r\n", "").contains("\n") || text.replace("\r\n", "").contains("\r"),
+        "only CRLF");
     assertEquals(stdout, text.replace("\r\n", "\n"), "the same rows as on stdout");
     assertTrue(text.contains("Équipe Wójcik"), "names in UTF-8");
     assertTrue(text.contains("'+South MDT,"), "formula-like cells are still neutralised");
@@ -164,7 +208,9 @@ class SpreadsheetFilesTest {
   private static Document xml(Path xlsx, String entry) throws Exception {
     try (ZipFile zip = new ZipFile(xlsx.toFile())) {
       byte[] content = zip.getInputStream(zip.getEntry(entry)).readAllBytes();
-      return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(content));
+      return DocumentBuilderFactory.newInstance()
+          .newDocumentBuilder()
+          .parse(new ByteArrayInputStream(content));
     }
   }
 

@@ -34,14 +34,16 @@ import org.mdt.db.Database;
 import org.mdt.db.DatabaseLocation;
 
 /**
- * The invitation as calendars read it (parsed back with ical4j): folded by octets, a UID per meeting and
- * database, the start in its time zone, a REQUEST with organizer and attendees, a SEQUENCE that grows with each
- * reschedule, and the same bytes from the same data.
+ * The invitation as calendars read it (parsed back with ical4j): folded by octets, a UID per
+ * meeting and database, the start in its time zone, a REQUEST with organizer and attendees, a
+ * SEQUENCE that grows with each reschedule, and the same bytes from the same data.
  */
 class AgendaInviteTest {
-  private static final String TEAM = "Équipe Nord-Est de Montréal – Protección Infantil Łódź Nguyễn Thị Hương";
-  private static final String PLACE = "Salle de réunion 2, Hôpital Sainte-Justine, 3175 chemin de la"
-      + " Côte-Sainte-Catherine, Montréal, Québec — 東京 会議室";
+  private static final String TEAM =
+      "Équipe Nord-Est de Montréal – Protección Infantil Łódź Nguyễn Thị Hương";
+  private static final String PLACE =
+      "Salle de réunion 2, Hôpital Sainte-Justine, 3175 chemin de la"
+          + " Côte-Sainte-Catherine, Montréal, Québec — 東京 会議室";
   @TempDir Path dir;
   private Mdt mdt;
 
@@ -51,12 +53,34 @@ class AgendaInviteTest {
   }
 
   private static Mdt team(Path dir) {
-    Mdt mdt = new Mdt(dir).withTeam(TEAM).env("SOURCE_DATE_EPOCH", "1767225600"); // 2026-01-01T00:00:00Z
-    mdt.ok("member", "add", "--name", "Łukasz Wójcik", "--discipline", "police", "--agency", "Town PD", "--email",
+    Mdt mdt =
+        new Mdt(dir).withTeam(TEAM).env("SOURCE_DATE_EPOCH", "1767225600"); // 2026-01-01T00:00:00Z
+    mdt.ok(
+        "member",
+        "add",
+        "--name",
+        "Łukasz Wójcik",
+        "--discipline",
+        "police",
+        "--agency",
+        "Town PD",
+        "--email",
         "lukasz@pd.example");
-    mdt.ok("member", "add", "--name", "Dana Reyes", "--discipline", "DCF", "--agency", "DCF Region 1");
-    mdt.ok("review", "schedule", "--from", "2027-01-05", "--to", "2027-01-05", "--rule", "weekly:TUE", "--time",
-        "09:30", "--location", PLACE);
+    mdt.ok(
+        "member", "add", "--name", "Dana Reyes", "--discipline", "DCF", "--agency", "DCF Region 1");
+    mdt.ok(
+        "review",
+        "schedule",
+        "--from",
+        "2027-01-05",
+        "--to",
+        "2027-01-05",
+        "--rule",
+        "weekly:TUE",
+        "--time",
+        "09:30",
+        "--location",
+        PLACE);
     return mdt;
   }
 
@@ -94,8 +118,9 @@ class AgendaInviteTest {
     for (int i = 0; i + 1 < bytes.length; i++) {
       if (bytes[i] == '\r' && bytes[i + 1] == '\n') {
         byte[] line = Arrays.copyOfRange(bytes, start, i);
-        assertTrue(line.length <= AgendaInvite.LINE_OCTETS, line.length + " octets: " + new String(line,
-            StandardCharsets.UTF_8));
+        assertTrue(
+            line.length <= AgendaInvite.LINE_OCTETS,
+            line.length + " octets: " + new String(line, StandardCharsets.UTF_8));
         assertDecodes(line);
         start = i + 2;
       }
@@ -115,13 +140,17 @@ class AgendaInviteTest {
       assertTrue(octets.length <= AgendaInvite.LINE_OCTETS, physical);
       assertDecodes(octets);
     }
-    assertEquals(line, folded.replace("\r\n ", "").replace("\r\n", ""), "unfolding gives the line back");
+    assertEquals(
+        line, folded.replace("\r\n ", "").replace("\r\n", ""), "unfolding gives the line back");
     assertEquals("DTSTART:20270105T093000\r\n", AgendaInvite.folded("DTSTART:20270105T093000\r\n"));
   }
 
   private static void assertDecodes(byte[] line) {
     try {
-      StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(line));
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(line));
     } catch (CharacterCodingException e) {
       throw new AssertionError("a fold splits a character: " + Arrays.toString(line), e);
     }
@@ -130,18 +159,26 @@ class AgendaInviteTest {
   @Test
   void theUidIsStablePerMeetingAndDiffersBetweenDatabases() throws Exception {
     String uid = value(event(invite()), "UID");
-    assertTrue(uid.matches("mdt-meeting-1@[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"), uid);
+    assertTrue(
+        uid.matches("mdt-meeting-1@[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"),
+        uid);
     assertEquals(uid, value(event(invite()), "UID"), "the same meeting, the same UID");
     Mdt other = team(dir.resolve("other"));
-    String otherUid = value(event(new String(invite(other, "other.ics"), StandardCharsets.UTF_8)), "UID");
+    String otherUid =
+        value(event(new String(invite(other, "other.ics"), StandardCharsets.UTF_8)), "UID");
     assertNotEquals(uid, otherUid, "another database's meeting 1 is another event");
-    assertEquals(2, mdt.run("settings", "set", "database.id", "x").code(), "the id is not a setting staff change");
+    assertEquals(
+        2,
+        mdt.run("settings", "set", "database.id", "x").code(),
+        "the id is not a setting staff change");
   }
 
   @Test
   void theStartCarriesItsTimeZone() throws Exception {
     String ics = invite();
-    assertTrue(ics.contains("DTSTART;TZID=UTC:20270105T093000\r\n"), "unset: the machine's zone (here UTC)\n" + ics);
+    assertTrue(
+        ics.contains("DTSTART;TZID=UTC:20270105T093000\r\n"),
+        "unset: the machine's zone (here UTC)\n" + ics);
     assertTrue(ics.contains("BEGIN:VTIMEZONE\r\nTZID:UTC\r\n"), ics);
 
     mdt.ok("settings", "set", "ics.timeZone", "America/New_York");
@@ -151,33 +188,49 @@ class AgendaInviteTest {
     VTimeZone zone = (VTimeZone) calendar.getComponent("VTIMEZONE").orElseThrow();
     assertEquals("America/New_York", zone.getProperty("TZID").orElseThrow().getValue());
     Temporal start = event(ics).getDateTimeStart().getDate();
-    assertEquals(Instant.parse("2027-01-05T14:30:00Z"), ZonedDateTime.from(start).toInstant(), "09:30 in New York");
-    assertEquals("-0500", zone.getApplicableObservance(start).getProperty("TZOFFSETTO").orElseThrow().getValue());
-    assertTrue(ics.contains("TZOFFSETFROM:-0400\r\nTZOFFSETTO:-0500"), "the change to standard time before it");
-    assertTrue(ics.contains("DTSTART:20270314T020000\r\nTZOFFSETFROM:-0500\r\nTZOFFSETTO:-0400"), "and the next");
+    assertEquals(
+        Instant.parse("2027-01-05T14:30:00Z"),
+        ZonedDateTime.from(start).toInstant(),
+        "09:30 in New York");
+    assertEquals(
+        "-0500",
+        zone.getApplicableObservance(start).getProperty("TZOFFSETTO").orElseThrow().getValue());
+    assertTrue(
+        ics.contains("TZOFFSETFROM:-0400\r\nTZOFFSETTO:-0500"),
+        "the change to standard time before it");
+    assertTrue(
+        ics.contains("DTSTART:20270314T020000\r\nTZOFFSETFROM:-0500\r\nTZOFFSETTO:-0400"),
+        "and the next");
 
     assertEquals(2, mdt.run("settings", "set", "ics.timeZone", "Mars/Olympus").code());
   }
 
   @Test
   void aRequestNamesItsOrganizerAndAttendees() throws Exception {
-    Mdt.Result first = mdt.run("review", "agenda", "1", "--ics", dir.resolve("invite.ics").toString());
+    Mdt.Result first =
+        mdt.run("review", "agenda", "1", "--ics", dir.resolve("invite.ics").toString());
     assertTrue(first.err().contains("mdt settings set ics.organizer ADDRESS"), first.err());
     String ics = Files.readString(dir.resolve("invite.ics"));
     assertTrue(ics.contains("METHOD:REQUEST\r\n"), ics);
     String uid = value(event(ics), "UID");
     Property organizer = event(ics).getProperty("ORGANIZER").orElseThrow();
-    assertEquals("urn:uuid:" + uid.substring(uid.indexOf('@') + 1), organizer.getValue(), "no address: this database");
+    assertEquals(
+        "urn:uuid:" + uid.substring(uid.indexOf('@') + 1),
+        organizer.getValue(),
+        "no address: this database");
 
     mdt.ok("settings", "set", "ics.organizer", "mailto:coordinator@cac.example");
-    Mdt.Result set = mdt.run("review", "agenda", "1", "--ics", dir.resolve("invite.ics").toString(), "--force");
+    Mdt.Result set =
+        mdt.run("review", "agenda", "1", "--ics", dir.resolve("invite.ics").toString(), "--force");
     assertFalse(set.err().contains("ics.organizer"), set.err());
     VEvent event = event(Files.readString(dir.resolve("invite.ics")));
     organizer = event.getProperty("ORGANIZER").orElseThrow();
     assertEquals("mailto:coordinator@cac.example", organizer.getValue());
     assertEquals(TEAM, organizer.getParameter("CN").orElseThrow().getValue());
     List<Property> attendees = event.getProperties("ATTENDEE");
-    assertEquals(List.of("mailto:lukasz@pd.example"), attendees.stream().map(Property::getValue).toList(),
+    assertEquals(
+        List.of("mailto:lukasz@pd.example"),
+        attendees.stream().map(Property::getValue).toList(),
         "members with an address; Dana Reyes has none");
     assertEquals("Łukasz Wójcik", attendees.get(0).getParameter("CN").orElseThrow().getValue());
     assertEquals(2, mdt.run("settings", "set", "ics.organizer", "not an address").code());
@@ -187,7 +240,8 @@ class AgendaInviteTest {
   void aRescheduleRaisesTheSequenceAndKeepsTheUid() throws Exception {
     VEvent first = event(invite());
     assertEquals("0", value(first, "SEQUENCE"));
-    assertEquals("0", value(event(invite()), "SEQUENCE"), "written again unchanged: the same sequence");
+    assertEquals(
+        "0", value(event(invite()), "SEQUENCE"), "written again unchanged: the same sequence");
 
     reschedule("start_time", LocalTime.of(10, 0), "time", "09:30", "10:00");
     VEvent moved = event(invite());
@@ -201,19 +255,28 @@ class AgendaInviteTest {
     assertEquals("Room 3", value(elsewhere, "LOCATION"));
   }
 
-  /** A reschedule as an operation would make it: the meeting updated, and the change audited in the same step. */
-  private void reschedule(String column, Object value, String field, String before, String after) throws Exception {
-    try (Database database = Database.open(DatabaseLocation.of(dir.resolve("mdt").toString(), Map.of()), false,
-        java.time.Duration.ZERO)) {
-      database.inTransaction(connection -> {
-        try (var update = connection.prepareStatement("UPDATE meeting SET " + column + " = ? WHERE id = 1")) {
-          update.setObject(1, value);
-          update.executeUpdate();
-        }
-        new AuditLog(connection, "test", "review reschedule 1", java.time.Clock.systemUTC())
-            .updated("meeting", 1, Map.of(field, new AuditLog.Change(before, after)));
-        return null;
-      });
+  /**
+   * A reschedule as an operation would make it: the meeting updated, and the change audited in the
+   * same step.
+   */
+  private void reschedule(String column, Object value, String field, String before, String after)
+      throws Exception {
+    try (Database database =
+        Database.open(
+            DatabaseLocation.of(dir.resolve("mdt").toString(), Map.of()),
+            false,
+            java.time.Duration.ZERO)) {
+      database.inTransaction(
+          connection -> {
+            try (var update =
+                connection.prepareStatement("UPDATE meeting SET " + column + " = ? WHERE id = 1")) {
+              update.setObject(1, value);
+              update.executeUpdate();
+            }
+            new AuditLog(connection, "test", "review reschedule 1", java.time.Clock.systemUTC())
+                .updated("meeting", 1, Map.of(field, new AuditLog.Change(before, after)));
+            return null;
+          });
     }
   }
 
@@ -222,7 +285,8 @@ class AgendaInviteTest {
     byte[] first = invite(mdt, "first.ics");
     Thread.sleep(1100); // a second later: any wall-clock time in the file would now differ
     assertArrayEquals(first, invite(mdt, "second.ics"));
-    assertTrue(new String(first, StandardCharsets.UTF_8).contains("DTSTAMP:20260101T000000Z\r\n"),
+    assertTrue(
+        new String(first, StandardCharsets.UTF_8).contains("DTSTAMP:20260101T000000Z\r\n"),
         "stamped with SOURCE_DATE_EPOCH");
   }
 }

@@ -64,17 +64,34 @@ class HeaderDetectorTest {
 
   @Test
   void aHeaderInTheFirstRowGivesEachColumnItsPosition() throws IOException {
-    Rows rows = new Rows().row("Case #", "Date Referred", "First Name", "DOB").row("2025-001", "2025-03-01", "Ann", "");
+    Rows rows =
+        new Rows()
+            .row("Case #", "Date Referred", "First Name", "DOB")
+            .row("2025-001", "2025-03-01", "Ann", "");
     HeaderDetector.Found found = find(rows);
-    assertEquals(Map.of(Column.CASE_NUMBER, 0, Column.REFERRAL_DATE, 1, Column.CHILD_FIRST_NAME, 2,
-        Column.CHILD_DOB, 3), found.indexByColumn());
+    assertEquals(
+        Map.of(
+            Column.CASE_NUMBER,
+            0,
+            Column.REFERRAL_DATE,
+            1,
+            Column.CHILD_FIRST_NAME,
+            2,
+            Column.CHILD_DOB,
+            3),
+        found.indexByColumn());
     assertEquals(2, rows.next().number(), "the source is left at the first row after the header");
   }
 
   @Test
   void titleAndExportRowsAboveTheHeaderAreSkipped() throws IOException {
-    Rows rows = new Rows().row("Children's Advocacy Center of Example County").row("Exported on", "06/01/2025")
-        .row().row("", "Case ID", "Referral Date").row("", "2025-001", "2025-03-01");
+    Rows rows =
+        new Rows()
+            .row("Children's Advocacy Center of Example County")
+            .row("Exported on", "06/01/2025")
+            .row()
+            .row("", "Case ID", "Referral Date")
+            .row("", "2025-001", "2025-03-01");
     HeaderDetector.Found found = find(rows);
     assertEquals(Map.of(Column.CASE_NUMBER, 1, Column.REFERRAL_DATE, 2), found.indexByColumn());
     assertEquals(5, rows.next().number());
@@ -89,9 +106,21 @@ class HeaderDetectorTest {
   }
 
   @Test
-  void headersMatchTheirCanonicalNameOrAVariantWhateverTheCaseSpacesAndPunctuation() throws IOException {
-    HeaderDetector.Found found = find(new Rows().row("CASE_NUMBER", " referral-date ", "MDT case no", "Race / Ethnicity",
-        "ao age", "Date of birth", "LE CASE #", "allegation(s)", "DcF FiNdInG"));
+  void headersMatchTheirCanonicalNameOrAVariantWhateverTheCaseSpacesAndPunctuation()
+      throws IOException {
+    HeaderDetector.Found found =
+        find(
+            new Rows()
+                .row(
+                    "CASE_NUMBER",
+                    " referral-date ",
+                    "MDT case no",
+                    "Race / Ethnicity",
+                    "ao age",
+                    "Date of birth",
+                    "LE CASE #",
+                    "allegation(s)",
+                    "DcF FiNdInG"));
     Map<Column, Integer> expected = new LinkedHashMap<>();
     expected.put(Column.CASE_NUMBER, 0);
     expected.put(Column.REFERRAL_DATE, 1);
@@ -103,21 +132,26 @@ class HeaderDetectorTest {
     expected.put(Column.CPS_OUTCOME, 8);
     assertEquals(expected, found.indexByColumn());
     assertEquals(List.of("MDT case no"), found.repeatedHeaders(), "a second case-number column");
-    assertEquals("referral-date", found.header(Column.REFERRAL_DATE), "the file's own words, trimmed");
+    assertEquals(
+        "referral-date", found.header(Column.REFERRAL_DATE), "the file's own words, trimmed");
   }
 
   @Test
   void unknownHeadersAreListedAndBlankOnesPassOver() throws IOException {
-    HeaderDetector.Found found = find(new Rows().row("Case #", "", "Worker", "Date Referred", "  ", "Zip Code"));
+    HeaderDetector.Found found =
+        find(new Rows().row("Case #", "", "Worker", "Date Referred", "  ", "Zip Code"));
     assertEquals(List.of("Worker", "Zip Code"), found.ignoredHeaders());
     assertEquals(List.of(), found.repeatedHeaders());
   }
 
   @Test
   void theFirstOfTwoHeadersForOneColumnIsUsedAndTheSecondReported() throws IOException {
-    HeaderDetector.Found found = find(new Rows().row("Case #", "Referral Date", "Status", "Case No", "Intake Date",
-        "Case Status"));
-    assertEquals(Map.of(Column.CASE_NUMBER, 0, Column.REFERRAL_DATE, 1, Column.CASE_STATUS, 2),
+    HeaderDetector.Found found =
+        find(
+            new Rows()
+                .row("Case #", "Referral Date", "Status", "Case No", "Intake Date", "Case Status"));
+    assertEquals(
+        Map.of(Column.CASE_NUMBER, 0, Column.REFERRAL_DATE, 1, Column.CASE_STATUS, 2),
         found.indexByColumn());
     assertEquals(List.of("Case No", "Intake Date", "Case Status"), found.repeatedHeaders());
     assertEquals("Case #", found.header(Column.CASE_NUMBER));
@@ -131,40 +165,77 @@ class HeaderDetectorTest {
 
   @Test
   void theMappingFilesHeadersComeBeforeTheVariants() throws IOException {
-    HeaderDetector detector = new HeaderDetector(mapping(null,
-        Map.of("Perp Rel.", "offender_relationship", "Ref Dt", "referral_date", "Status", "cps_outcome")));
-    HeaderDetector.Found found = detector.find(new Rows().row("Case #", "Ref Dt", "perp rel", "Status"), null, FILE);
-    assertEquals(Map.of(Column.CASE_NUMBER, 0, Column.REFERRAL_DATE, 1, Column.OFFENDER_RELATIONSHIP, 2,
-        Column.CPS_OUTCOME, 3), found.indexByColumn(), "Status is the team's CPS outcome, not the case status");
+    HeaderDetector detector =
+        new HeaderDetector(
+            mapping(
+                null,
+                Map.of(
+                    "Perp Rel.",
+                    "offender_relationship",
+                    "Ref Dt",
+                    "referral_date",
+                    "Status",
+                    "cps_outcome")));
+    HeaderDetector.Found found =
+        detector.find(new Rows().row("Case #", "Ref Dt", "perp rel", "Status"), null, FILE);
+    assertEquals(
+        Map.of(
+            Column.CASE_NUMBER,
+            0,
+            Column.REFERRAL_DATE,
+            1,
+            Column.OFFENDER_RELATIONSHIP,
+            2,
+            Column.CPS_OUTCOME,
+            3),
+        found.indexByColumn(),
+        "Status is the team's CPS outcome, not the case status");
   }
 
   @Test
   void theMappingFilesHeaderRowIsTheOnlyRowTried() throws IOException {
     HeaderDetector detector = new HeaderDetector(mapping(3, Map.of()));
-    Rows rows = new Rows().row("Case #", "Date Referred").row("2025-001", "2025-03-01")
-        .row("Case ID", "Referral Date", "Notes").row("2025-002", "2025-03-02");
+    Rows rows =
+        new Rows()
+            .row("Case #", "Date Referred")
+            .row("2025-001", "2025-03-01")
+            .row("Case ID", "Referral Date", "Notes")
+            .row("2025-002", "2025-03-02");
     HeaderDetector.Found found = detector.find(rows, 3, FILE);
-    assertEquals(Map.of(Column.CASE_NUMBER, 0, Column.REFERRAL_DATE, 1, Column.NOTES, 2), found.indexByColumn());
+    assertEquals(
+        Map.of(Column.CASE_NUMBER, 0, Column.REFERRAL_DATE, 1, Column.NOTES, 2),
+        found.indexByColumn());
     assertEquals(4, rows.next().number());
   }
 
   @Test
   void aHeaderRowWithoutARequiredColumnNamesTheMissingOne() {
     HeaderDetector detector = new HeaderDetector(MappingFile.NONE);
-    assertEquals("roster.xlsx: row 2 (the mapping file's headerRow) has no referral_date column",
+    assertEquals(
+        "roster.xlsx: row 2 (the mapping file's headerRow) has no referral_date column",
         refused(detector, new Rows().titles(1).row("Case #", "Notes"), 2).getMessage());
-    assertEquals("roster.xlsx: row 1 (the mapping file's headerRow) has no case_number column",
-        refused(detector, new Rows().row("Date Referred", "Notes").row("Case #", "Date Referred"), 1).getMessage());
+    assertEquals(
+        "roster.xlsx: row 1 (the mapping file's headerRow) has no case_number column",
+        refused(
+                detector,
+                new Rows().row("Date Referred", "Notes").row("Case #", "Date Referred"),
+                1)
+            .getMessage());
   }
 
   @Test
   void noHeaderInTheFirstTwentyRowsIsADataError() {
-    String expected = "roster.xlsx: no header row found in the first 20 rows (a header row names at least"
-        + " case_number and referral_date; a mapping file can name others)";
+    String expected =
+        "roster.xlsx: no header row found in the first 20 rows (a header row names at least"
+            + " case_number and referral_date; a mapping file can name others)";
     HeaderDetector detector = new HeaderDetector(MappingFile.NONE);
-    assertEquals(expected, refused(detector, new Rows().titles(20).row("Case #", "Date Referred"), null).getMessage());
+    assertEquals(
+        expected,
+        refused(detector, new Rows().titles(20).row("Case #", "Date Referred"), null).getMessage());
     assertEquals(expected, refused(detector, new Rows(), null).getMessage(), "an empty sheet");
-    assertEquals(expected, refused(detector, new Rows().row("Case #", "Date Referred"), 2).getMessage(),
+    assertEquals(
+        expected,
+        refused(detector, new Rows().row("Case #", "Date Referred"), 2).getMessage(),
         "a header row beyond the file's end");
   }
 

@@ -29,11 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mdt.Json;
 import org.mdt.Mdt;
 import org.mdt.SharedData;
-import org.mdt.cases.Column;
 
 /**
- * Files that are not what they claim, or are built to hurt, end with exit 3 and one clear line on stderr
- * within seconds: never a hang, an out-of-memory or a stack trace.
+ * Files that are not what they claim, or are built to hurt, end with exit 3 and one clear line on
+ * stderr within seconds: never a hang, an out-of-memory or a stack trace.
  */
 class HostileFilesTest {
   @TempDir Path dir;
@@ -45,8 +44,9 @@ class HostileFilesTest {
   }
 
   private void refused(Path file, String expected) {
-    Mdt.Result result = assertTimeoutPreemptively(Duration.ofSeconds(30),
-        () -> mdt.run("import", "roster", file.toString()));
+    Mdt.Result result =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(30), () -> mdt.run("import", "roster", file.toString()));
     assertEquals(3, result.code(), result.err());
     assertEquals("", result.out());
     assertEquals(1, result.errLines().length, result.err());
@@ -57,7 +57,8 @@ class HostileFilesTest {
   /** Refused as one short line: a quoted header or cell never floods the terminal. */
   private void refusedBriefly(Path file, String expected) {
     refused(file, expected);
-    assertTrue(mdt.run("import", "roster", file.toString()).err().length() < 400, "stderr is short");
+    assertTrue(
+        mdt.run("import", "roster", file.toString()).err().length() < 400, "stderr is short");
   }
 
   @Test
@@ -74,18 +75,26 @@ class HostileFilesTest {
   @Test
   void csvOfAMillionColumns() throws IOException {
     Path wide = dir.resolve("wide.csv");
-    Files.writeString(wide, "Case Number,Date Referred" + ",".repeat(999_998) + "\n24-001,2026-01-05\n");
+    Files.writeString(
+        wide, "Case Number,Date Referred" + ",".repeat(999_998) + "\n24-001,2026-01-05\n");
     refusedBriefly(wide, "wide.csv: row 1 has 1,000,000 columns; a roster has at most 1,000");
   }
 
   @Test
   void aLongUnknownWordIsQuotedShort() throws IOException {
     Path roster = dir.resolve("long-word.csv");
-    Files.writeString(roster, "Case Number,Date Referred,Gender," + "Extra Column ".repeat(30) + "\n"
-        + "24-001,2026-01-05," + "girlish".repeat(10_000) + ",x\n");
+    Files.writeString(
+        roster,
+        "Case Number,Date Referred,Gender,"
+            + "Extra Column ".repeat(30)
+            + "\n"
+            + "24-001,2026-01-05,"
+            + "girlish".repeat(10_000)
+            + ",x\n");
     Mdt.Result result = mdt.run("import", "roster", roster.toString());
     assertEquals(0, result.code(), result.err());
-    assertTrue(result.err().contains("girlish".repeat(20).substring(0, 100) + "...'"), result.err());
+    assertTrue(
+        result.err().contains("girlish".repeat(20).substring(0, 100) + "...'"), result.err());
     assertTrue(result.err().length() < 1_000, result.err());
   }
 
@@ -96,22 +105,45 @@ class HostileFilesTest {
     String relations = "http://schemas.openxmlformats.org/package/2006/relationships";
     String documents = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     Map<String, String> entries = new LinkedHashMap<>();
-    entries.put("[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-        + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-        + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-        + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument"
-        + ".spreadsheetml.sheet.main+xml\"/><Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\""
-        + "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/></Types>");
-    entries.put("_rels/.rels", "<Relationships xmlns=\"" + relations + "\"><Relationship Id=\"rId1\" Type=\""
-        + documents + "/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
-    entries.put("xl/workbook.xml", "<workbook xmlns=\"" + main + "\" xmlns:r=\"" + documents + "\"><sheets>"
-        + "<sheet name=\"S\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
-    entries.put("xl/_rels/workbook.xml.rels", "<Relationships xmlns=\"" + relations + "\"><Relationship Id=\"rId1\""
-        + " Type=\"" + documents + "/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>");
+    entries.put(
+        "[Content_Types].xml",
+        "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+            + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+            + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+            + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument"
+            + ".spreadsheetml.sheet.main+xml\"/><Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\""
+            + "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/></Types>");
+    entries.put(
+        "_rels/.rels",
+        "<Relationships xmlns=\""
+            + relations
+            + "\"><Relationship Id=\"rId1\" Type=\""
+            + documents
+            + "/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
+    entries.put(
+        "xl/workbook.xml",
+        "<workbook xmlns=\""
+            + main
+            + "\" xmlns:r=\""
+            + documents
+            + "\"><sheets>"
+            + "<sheet name=\"S\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
+    entries.put(
+        "xl/_rels/workbook.xml.rels",
+        "<Relationships xmlns=\""
+            + relations
+            + "\"><Relationship Id=\"rId1\""
+            + " Type=\""
+            + documents
+            + "/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>");
     // one cell at column ZZZZZZ, some 321 million columns in
-    entries.put("xl/worksheets/sheet1.xml", "<worksheet xmlns=\"" + main + "\"><sheetData><row r=\"1\">"
-        + "<c r=\"A1\" t=\"inlineStr\"><is><t>Case #</t></is></c><c r=\"B1\" t=\"inlineStr\"><is><t>Date Referred"
-        + "</t></is></c><c r=\"ZZZZZZ1\" t=\"inlineStr\"><is><t>x</t></is></c></row></sheetData></worksheet>");
+    entries.put(
+        "xl/worksheets/sheet1.xml",
+        "<worksheet xmlns=\""
+            + main
+            + "\"><sheetData><row r=\"1\">"
+            + "<c r=\"A1\" t=\"inlineStr\"><is><t>Case #</t></is></c><c r=\"B1\" t=\"inlineStr\"><is><t>Date Referred"
+            + "</t></is></c><c r=\"ZZZZZZ1\" t=\"inlineStr\"><is><t>x</t></is></c></row></sheetData></worksheet>");
     try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(far))) {
       for (Map.Entry<String, String> entry : entries.entrySet()) {
         zip.putNextEntry(new ZipEntry(entry.getKey()));
@@ -161,7 +193,8 @@ class HostileFilesTest {
   void passwordProtectedXls() throws Exception {
     Path encrypted = dir.resolve("locked.xls");
     Biff8EncryptionKey.setCurrentUserPassword("secret");
-    try (HSSFWorkbook workbook = new HSSFWorkbook(); OutputStream out = Files.newOutputStream(encrypted)) {
+    try (HSSFWorkbook workbook = new HSSFWorkbook();
+        OutputStream out = Files.newOutputStream(encrypted)) {
       var row = workbook.createSheet("Roster").createRow(0);
       row.createCell(0).setCellValue("Case #");
       row.createCell(1).setCellValue("Date Referred");
@@ -174,7 +207,8 @@ class HostileFilesTest {
 
   @Test
   void textFileRenamedXlsx() throws IOException {
-    Path renamed = RosterFiles.csv(dir.resolve("roster.xlsx"), "case_number,referral_date", "A-1,2025-01-01");
+    Path renamed =
+        RosterFiles.csv(dir.resolve("roster.xlsx"), "case_number,referral_date", "A-1,2025-01-01");
     refused(renamed, "is not an Excel workbook");
   }
 
@@ -186,14 +220,16 @@ class HostileFilesTest {
 
   @Test
   void csvWithNoHeaderRow() {
-    refused(RosterFiles.csv(dir.resolve("noheader.csv"), "A-1,2025-01-01,Ana", "A-2,2025-01-02,Ben"),
+    refused(
+        RosterFiles.csv(dir.resolve("noheader.csv"), "A-1,2025-01-01,Ana", "A-2,2025-01-02,Ben"),
         "no header row found");
   }
 
   @Test
   void truncatedXlsx() throws IOException {
     byte[] whole = Files.readAllBytes(SharedData.file("county-2025.xlsx"));
-    Path truncated = Files.write(dir.resolve("cut.xlsx"), java.util.Arrays.copyOf(whole, whole.length / 2));
+    Path truncated =
+        Files.write(dir.resolve("cut.xlsx"), java.util.Arrays.copyOf(whole, whole.length / 2));
     refused(truncated, "damaged or truncated");
   }
 
@@ -210,7 +246,8 @@ class HostileFilesTest {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     bytes.write("case_number,referral_date\nA-1,2025-01-01,".getBytes(StandardCharsets.US_ASCII));
     bytes.write(0x81); // undefined in Windows-1252, and not UTF-8 on its own
-    refused(Files.write(dir.resolve("odd.csv"), bytes.toByteArray()), "neither UTF-8 nor Windows-1252");
+    refused(
+        Files.write(dir.resolve("odd.csv"), bytes.toByteArray()), "neither UTF-8 nor Windows-1252");
   }
 
   @Test
@@ -222,11 +259,13 @@ class HostileFilesTest {
   void everyTextEncodingExcelWritesIsRead() {
     List<String> lines = List.of("Case #;Child Last;Date Referred", "E-1;Núñez;2025-01-01");
     String text = String.join("\r\n", lines) + "\r\n";
-    for (var entry : java.util.Map.of(
-        "utf8.csv", text.getBytes(StandardCharsets.UTF_8),
-        "bom.csv", ("\uFEFF" + text).getBytes(StandardCharsets.UTF_8),
-        "utf16.csv", text.getBytes(StandardCharsets.UTF_16),
-        "cp1252.csv", text.getBytes(java.nio.charset.Charset.forName("windows-1252"))).entrySet()) {
+    for (var entry :
+        java.util.Map.of(
+                "utf8.csv", text.getBytes(StandardCharsets.UTF_8),
+                "bom.csv", ("\uFEFF" + text).getBytes(StandardCharsets.UTF_8),
+                "utf16.csv", text.getBytes(StandardCharsets.UTF_16),
+                "cp1252.csv", text.getBytes(java.nio.charset.Charset.forName("windows-1252")))
+            .entrySet()) {
       Path file = dir.resolve(entry.getKey());
       try {
         Files.write(file, entry.getValue());
@@ -235,15 +274,22 @@ class HostileFilesTest {
       }
       Mdt fresh = new Mdt(dir.resolve(entry.getKey() + ".db")).withTeam("T");
       fresh.ok("import", "roster", file.toString());
-      assertEquals("Núñez", Json.parse(fresh.ok("case", "show", "E-1", "--format", "json"))
-          .path("children").get(0).path("childLastName").asText(), entry.getKey());
+      assertEquals(
+          "Núñez",
+          Json.parse(fresh.ok("case", "show", "E-1", "--format", "json"))
+              .path("children")
+              .get(0)
+              .path("childLastName")
+              .asText(),
+          entry.getKey());
     }
   }
 
   @Test
   void legacyXlsImportsLikeAnyOtherRoster() throws IOException {
     Path xls = dir.resolve("old.xls");
-    try (HSSFWorkbook workbook = new HSSFWorkbook(); OutputStream out = Files.newOutputStream(xls)) {
+    try (HSSFWorkbook workbook = new HSSFWorkbook();
+        OutputStream out = Files.newOutputStream(xls)) {
       var sheet = workbook.createSheet("Roster");
       sheet.createRow(0).createCell(0).setCellValue("Old System Export");
       var header = sheet.createRow(2);
@@ -253,13 +299,14 @@ class HostileFilesTest {
       }
       var row = sheet.createRow(3);
       row.createCell(0).setCellValue(251001); // numeric case number
-      row.createCell(1).setCellValue(45720);  // serial date 2025-03-04
+      row.createCell(1).setCellValue(45720); // serial date 2025-03-04
       row.createCell(2).setCellValue("7/8/2016");
       row.createCell(3).setCellValue(35.0);
       workbook.write(out);
     }
     mdt.ok("import", "roster", xls.toString());
-    var shown = Json.parse(mdt.ok("case", "show", "251001", "--format", "json")).path("children").get(0);
+    var shown =
+        Json.parse(mdt.ok("case", "show", "251001", "--format", "json")).path("children").get(0);
     assertEquals("2025-03-04", shown.path("referralDate").asText());
     assertEquals("2016-07-08", shown.path("childDob").asText());
     assertEquals(35, shown.path("offenderAge").asInt());

@@ -29,8 +29,8 @@ final class RosterFiles {
   }
 
   /**
-   * An xlsx whose rows are lists of cells: a String is a text cell, a LocalDate a real date cell, a Number a
-   * number cell, null an empty cell.
+   * An xlsx whose rows are lists of cells: a String is a text cell, a LocalDate a real date cell, a
+   * Number a number cell, null an empty cell.
    */
   static Path xlsx(Path file, String sheet, List<List<Object>> rows) {
     try (OutputStream out = Files.newOutputStream(file)) {

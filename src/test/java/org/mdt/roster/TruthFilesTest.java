@@ -16,23 +16,27 @@ import org.mdt.Mdt;
 import org.mdt.SharedData;
 
 /**
- * Each synthetic roster of shared/data, imported alone into an empty database with one team, gives the
- * import counts and NCA numbers of its truth.json; importing it again changes nothing.
+ * Each synthetic roster of shared/data, imported alone into an empty database with one team, gives
+ * the import counts and NCA numbers of its truth.json; importing it again changes nothing.
  */
 class TruthFilesTest {
   @TempDir Path dir;
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(nullValues = "-", value = {
-      "canonical-2025.xlsx, canonical-2025.truth.json, -",
-      "county-2025.xlsx, county-2025.truth.json, -",
-      "county-2025-cp1252.csv, county-2025-cp1252.truth.json, -",
-      "county2-2025.xlsx, county2-2025.truth.json, county2.mapping.json"})
+  @CsvSource(
+      nullValues = "-",
+      value = {
+        "canonical-2025.xlsx, canonical-2025.truth.json, -",
+        "county-2025.xlsx, county-2025.truth.json, -",
+        "county-2025-cp1252.csv, county-2025-cp1252.truth.json, -",
+        "county2-2025.xlsx, county2-2025.truth.json, county2.mapping.json"
+      })
   void importAndNcaMatchTruth(String roster, String truthFile, String mapping) {
     JsonNode truth = Json.read(SharedData.file(truthFile));
     Mdt mdt = new Mdt(dir).withTeam("Test MDT");
-    List<String> args = new ArrayList<>(List.of("import", "roster", SharedData.file(roster).toString(),
-        "--format", "json"));
+    List<String> args =
+        new ArrayList<>(
+            List.of("import", "roster", SharedData.file(roster).toString(), "--format", "json"));
     if (mapping != null) {
       args.addAll(List.of("--mapping", SharedData.file(mapping).toString()));
     }
@@ -41,14 +45,20 @@ class TruthFilesTest {
     for (String count : List.of("inserted", "duplicates", "rejected")) {
       assertEquals(truth.path("import").path(count).asInt(), first.path(count).asInt(), count);
     }
-    assertEquals(first.path("read").asInt(), first.path("inserted").asInt() + first.path("updated").asInt()
-        + first.path("unchanged").asInt() + first.path("duplicates").asInt() + first.path("rejected").asInt(),
+    assertEquals(
+        first.path("read").asInt(),
+        first.path("inserted").asInt()
+            + first.path("updated").asInt()
+            + first.path("unchanged").asInt()
+            + first.path("duplicates").asInt()
+            + first.path("rejected").asInt(),
         "every row read ends in exactly one outcome");
 
     Iterator<Map.Entry<String, JsonNode>> periods = truth.path("nca").fields();
     while (periods.hasNext()) {
       Map.Entry<String, JsonNode> period = periods.next();
-      JsonNode nca = Json.parse(mdt.ok("report", "nca", "--period", period.getKey(), "--format", "json"));
+      JsonNode nca =
+          Json.parse(mdt.ok("report", "nca", "--period", period.getKey(), "--format", "json"));
       assertNca(period.getKey(), period.getValue(), nca);
     }
 
@@ -60,28 +70,47 @@ class TruthFilesTest {
     assertEquals(first.path("rejected").asInt(), again.path("rejected").asInt());
   }
 
-  /** Every code the program reports equals the truth, where a code missing from the truth counts 0. */
+  /**
+   * Every code the program reports equals the truth, where a code missing from the truth counts 0.
+   */
   private static void assertNca(String period, JsonNode expected, JsonNode actual) {
-    assertEquals(expected.path("newChildren").asInt(), actual.path("newChildren").asInt(), period + " newChildren");
+    assertEquals(
+        expected.path("newChildren").asInt(),
+        actual.path("newChildren").asInt(),
+        period + " newChildren");
     Iterator<Map.Entry<String, JsonNode>> breakdowns = actual.fields();
     while (breakdowns.hasNext()) {
       Map.Entry<String, JsonNode> breakdown = breakdowns.next();
       if (!breakdown.getValue().isObject() || breakdown.getKey().equals("period")) {
         continue;
       }
-      breakdown.getValue().fields().forEachRemaining(code -> assertEquals(
-          expected.path(breakdown.getKey()).path(code.getKey()).asInt(0), code.getValue().asInt(),
-          period + " " + breakdown.getKey() + "." + code.getKey()));
-      expected.path(breakdown.getKey()).fieldNames().forEachRemaining(code -> {
-        if (!breakdown.getValue().has(code)) {
-          throw new AssertionError(period + " " + breakdown.getKey() + " lacks code " + code);
-        }
-      });
+      breakdown
+          .getValue()
+          .fields()
+          .forEachRemaining(
+              code ->
+                  assertEquals(
+                      expected.path(breakdown.getKey()).path(code.getKey()).asInt(0),
+                      code.getValue().asInt(),
+                      period + " " + breakdown.getKey() + "." + code.getKey()));
+      expected
+          .path(breakdown.getKey())
+          .fieldNames()
+          .forEachRemaining(
+              code -> {
+                if (!breakdown.getValue().has(code)) {
+                  throw new AssertionError(
+                      period + " " + breakdown.getKey() + " lacks code " + code);
+                }
+              });
     }
-    expected.fieldNames().forEachRemaining(key -> {
-      if (!actual.has(key)) {
-        throw new AssertionError(period + " report lacks " + key);
-      }
-    });
+    expected
+        .fieldNames()
+        .forEachRemaining(
+            key -> {
+              if (!actual.has(key)) {
+                throw new AssertionError(period + " report lacks " + key);
+              }
+            });
   }
 }

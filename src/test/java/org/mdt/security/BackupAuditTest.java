@@ -38,11 +38,13 @@ class BackupAuditTest {
     assertEquals(before, elsewhere.ok("case", "list", "--format", "json"));
 
     // over the existing database: refused without --force; a damaged backup never replaces it
-    Path roster = Files.writeString(dir.resolve("more.csv"), "case_number,referral_date\nZ-1,2026-01-01\n");
+    Path roster =
+        Files.writeString(dir.resolve("more.csv"), "case_number,referral_date\nZ-1,2026-01-01\n");
     mdt.ok("import", "roster", roster.toString());
     assertOneLine(mdt.run("restore", backup.toString()), 1, "add --force");
     byte[] bytes = Files.readAllBytes(backup);
-    Path damaged = Files.write(dir.resolve("damaged.bak"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+    Path damaged =
+        Files.write(dir.resolve("damaged.bak"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
     assertOneLine(mdt.run("restore", damaged.toString(), "--force"), 3, "was not restored");
     assertTrue(mdt.ok("case", "list").contains("Z-1"), "the database is as it was");
     mdt.ok("restore", backup.toString(), "--force");
@@ -59,26 +61,34 @@ class BackupAuditTest {
     mdt.ok("import", "roster", SharedData.file("county-2025-cp1252.csv").toString());
     Path backup = dir.resolve("mdt.bak");
     mdt.ok("backup", backup.toString());
-    assertFalse(new String(Files.readAllBytes(backup), StandardCharsets.ISO_8859_1).contains("Walker"));
+    assertFalse(
+        new String(Files.readAllBytes(backup), StandardCharsets.ISO_8859_1).contains("Walker"));
 
     Mdt noPassphrase = new Mdt(dir.resolve("b"));
     assertOneLine(noPassphrase.run("restore", backup.toString()), 3, "give --passphrase-file");
     Mdt restored = new Mdt(dir.resolve("b")).env("MDT_PASSPHRASE_FILE", passphrase.toString());
     restored.ok("restore", backup.toString());
-    assertEquals(mdt.ok("case", "list", "--format", "json"), restored.ok("case", "list", "--format", "json"));
-    assertEquals(3, noPassphrase.run("case", "list").code(), "the restored database is encrypted too");
+    assertEquals(
+        mdt.ok("case", "list", "--format", "json"),
+        restored.ok("case", "list", "--format", "json"));
+    assertEquals(
+        3, noPassphrase.run("case", "list").code(), "the restored database is encrypted too");
   }
 
   @Test
   void auditListsChangesByDayAndByCase() throws Exception {
     Mdt mdt = new Mdt(dir).withTeam("North MDT");
     Path roster = dir.resolve("r.csv");
-    Files.writeString(roster, "case_number,referral_date,child_first_name,child_race\nA-1,2025-02-01,Ana,White\n"
-        + "B-1,2025-02-01,Ben,Black\n");
+    Files.writeString(
+        roster,
+        "case_number,referral_date,child_first_name,child_race\nA-1,2025-02-01,Ana,White\n"
+            + "B-1,2025-02-01,Ben,Black\n");
     mdt.ok("import", "roster", roster.toString());
     mdt.at("2026-11-23T10:00:00Z");
-    Files.writeString(roster, "case_number,referral_date,child_first_name,child_race\nA-1,2025-02-01,Ana,Asian\n"
-        + "B-1,2025-02-01,Ben,Asian\n");
+    Files.writeString(
+        roster,
+        "case_number,referral_date,child_first_name,child_race\nA-1,2025-02-01,Ana,Asian\n"
+            + "B-1,2025-02-01,Ben,Asian\n");
     mdt.ok("import", "roster", roster.toString());
     mdt.ok("member", "add", "--name", "Dana Reyes", "--discipline", "DCF", "--agency", "DCF");
     mdt.ok("followup", "add", "A-1", "--action", "Call", "--owner", "Dana Reyes");
@@ -88,8 +98,14 @@ class BackupAuditTest {
     assertEquals(all.size() - 2, recent.size(), "the team and the first import were on the 21st");
     JsonNode a1 = Json.parse(mdt.ok("audit", "--case", "A-1", "--format", "json"));
     List<String> entries = new ArrayList<>();
-    a1.forEach(e -> entries.add(e.path("entity").asText() + " " + e.path("action").asText() + " "
-        + e.path("changes").asText()));
+    a1.forEach(
+        e ->
+            entries.add(
+                e.path("entity").asText()
+                    + " "
+                    + e.path("action").asText()
+                    + " "
+                    + e.path("changes").asText()));
     assertEquals(2, entries.size(), entries.toString());
     assertEquals("case_child update {\"child_race\":[\"white\",\"asian\"]}", entries.get(0));
     assertTrue(entries.get(1).startsWith("followup insert"), entries.toString());

@@ -21,9 +21,9 @@ import org.mdt.Json;
 import org.mdt.bench.ImportBenchmark;
 
 /**
- * Real processes on one database file: an import killed with SIGKILL at several points leaves a database
- * that opens, reads whole and holds all or none of the file; a report run during an import either fails at
- * once with "database in use" or waits and then sees the whole import.
+ * Real processes on one database file: an import killed with SIGKILL at several points leaves a
+ * database that opens, reads whole and holds all or none of the file; a report run during an import
+ * either fails at once with "database in use" or waits and then sees the whole import.
  */
 class CrashAndConcurrencyJarIT {
   private static final int ROWS = 150_000;
@@ -41,7 +41,9 @@ class CrashAndConcurrencyJarIT {
   private record Started(Process process, Path out, Path err) {
     Run finish() throws Exception {
       assertTrue(process.waitFor(300, TimeUnit.SECONDS), "mdt finished");
-      return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+      return new Run(
+          process.exitValue(),
+          Files.readString(out, StandardCharsets.UTF_8),
           Files.readString(err, StandardCharsets.UTF_8));
     }
   }
@@ -49,12 +51,19 @@ class CrashAndConcurrencyJarIT {
   private record Run(int code, String out, String err) {}
 
   private Started start(Path db, String lockWait, String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-jar", System.getProperty("mdt.jar", "target/mdt.jar"), "--db", db.toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                System.getProperty("mdt.jar", "target/mdt.jar"),
+                "--db",
+                db.toString()));
     command.addAll(List.of(args));
     Path out = Files.createTempFile(dir, "out", ".txt");
     Path err = Files.createTempFile(dir, "err", ".txt");
-    ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
     builder.environment().put("MDT_LOCK_WAIT", lockWait);
     return new Started(builder.start(), out, err);
   }
@@ -71,8 +80,10 @@ class CrashAndConcurrencyJarIT {
   }
 
   private static long children(Path db) throws Exception {
-    try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + db + ";IFEXISTS=TRUE", "sa", "");
-        ResultSet rs = connection.createStatement().executeQuery("SELECT COUNT(*) FROM case_child")) {
+    try (Connection connection =
+            DriverManager.getConnection("jdbc:h2:file:" + db + ";IFEXISTS=TRUE", "sa", "");
+        ResultSet rs =
+            connection.createStatement().executeQuery("SELECT COUNT(*) FROM case_child")) {
       rs.next();
       return rs.getLong(1);
     }
@@ -91,17 +102,24 @@ class CrashAndConcurrencyJarIT {
         assertTrue(importing.waitFor(30, TimeUnit.SECONDS));
       }
       Run check = run(db, "0", "backup", dir.resolve("check-" + delay + ".bak").toString());
-      assertEquals(0, check.code(), "after a kill at " + delay + " ms the database opens and reads whole: " + check.err());
+      assertEquals(
+          0,
+          check.code(),
+          "after a kill at " + delay + " ms the database opens and reads whole: " + check.err());
       long count = children(db);
-      assertTrue(count == 0 || count == ROWS, "after a kill at " + delay + " ms: " + count + " of " + ROWS + " rows");
+      assertTrue(
+          count == 0 || count == ROWS,
+          "after a kill at " + delay + " ms: " + count + " of " + ROWS + " rows");
       outcomes.add(delay + " ms: " + (finished ? "finished" : "killed") + ", " + count + " rows");
     }
     Path whole = freshDatabase("whole");
     Run imported = run(whole, "0", "import", "roster", roster.toString());
     assertEquals(0, imported.code(), imported.err());
     assertEquals(ROWS, children(whole));
-    // A large import leaves the file compacted: H2 would keep the free space of the big transaction.
-    assertTrue(imported.err().contains("compacted the database after a large import"), imported.err());
+    // A large import leaves the file compacted: H2 would keep the free space of the big
+    // transaction.
+    assertTrue(
+        imported.err().contains("compacted the database after a large import"), imported.err());
     long size = Files.size(Path.of(whole + ".mv.db"));
     assertTrue(size < 64L << 20, "the file holds " + ROWS + " rows in " + (size >> 20) + " MB");
     System.out.println("kill -9 during import: " + outcomes);
@@ -121,7 +139,8 @@ class CrashAndConcurrencyJarIT {
 
     assertEquals(3, impatient.code());
     assertEquals("", impatient.out());
-    assertTrue(impatient.err().startsWith("mdt: database in use by another process"), impatient.err());
+    assertTrue(
+        impatient.err().startsWith("mdt: database in use by another process"), impatient.err());
     assertEquals(0, waited.code(), waited.err());
     JsonNode report = Json.parse(waited.out());
     assertEquals(Json.parse(after.out()), report, "the waiting report saw the whole import");

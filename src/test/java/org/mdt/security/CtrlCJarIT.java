@@ -19,16 +19,22 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mdt.bench.ImportBenchmark;
 
 /**
- * Ctrl-C (SIGINT) sent to a real mdt process in the middle of an import: the import is cancelled, not the
- * JVM killed under H2: one line "mdt: cancelled", exit 130, nothing imported, no rejects file and no
- * temporary file left, and the database opens and works afterwards.
+ * Ctrl-C (SIGINT) sent to a real mdt process in the middle of an import: the import is cancelled,
+ * not the JVM killed under H2: one line "mdt: cancelled", exit 130, nothing imported, no rejects
+ * file and no temporary file left, and the database opens and works afterwards.
  */
 class CtrlCJarIT {
   @TempDir Path dir;
 
   private ProcessBuilder mdt(Path db, Path out, Path err, String... args) {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-jar", System.getProperty("mdt.jar", "target/mdt.jar"), "--db", db.toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                System.getProperty("mdt.jar", "target/mdt.jar"),
+                "--db",
+                db.toString()));
     command.addAll(List.of(args));
     return new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
   }
@@ -50,11 +56,13 @@ class CtrlCJarIT {
     Path out = dir.resolve("import.out");
     Path err = dir.resolve("import.err");
     Path rejects = dir.resolve("rejects.csv");
-    Process importing = mdt(db, out, err, "import", "roster", roster.toString(), "--rejects", rejects.toString())
-        .start();
+    Process importing =
+        mdt(db, out, err, "import", "roster", roster.toString(), "--rejects", rejects.toString())
+            .start();
     Thread.sleep(3_000); // started, reading rows: 150,000 rows take far longer than this
     assertTrue(importing.isAlive(), "the import is still running");
-    assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(importing.pid())).start().waitFor());
+    assertEquals(
+        0, new ProcessBuilder("kill", "-INT", Long.toString(importing.pid())).start().waitFor());
     assertTrue(importing.waitFor(60, TimeUnit.SECONDS), "Ctrl-C stopped the import");
 
     String stderr = Files.readString(err, StandardCharsets.UTF_8);
@@ -63,13 +71,18 @@ class CtrlCJarIT {
     assertEquals("", Files.readString(out, StandardCharsets.UTF_8));
     assertFalse(Files.exists(rejects), "no rejects file from a cancelled import");
     try (Stream<Path> left = Files.list(dir)) {
-      assertTrue(left.noneMatch(p -> p.getFileName().toString().endsWith(".partial")), "no temporary file");
+      assertTrue(
+          left.noneMatch(p -> p.getFileName().toString().endsWith(".partial")),
+          "no temporary file");
     }
-    try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + db + ";IFEXISTS=TRUE", "sa", "");
-        ResultSet rs = connection.createStatement().executeQuery("SELECT COUNT(*) FROM case_child")) {
+    try (Connection connection =
+            DriverManager.getConnection("jdbc:h2:file:" + db + ";IFEXISTS=TRUE", "sa", "");
+        ResultSet rs =
+            connection.createStatement().executeQuery("SELECT COUNT(*) FROM case_child")) {
       rs.next();
       assertEquals(0, rs.getLong(1), "the import's transaction rolled back");
     }
-    assertEquals(0, run(db, "audit", "verify", "-q"), "the database opens and its audit chain holds");
+    assertEquals(
+        0, run(db, "audit", "verify", "-q"), "the database opens and its audit chain holds");
   }
 }

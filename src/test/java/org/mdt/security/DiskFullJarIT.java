@@ -14,10 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mdt.bench.ImportBenchmark;
 
 /**
- * A database write that fails for lack of room ends as one line and exit 3, and the database still opens
- * with what it held. The child's file size is capped with {@code ulimit -f} (RLIMIT_FSIZE): Java ignores
- * SIGXFSZ, so the write fails with EFBIG ("File too large") as a full disk fails with ENOSPC, along the
- * same path through H2, and no mount (or root) is needed.
+ * A database write that fails for lack of room ends as one line and exit 3, and the database still
+ * opens with what it held. The child's file size is capped with {@code ulimit -f} (RLIMIT_FSIZE):
+ * Java ignores SIGXFSZ, so the write fails with EFBIG ("File too large") as a full disk fails with
+ * ENOSPC, along the same path through H2, and no mount (or root) is needed.
  */
 class DiskFullJarIT {
   /** 3 MB in 1 KiB blocks: room for the empty database, not for the import. */
@@ -29,18 +29,33 @@ class DiskFullJarIT {
 
   private Run mdt(String limit, String... args) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String jar = Path.of(System.getProperty("mdt.jar", "target/mdt.jar")).toAbsolutePath().toString();
-    StringBuilder command = new StringBuilder("ulimit -f " + limit + "; exec '" + java + "' -jar '" + jar
-        + "' --db '" + dir.resolve("db/mdt") + "'");
+    String jar =
+        Path.of(System.getProperty("mdt.jar", "target/mdt.jar")).toAbsolutePath().toString();
+    StringBuilder command =
+        new StringBuilder(
+            "ulimit -f "
+                + limit
+                + "; exec '"
+                + java
+                + "' -jar '"
+                + jar
+                + "' --db '"
+                + dir.resolve("db/mdt")
+                + "'");
     for (String arg : args) {
       command.append(" '").append(arg).append("'");
     }
     Path out = dir.resolve("out.txt");
     Path err = dir.resolve("err.txt");
-    Process process = new ProcessBuilder("bash", "-c", command.toString()).redirectOutput(out.toFile())
-        .redirectError(err.toFile()).start();
+    Process process =
+        new ProcessBuilder("bash", "-c", command.toString())
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
     assertTrue(process.waitFor(300, TimeUnit.SECONDS), "mdt finished");
-    return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+    return new Run(
+        process.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
         Files.readString(err, StandardCharsets.UTF_8));
   }
 

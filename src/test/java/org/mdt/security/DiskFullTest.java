@@ -8,23 +8,31 @@ import org.junit.jupiter.api.Test;
 import org.mdt.MdtException;
 import org.mdt.db.DbErrors;
 
-/** H2 wraps a failed file write in a general error; the IOException inside says whether the disk is full. */
+/**
+ * H2 wraps a failed file write in a general error; the IOException inside says whether the disk is
+ * full.
+ */
 class DiskFullTest {
   private static SQLException h2WriteFailure(String why) {
-    return new SQLException("General error: \"org.h2.mvstore.MVStoreException: Writing to channel failed\"",
-        "HY000", 50000, new IllegalStateException("Writing to channel failed", new IOException(why)));
+    return new SQLException(
+        "General error: \"org.h2.mvstore.MVStoreException: Writing to channel failed\"",
+        "HY000",
+        50000,
+        new IllegalStateException("Writing to channel failed", new IOException(why)));
   }
 
   @Test
   void noSpaceLeftOnDeviceIsADiskFull() {
-    MdtException failure = DbErrors.translate(h2WriteFailure("No space left on device"), "/data/mdt.mv.db");
+    MdtException failure =
+        DbErrors.translate(h2WriteFailure("No space left on device"), "/data/mdt.mv.db");
     assertEquals(3, failure.exitCode());
     assertEquals("disk full writing database /data/mdt.mv.db", failure.getMessage());
   }
 
   @Test
   void anotherWriteFailureSaysWhy() {
-    assertEquals("cannot write database /data/mdt.mv.db: File too large",
+    assertEquals(
+        "cannot write database /data/mdt.mv.db: File too large",
         DbErrors.translate(h2WriteFailure("File too large"), "/data/mdt.mv.db").getMessage());
   }
 }

@@ -17,13 +17,14 @@ import org.mdt.Mdt;
 import org.mdt.SharedData;
 
 /**
- * Mutated rosters (truncated, bit-flipped, bytes overwritten with noise, blocks repeated) each end in exit 0
- * or 3 with no stack trace, never a hang or another exit code. The seed is fixed so a failure replays.
+ * Mutated rosters (truncated, bit-flipped, bytes overwritten with noise, blocks repeated) each end
+ * in exit 0 or 3 with no stack trace, never a hang or another exit code. The seed is fixed so a
+ * failure replays.
  *
- * <p>A build runs the first {@value #SAMPLE_ROSTERS} mutations of each format, every shape among them; the
- * {@code fuzz} profile ({@code mvn -Pfuzz}, which CI runs too) sets {@code mdt.fuzz.full} to run
- * {@value #FULL_ROSTERS}. Each format draws from its own stream of the seed, so the sample is exactly the
- * start of the full run and case {@code xlsx 17} is the same file in both.
+ * <p>A build runs the first {@value #SAMPLE_ROSTERS} mutations of each format, every shape among
+ * them; the {@code fuzz} profile ({@code mvn -Pfuzz}, which CI runs too) sets {@code mdt.fuzz.full}
+ * to run {@value #FULL_ROSTERS}. Each format draws from its own stream of the seed, so the sample
+ * is exactly the start of the full run and case {@code xlsx 17} is the same file in both.
  */
 class FuzzImportTest {
   private static final int SAMPLE_ROSTERS = 150;
@@ -31,7 +32,13 @@ class FuzzImportTest {
   private static final long SEED = 20261121;
 
   /** The ways a file is damaged, taken in turn so that any run of five or more has every one. */
-  private enum Mutation { TRUNCATED, BITS_FLIPPED, NOISE_RUN, BLOCK_REPEATED, ALL_NOISE }
+  private enum Mutation {
+    TRUNCATED,
+    BITS_FLIPPED,
+    NOISE_RUN,
+    BLOCK_REPEATED,
+    ALL_NOISE
+  }
 
   @TempDir Path dir;
 
@@ -40,28 +47,43 @@ class FuzzImportTest {
     int rosters = Boolean.getBoolean("mdt.fuzz.full") ? FULL_ROSTERS : SAMPLE_ROSTERS;
     Mdt mdt = new Mdt(dir).withTeam("Fuzz MDT");
     Map<Mutation, Integer> tried = new EnumMap<>(Mutation.class);
-    int imported = fuzz(mdt, SharedData.file("county-2025.xlsx"), "xlsx", rosters, tried)
-        + fuzz(mdt, SharedData.file("county-2025-cp1252.csv"), "csv", rosters, tried);
-    System.out.printf("fuzz: %d mutated rosters tried (%d xlsx, %d csv: %s); %d imported, %d refused with exit 3%n",
+    int imported =
+        fuzz(mdt, SharedData.file("county-2025.xlsx"), "xlsx", rosters, tried)
+            + fuzz(mdt, SharedData.file("county-2025-cp1252.csv"), "csv", rosters, tried);
+    System.out.printf(
+        "fuzz: %d mutated rosters tried (%d xlsx, %d csv: %s); %d imported, %d refused with exit 3%n",
         2 * rosters, rosters, rosters, tried, imported, 2 * rosters - imported);
   }
 
-  /** Imports {@code count} mutations of one roster and returns how many were imported rather than refused. */
-  private int fuzz(Mdt mdt, Path roster, String extension, int count, Map<Mutation, Integer> tried) throws Exception {
+  /**
+   * Imports {@code count} mutations of one roster and returns how many were imported rather than
+   * refused.
+   */
+  private int fuzz(Mdt mdt, Path roster, String extension, int count, Map<Mutation, Integer> tried)
+      throws Exception {
     byte[] original = Files.readAllBytes(roster);
     Random random = new Random(SEED);
     int imported = 0;
     for (int i = 0; i < count; i++) {
       Mutation mutation = Mutation.values()[i % Mutation.values().length];
       String label = extension + " " + i + " (" + mutation + ")";
-      Path file = Files.write(dir.resolve("fuzz-" + i + "." + extension), mutate(original, mutation, random));
-      Mdt.Result result = assertTimeoutPreemptively(Duration.ofSeconds(30),
-          () -> mdt.run("import", "roster", file.toString(), "-q"), "case " + label + " hung");
-      assertTrue(result.code() == 0 || result.code() == 3, "case " + label + " exited " + result.code() + ": "
-          + result.err());
-      assertFalse(result.err().contains("\tat "), "case " + label + " printed a stack trace: " + result.err());
+      Path file =
+          Files.write(
+              dir.resolve("fuzz-" + i + "." + extension), mutate(original, mutation, random));
+      Mdt.Result result =
+          assertTimeoutPreemptively(
+              Duration.ofSeconds(30),
+              () -> mdt.run("import", "roster", file.toString(), "-q"),
+              "case " + label + " hung");
+      assertTrue(
+          result.code() == 0 || result.code() == 3,
+          "case " + label + " exited " + result.code() + ": " + result.err());
+      assertFalse(
+          result.err().contains("\tat "),
+          "case " + label + " printed a stack trace: " + result.err());
       if (result.code() == 3) {
-        assertTrue(result.errLines().length == 1, "case " + label + ": one line, not: " + result.err());
+        assertTrue(
+            result.errLines().length == 1, "case " + label + ": one line, not: " + result.err());
       } else {
         imported++;
       }

@@ -13,18 +13,30 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The masked prompt, at a real (pseudo-)terminal: util-linux's {@code script} gives mdt a pty, and the
- * test types the passphrase into it. The passphrase is echoed as asterisks, never in clear.
+ * The masked prompt, at a real (pseudo-)terminal: util-linux's {@code script} gives mdt a pty, and
+ * the test types the passphrase into it. The passphrase is echoed as asterisks, never in clear.
  */
 class PassphrasePromptJarIT {
   private static final String PASSPHRASE = "correct horse battery staple";
   @TempDir Path dir;
 
   private String atTerminal(String mdtArgs, String typed) throws Exception {
-    String jar = Path.of(System.getProperty("mdt.jar", "target/mdt.jar")).toAbsolutePath().toString();
+    String jar =
+        Path.of(System.getProperty("mdt.jar", "target/mdt.jar")).toAbsolutePath().toString();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String command = "stty cols 120 rows 24; " + java + " -jar " + jar + " --db " + dir.resolve("mdt") + " " + mdtArgs;
-    Process process = new ProcessBuilder("script", "-qec", command, "/dev/null").redirectErrorStream(true).start();
+    String command =
+        "stty cols 120 rows 24; "
+            + java
+            + " -jar "
+            + jar
+            + " --db "
+            + dir.resolve("mdt")
+            + " "
+            + mdtArgs;
+    Process process =
+        new ProcessBuilder("script", "-qec", command, "/dev/null")
+            .redirectErrorStream(true)
+            .start();
     try (OutputStream keyboard = process.getOutputStream()) {
       for (String line : typed.split("\n")) {
         Thread.sleep(2_500); // let the JVM start and show the prompt
@@ -40,11 +52,14 @@ class PassphrasePromptJarIT {
   void initEncryptAndOpenWithThePromptedPassphrase() throws Exception {
     String created = atTerminal("init --encrypt", PASSPHRASE + "\n" + PASSPHRASE);
     assertTrue(created.contains("New passphrase for "), created);
-    assertTrue(created.contains("*".repeat(PASSPHRASE.length())), "typed characters are masked: " + created);
+    assertTrue(
+        created.contains("*".repeat(PASSPHRASE.length())),
+        "typed characters are masked: " + created);
     assertFalse(created.contains(PASSPHRASE), "the passphrase is never echoed");
     assertTrue(created.contains("encrypted          true"), created);
-    assertTrue(new String(Files.readAllBytes(dir.resolve("mdt.mv.db")), StandardCharsets.ISO_8859_1)
-        .startsWith("H2encrypt"));
+    assertTrue(
+        new String(Files.readAllBytes(dir.resolve("mdt.mv.db")), StandardCharsets.ISO_8859_1)
+            .startsWith("H2encrypt"));
 
     String listed = atTerminal("team add 'North MDT'", PASSPHRASE);
     assertTrue(listed.contains("Passphrase for "), listed);

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A hostile CSV roster in the smallest heap mdt is run with: a 10 MB header line of a million short
- * column names is refused with one short line and exit 3, not an out-of-memory or a 10 MB line on stderr.
+ * column names is refused with one short line and exit 3, not an out-of-memory or a 10 MB line on
+ * stderr.
  */
 class RosterLimitsJarIT {
   @TempDir Path dir;
@@ -23,12 +24,22 @@ class RosterLimitsJarIT {
   private record Run(int code, String err) {}
 
   private Run mdt(String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx256m", "-jar", System.getProperty("mdt.jar", "target/mdt.jar"), "--db", dir.resolve("db/mdt").toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-jar",
+                System.getProperty("mdt.jar", "target/mdt.jar"),
+                "--db",
+                dir.resolve("db/mdt").toString()));
     command.addAll(List.of(args));
     Path err = dir.resolve("err.txt");
-    Process process = new ProcessBuilder(command).redirectOutput(dir.resolve("out.txt").toFile())
-        .redirectError(err.toFile()).start();
+    Process process =
+        new ProcessBuilder(command)
+            .redirectOutput(dir.resolve("out.txt").toFile())
+            .redirectError(err.toFile())
+            .start();
     assertTrue(process.waitFor(120, TimeUnit.SECONDS), "mdt finished");
     return new Run(process.exitValue(), Files.readString(err, StandardCharsets.UTF_8));
   }

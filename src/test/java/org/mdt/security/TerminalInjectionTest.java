@@ -16,13 +16,17 @@ import org.mdt.Json;
 import org.mdt.Mdt;
 
 /**
- * A partner's roster (or a user) may put terminal control sequences in any text: erase the screen, set the
- * title or the clipboard, forge a table row with a line break, reorder text with a bidi override. Nothing
- * mdt writes to a terminal carries them raw; JSON keeps the value as escapes, and the database keeps it.
+ * A partner's roster (or a user) may put terminal control sequences in any text: erase the screen,
+ * set the title or the clipboard, forge a table row with a line break, reorder text with a bidi
+ * override. Nothing mdt writes to a terminal carries them raw; JSON keeps the value as escapes, and
+ * the database keeps it.
  */
 class TerminalInjectionTest {
-  /** Clear the screen; set the clipboard (OSC 52); a line break; a C1 CSI; a right-to-left override. */
+  /**
+   * Clear the screen; set the clipboard (OSC 52); a line break; a C1 CSI; a right-to-left override.
+   */
   private static final String HOSTILE = "\u001b[2J\u001b]52;c;cHduZWQ=\u0007\r\nX\u009b31m\u202e";
+
   private static final List<String> RAW = List.of("\u001b", "\u0007", "\r", "\u009b", "\u202e");
   private static final String CASE = "24-001" + HOSTILE;
   private static final String TEAM = "North" + HOSTILE;
@@ -35,15 +39,35 @@ class TerminalInjectionTest {
     mdt = new Mdt(dir);
     mdt.ok("init");
     mdt.ok("team", "add", TEAM);
-    mdt.ok("member", "add", "--name", "Ann" + HOSTILE, "--discipline", "medical", "--agency", "Clinic" + HOSTILE);
+    mdt.ok(
+        "member",
+        "add",
+        "--name",
+        "Ann" + HOSTILE,
+        "--discipline",
+        "medical",
+        "--agency",
+        "Clinic" + HOSTILE);
     Path roster = dir.resolve("roster.csv");
-    Files.writeString(roster, "Case Number,Date Referred,First Name,Last Name,LE Agency,Notes,Gender\n"
-        + String.join(",", csv(CASE), "2026-10-01", csv("Ana" + HOSTILE), csv("Lee" + HOSTILE),
-            csv("County PD" + HOSTILE), csv("note" + HOSTILE), csv("girl" + HOSTILE)) + "\n",
+    Files.writeString(
+        roster,
+        "Case Number,Date Referred,First Name,Last Name,LE Agency,Notes,Gender\n"
+            + String.join(
+                ",",
+                csv(CASE),
+                "2026-10-01",
+                csv("Ana" + HOSTILE),
+                csv("Lee" + HOSTILE),
+                csv("County PD" + HOSTILE),
+                csv("note" + HOSTILE),
+                csv("girl" + HOSTILE))
+            + "\n",
         StandardCharsets.UTF_8);
     Mdt.Result imported = mdt.run("import", "roster", roster.toString());
     assertEquals(0, imported.code(), imported.err());
-    assertTrue(imported.err().contains("unknown word"), imported.err()); // the warning quotes the roster word
+    assertTrue(
+        imported.err().contains("unknown word"),
+        imported.err()); // the warning quotes the roster word
     assertSafe(imported.out() + imported.err());
     mdt.ok("followup", "add", CASE, "--action", "call" + HOSTILE, "--owner", "Ann" + HOSTILE);
   }
@@ -54,8 +78,9 @@ class TerminalInjectionTest {
 
   private static void assertSafe(String output) {
     for (String raw : RAW) {
-      assertFalse(output.contains(raw), () -> "raw U+" + String.format("%04X", (int) raw.charAt(0)) + " in:\n"
-          + output);
+      assertFalse(
+          output.contains(raw),
+          () -> "raw U+" + String.format("%04X", (int) raw.charAt(0)) + " in:\n" + output);
     }
   }
 
@@ -98,14 +123,26 @@ class TerminalInjectionTest {
 
   @Test
   void agendaAndInvitationCarryNoControls() throws Exception {
-    mdt.ok("review", "schedule", "--team", TEAM, "--from", "2026-11-24", "--to", "2026-11-30", "--rule",
-        "weekly:TUE", "--location", "Room 1" + HOSTILE);
+    mdt.ok(
+        "review",
+        "schedule",
+        "--team",
+        TEAM,
+        "--from",
+        "2026-11-24",
+        "--to",
+        "2026-11-30",
+        "--rule",
+        "weekly:TUE",
+        "--location",
+        "Room 1" + HOSTILE);
     Path ics = dir.resolve("invite.ics");
     Mdt.Result agenda = mdt.run("review", "agenda", "1", "--ics", ics.toString());
     assertEquals(0, agenda.code(), agenda.err());
     assertSafe(agenda.out() + agenda.err());
     String invite = Files.readString(ics, StandardCharsets.UTF_8);
-    // RFC 5545 lines end in CRLF; inside a value a line break is written "\n", and nothing else is a control
+    // RFC 5545 lines end in CRLF; inside a value a line break is written "\n", and nothing else is
+    // a control
     for (String line : invite.split("\r\n")) {
       assertSafe(line);
       assertFalse(line.contains("\n"), line);
