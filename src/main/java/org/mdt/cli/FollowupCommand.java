@@ -103,24 +103,25 @@ final class FollowupCommand {
     public Integer call() {
       Table table =
           Table.of(
-              "id",
-              "ID",
-              "caseNumber",
-              "CASE",
-              "team",
-              "TEAM",
-              "owner",
-              "OWNER",
-              "discipline",
-              "DISCIPLINE",
-              "due",
-              "DUE",
-              "status",
-              "STATUS",
-              "daysOverdue",
-              "DAYS OVERDUE",
-              "action",
-              "ACTION");
+                  "id",
+                  "ID",
+                  "caseNumber",
+                  "CASE",
+                  "team",
+                  "TEAM",
+                  "owner",
+                  "OWNER",
+                  "discipline",
+                  "DISCIPLINE",
+                  "due",
+                  "DUE",
+                  "status",
+                  "STATUS",
+                  "daysOverdue",
+                  "DAYS OVERDUE",
+                  "action",
+                  "ACTION")
+              .coded("discipline");
       for (Followup f :
           new ListFollowups(context.database(), context.clock)
               .run(new ListFollowups.Request(team, owner, overdue))

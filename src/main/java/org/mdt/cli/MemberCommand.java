@@ -154,20 +154,21 @@ final class MemberCommand {
 
   private static Table memberTable() {
     return Table.of(
-        "id",
-        "ID",
-        "team",
-        "TEAM",
-        "name",
-        "NAME",
-        "discipline",
-        "DISCIPLINE",
-        "agency",
-        "AGENCY",
-        "email",
-        "EMAIL",
-        "active",
-        "ACTIVE");
+            "id",
+            "ID",
+            "team",
+            "TEAM",
+            "name",
+            "NAME",
+            "discipline",
+            "DISCIPLINE",
+            "agency",
+            "AGENCY",
+            "email",
+            "EMAIL",
+            "active",
+            "ACTIVE")
+        .coded("discipline");
   }
 
   private static Object[] row(Member m) {

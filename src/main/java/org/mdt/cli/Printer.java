@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mdt.codes.Codes;
 import org.mdt.report.Report;
 import org.mdt.report.SpreadsheetText;
 import org.mdt.text.Table;
@@ -114,9 +115,28 @@ public final class Printer {
     switch (format) {
       case JSON -> json(objects(table));
       case CSV -> csv(table.keys(), table.rows());
-      case TABLE -> text(table.titles(), table.rows());
+      case TABLE -> text(table.titles(), labelled(table));
     }
     out.flush();
+  }
+
+  /** The rows as a person reads them: a coded column's codes by their labels. */
+  private static List<List<Object>> labelled(Table table) {
+    List<Table.Column> columns = table.columns();
+    if (columns.stream().noneMatch(Table.Column::coded)) {
+      return table.rows();
+    }
+    List<List<Object>> rows = new ArrayList<>();
+    for (List<Object> row : table.rows()) {
+      List<Object> shown = new ArrayList<>(row);
+      for (int i = 0; i < columns.size(); i++) {
+        if (columns.get(i).coded() && shown.get(i) instanceof String code && !code.isEmpty()) {
+          shown.set(i, Codes.label(code));
+        }
+      }
+      rows.add(shown);
+    }
+    return rows;
   }
 
   /** One object: "key value" lines, a one-row CSV, or a JSON object. */

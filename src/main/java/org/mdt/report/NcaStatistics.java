@@ -262,7 +262,8 @@ public final class NcaStatistics implements Report {
 
   @Override
   public List<Table.Column> columns() {
-    return Table.columns("measure", "MEASURE", "code", "CODE", "count", "COUNT");
+    return Table.coded(
+        Table.columns("measure", "MEASURE", "code", "CODE", "count", "COUNT"), "code");
   }
 
   /** The new children, each breakdown's counts by code, and the report's day. */

@@ -471,7 +471,8 @@ public final class VocaReport implements Report {
 
   @Override
   public List<Table.Column> columns() {
-    return Table.columns("measure", "MEASURE", "code", "CODE", "count", "COUNT");
+    return Table.coded(
+        Table.columns("measure", "MEASURE", "code", "CODE", "count", "COUNT"), "code");
   }
 
   /**

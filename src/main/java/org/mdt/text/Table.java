@@ -9,8 +9,16 @@ import java.util.List;
  * data: the CLI's printer renders it, and reports outside the CLI return it.
  */
 public final class Table {
-  /** A column: its key in JSON and CSV, and its title over the aligned text table. */
-  public record Column(String key, String title) {}
+  /**
+   * A column: its key in JSON and CSV, and its title over the aligned text table. A {@code coded}
+   * column holds codes (child_protective_services), which the aligned table shows by their labels
+   * (Child protective services); JSON and CSV keep the codes, which programs read.
+   */
+  public record Column(String key, String title, boolean coded) {
+    public Column(String key, String title) {
+      this(key, title, false);
+    }
+  }
 
   private final List<Column> columns;
   private final List<List<Object>> rows = new ArrayList<>();
@@ -38,6 +46,21 @@ public final class Table {
       columns.add(new Column(keysAndTitles[i], keysAndTitles[i + 1]));
     }
     return List.copyOf(columns);
+  }
+
+  /** The columns, those with these keys marked as holding codes. */
+  public static List<Column> coded(List<Column> columns, String... keys) {
+    List<String> codedKeys = List.of(keys);
+    return columns.stream()
+        .map(c -> codedKeys.contains(c.key()) ? new Column(c.key(), c.title(), true) : c)
+        .toList();
+  }
+
+  /** This table, its columns with these keys marked as holding codes. */
+  public Table coded(String... keys) {
+    Table coded = new Table(coded(columns, keys));
+    coded.rows.addAll(rows);
+    return coded;
   }
 
   public Table row(Object... values) {

@@ -148,6 +148,27 @@ class TerminalOutputTest {
         csv.get(1).contains("Interview scheduled with the family advocate present"), csv.get(1));
   }
 
+  /** A person reads labels in the aligned tables; CSV and JSON keep the codes programs read. */
+  @Test
+  void tablesShowLabelsWhereCsvKeepsCodes() throws Exception {
+    Mdt mdt = new Mdt(dir).withTeam("North MDT");
+    mdt.ok("member", "add", "--name", "Dana Reyes", "--discipline", "DCF", "--agency", "DCF");
+    assertTrue(mdt.ok("member", "list").contains("Child protective services"));
+    assertTrue(mdt.ok("member", "list", "--format", "csv").contains(",child_protective_services,"));
+    mdt.ok(
+        "import",
+        "roster",
+        Files.writeString(
+                dir.resolve("g.csv"),
+                "case_number,referral_date,child_first_name,"
+                    + "child_gender\nG-1,2026-02-01,Ann,female\n")
+            .toString());
+    String table = mdt.ok("report", "nca", "--period", "2026H1");
+    assertTrue(table.contains("Female") && !table.contains(" female "), table);
+    assertTrue(
+        mdt.ok("report", "nca", "--period", "2026H1", "--format", "csv").contains(",female,"));
+  }
+
   /**
    * The VOCA table names its service categories; the accreditation table has the JSON's percentages
    * and medians.
