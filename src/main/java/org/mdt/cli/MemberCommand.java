@@ -1,10 +1,11 @@
 package org.mdt.cli;
 
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.util.Iterator;
 import java.util.concurrent.Callable;
 import org.mdt.codes.Codes;
+import org.mdt.team.AddMember;
+import org.mdt.team.DeactivateMember;
 import org.mdt.team.Member;
 import org.mdt.team.Team;
 import org.mdt.team.TeamStore;
@@ -81,20 +82,9 @@ final class MemberCommand {
     @Override
     public Integer call() throws SQLException {
       Member member =
-          context
-              .database()
-              .inTransaction(
-                  connection -> {
-                    TeamStore store = Stores.teams(context, connection);
-                    return store.addMember(
-                        store.resolve(team),
-                        name,
-                        discipline,
-                        agency,
-                        email,
-                        force,
-                        OffsetDateTime.now(context.clock));
-                  });
+          Stores.operation(context, AddMember::new)
+              .run(new AddMember.Request(team, name, discipline, agency, email, force))
+              .member();
       context.printer().table(memberTable().row(row(member)));
       return 0;
     }
@@ -140,13 +130,7 @@ final class MemberCommand {
 
     @Override
     public Integer call() {
-      context
-          .database()
-          .inTransaction(
-              connection -> {
-                Stores.teams(context, connection).deactivate(id, OffsetDateTime.now(context.clock));
-                return null;
-              });
+      Stores.operation(context, DeactivateMember::new).run(new DeactivateMember.Request(id));
       context.info("deactivated member " + id);
       return 0;
     }

@@ -1,13 +1,13 @@
 package org.mdt.cli;
 
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.mdt.MdtException;
 import org.mdt.report.VocaServiceMap;
 import org.mdt.review.AgendaInvite;
+import org.mdt.settings.ChangeSetting;
 import org.mdt.settings.Setting;
 import org.mdt.settings.SettingStore;
 import org.mdt.text.Table;
@@ -108,12 +108,9 @@ final class SettingsCommand {
     public Integer call() {
       Setting setting = known(name);
       SettingStore.Current current =
-          context
-              .database()
-              .inTransaction(
-                  connection ->
-                      new SettingStore(connection, Stores.audit(context, connection))
-                          .set(setting, value, OffsetDateTime.now(context.clock)));
+          Stores.operation(context, ChangeSetting::new)
+              .run(new ChangeSetting.Request(setting, value))
+              .current();
       context.printer().table(table(List.of(current)));
       return 0;
     }
@@ -134,12 +131,9 @@ final class SettingsCommand {
     public Integer call() {
       Setting setting = known(name);
       SettingStore.Current current =
-          context
-              .database()
-              .inTransaction(
-                  connection ->
-                      new SettingStore(connection, Stores.audit(context, connection))
-                          .reset(setting, OffsetDateTime.now(context.clock)));
+          Stores.operation(context, ChangeSetting::new)
+              .run(new ChangeSetting.Request(setting, null))
+              .current();
       context.printer().table(table(List.of(current)));
       return 0;
     }

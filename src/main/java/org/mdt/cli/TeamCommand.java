@@ -1,8 +1,8 @@
 package org.mdt.cli;
 
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.util.concurrent.Callable;
+import org.mdt.team.AddTeam;
 import org.mdt.team.Team;
 import org.mdt.text.Table;
 import picocli.CommandLine.Command;
@@ -38,12 +38,9 @@ final class TeamCommand {
     @Override
     public Integer call() throws SQLException {
       Team team =
-          context
-              .database()
-              .inTransaction(
-                  connection ->
-                      Stores.teams(context, connection)
-                          .addTeam(name, cac, county, OffsetDateTime.now(context.clock)));
+          Stores.operation(context, AddTeam::new)
+              .run(new AddTeam.Request(name, cac, county))
+              .team();
       context.printer().table(teamTable().row(team.id(), team.name(), team.cac(), team.county()));
       return 0;
     }
