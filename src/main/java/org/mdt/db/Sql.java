@@ -20,6 +20,14 @@ public final class Sql {
   }
 
   /**
+   * "Rows of one team, or of all when none is given" over {@code teamColumn}: two parameters, bound
+   * with {@link #bindTwice} to the team's id or to null.
+   */
+  public static String optionalTeam(String teamColumn) {
+    return "(CAST(? AS BIGINT) IS NULL OR " + teamColumn + " = ?)";
+  }
+
+  /**
    * The identity value of the row a statement prepared with RETURN_GENERATED_KEYS just inserted.
    */
   public static long generatedId(PreparedStatement statement) throws SQLException {

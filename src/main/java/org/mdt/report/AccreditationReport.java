@@ -228,8 +228,6 @@ public final class AccreditationReport implements Report {
 
   // The queries: rows of one team (or all when teamId is null), no rule of what counts.
 
-  private static final String TEAM_FILTER = "(CAST(? AS BIGINT) IS NULL OR %s = ?)";
-
   /**
    * Team name → discipline → members active at some time from..to: added by its last day and not
    * deactivated before its first (a member who left in March served the year; one added after it
@@ -245,7 +243,7 @@ public final class AccreditationReport implements Report {
                 + " LEFT JOIN member m ON m.team_id = t.id AND m.created_at < ?"
                 + " AND (m.deactivated_at IS NULL OR m.deactivated_at >= ?)"
                 + " WHERE "
-                + TEAM_FILTER.formatted("t.id")
+                + Sql.optionalTeam("t.id")
                 + " GROUP BY t.name, m.discipline")) {
       query.setObject(1, to.plusDays(1).atStartOfDay(zone).toOffsetDateTime());
       query.setObject(2, from.atStartOfDay(zone).toOffsetDateTime());
@@ -275,7 +273,7 @@ public final class AccreditationReport implements Report {
                 + " JOIN meeting_case mc ON mc.meeting_id = m.id WHERE "
                 + ReviewRules.REVIEWED_AT_RECORDED_MEETING
                 + " AND m.meeting_date <= ? AND "
-                + TEAM_FILTER.formatted("m.team_id"))) {
+                + Sql.optionalTeam("m.team_id"))) {
       query.setObject(1, through);
       Sql.bindTwice(query, 2, teamId, Types.BIGINT);
       try (ResultSet rs = query.executeQuery()) {
@@ -299,7 +297,7 @@ public final class AccreditationReport implements Report {
                 + " LEFT JOIN meeting_attendance a ON a.meeting_id = m.id WHERE "
                 + ReviewRules.RECORDED_MEETING
                 + " AND m.meeting_date BETWEEN ? AND ? AND "
-                + TEAM_FILTER.formatted("m.team_id"))) {
+                + Sql.optionalTeam("m.team_id"))) {
       query.setObject(1, from);
       query.setObject(2, to);
       Sql.bindTwice(query, 3, teamId, Types.BIGINT);
@@ -330,7 +328,7 @@ public final class AccreditationReport implements Report {
                 + " c.prosecution_disposition, c.cps_outcome"
                 + " FROM case_child ch JOIN mdt_case c ON c.id = ch.case_id"
                 + " WHERE ch.referral_date BETWEEN ? AND ? AND "
-                + TEAM_FILTER.formatted("ch.team_id"))) {
+                + Sql.optionalTeam("ch.team_id"))) {
       query.setObject(1, from);
       query.setObject(2, to);
       Sql.bindTwice(query, 3, teamId, Types.BIGINT);
@@ -372,8 +370,8 @@ public final class AccreditationReport implements Report {
             "SELECT "
                 + FollowupDays.COLUMNS
                 + " FROM followup f"
-                + " WHERE f.created_at >= ? AND f.created_at < ? AND (CAST(? AS BIGINT) IS NULL"
-                + "   OR EXISTS (SELECT 1 FROM mdt_case c WHERE c.id = f.case_id AND c.team_id = ?))")) {
+                + " WHERE f.created_at >= ? AND f.created_at < ? AND "
+                + FollowupDays.OF_TEAM)) {
       query.setObject(1, from.atStartOfDay(zone).toOffsetDateTime());
       query.setObject(2, to.plusDays(1).atStartOfDay(zone).toOffsetDateTime());
       Sql.bindTwice(query, 3, teamId, Types.BIGINT);

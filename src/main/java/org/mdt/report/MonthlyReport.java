@@ -45,7 +45,6 @@ public final class MonthlyReport implements Report {
           "followupsOverdue");
 
   private static final int TREND_MONTHS = 12;
-  private static final String TEAM = " AND (CAST(? AS BIGINT) IS NULL OR %s = ?)";
 
   private final YearMonth month;
   private final Team team;
@@ -99,14 +98,15 @@ public final class MonthlyReport implements Report {
 
   private static final String CHILDREN_RECEIVED =
       "SELECT ch.referral_date FROM case_child ch"
-          + " WHERE 1 = 1"
-          + TEAM.formatted("ch.team_id")
+          + " WHERE "
+          + Sql.optionalTeam("ch.team_id")
           + " AND ch.referral_date BETWEEN ? AND ?";
   private static final String REVIEWS_HELD =
       "SELECT m.meeting_date FROM meeting m"
           + " WHERE "
           + ReviewRules.RECORDED_MEETING
-          + TEAM.formatted("m.team_id")
+          + " AND "
+          + Sql.optionalTeam("m.team_id")
           + " AND m.meeting_date BETWEEN ? AND ?";
 
   /**
@@ -122,7 +122,8 @@ public final class MonthlyReport implements Report {
                 + " FROM meeting_case mc JOIN meeting m ON m.id = mc.meeting_id"
                 + " WHERE "
                 + ReviewRules.REVIEWED_AT_RECORDED_MEETING
-                + TEAM.formatted("m.team_id")
+                + " AND "
+                + Sql.optionalTeam("m.team_id")
                 + " AND m.meeting_date BETWEEN ? AND ?")) {
       bind(query, teamId, from, to);
       try (ResultSet rs = query.executeQuery()) {
@@ -150,8 +151,8 @@ public final class MonthlyReport implements Report {
             "SELECT "
                 + FollowupDays.COLUMNS
                 + " FROM followup f WHERE f.created_at < ? AND (f.closed_at IS NULL OR f.closed_at >= ?)"
-                + " AND (CAST(? AS BIGINT) IS NULL"
-                + "   OR EXISTS (SELECT 1 FROM mdt_case c WHERE c.id = f.case_id AND c.team_id = ?))")) {
+                + " AND "
+                + FollowupDays.OF_TEAM)) {
       query.setObject(1, to.plusDays(1).atStartOfDay(zone).toOffsetDateTime());
       query.setObject(2, from.atStartOfDay(zone).toOffsetDateTime());
       Sql.bindTwice(query, 3, teamId, Types.BIGINT);

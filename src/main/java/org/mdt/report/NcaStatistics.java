@@ -262,8 +262,7 @@ public final class NcaStatistics implements Report {
 
   @Override
   public List<Table.Column> columns() {
-    return Table.coded(
-        Table.columns("measure", "MEASURE", "code", "CODE", "count", "COUNT"), "code");
+    return MEASURE_CODE_COUNT;
   }
 
   /** The new children, each breakdown's counts by code, and the report's day. */

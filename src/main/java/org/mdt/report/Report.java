@@ -12,6 +12,10 @@ import org.mdt.text.Table;
  * {@code --out} file's extension, so a report never knows where it goes.
  */
 public interface Report {
+  /** The columns of the statistics reports (NCA, VOCA): a measure, a category's code, its count. */
+  List<Table.Column> MEASURE_CODE_COUNT =
+      Table.coded(Table.columns("measure", "MEASURE", "code", "CODE", "count", "COUNT"), "code");
+
   /**
    * The line above the aligned text table, saying what, which team and when; empty when the table
    * says it.

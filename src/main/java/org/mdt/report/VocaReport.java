@@ -471,8 +471,7 @@ public final class VocaReport implements Report {
 
   @Override
   public List<Table.Column> columns() {
-    return Table.coded(
-        Table.columns("measure", "MEASURE", "code", "CODE", "count", "COUNT"), "code");
+    return MEASURE_CODE_COUNT;
   }
 
   /**
