@@ -111,21 +111,14 @@ final class CaseCommand {
       var connection = context.database().connection();
       TeamStore teams = Stores.teams(context, connection);
       CaseDetail detail = new CaseStore(connection).show(caseNumber, teams.requireIfNamed(team));
-      Printer printer = context.printer();
-      switch (printer.format()) {
-        case JSON -> printer.json(json(detail));
-        case CSV -> printer.table(rosterRows(detail));
-        case TABLE -> {
-          // one "label  value" line each: a row of thirty roster columns was 343 characters wide
-          printer.record(labelled(header(detail)));
-          int number = 0;
-          for (Map<String, Object> child : detail.children()) {
-            context.out.println();
-            context.out.println("Child " + ++number + " of " + detail.children().size());
-            printer.record(labelled(child));
-          }
-        }
+      List<Printer.Titled> parts = new ArrayList<>();
+      parts.add(new Printer.Titled(null, labelled(header(detail))));
+      for (Map<String, Object> child : detail.children()) {
+        parts.add(
+            new Printer.Titled(
+                "Child " + (parts.size()) + " of " + detail.children().size(), labelled(child)));
       }
+      context.printer().detail(json(detail), rosterRows(detail), parts);
       return 0;
     }
 

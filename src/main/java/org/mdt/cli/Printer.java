@@ -153,6 +153,33 @@ public final class Printer {
     out.flush();
   }
 
+  /** Label and value lines under a title (none: no title line), for {@link #detail}. */
+  record Titled(String title, Map<String, ?> values) {}
+
+  /**
+   * One thing in detail (a case and its children): its JSON value, its rows as CSV, or in the
+   * aligned format each part as "label value" lines, a blank line and the part's title between
+   * parts, so that no line is as wide as a row of thirty columns.
+   */
+  public void detail(Object json, Table rows, List<Titled> parts) {
+    switch (format) {
+      case JSON -> json(json);
+      case CSV -> table(rows);
+      case TABLE -> {
+        for (int i = 0; i < parts.size(); i++) {
+          if (i > 0) {
+            out.println();
+          }
+          if (parts.get(i).title() != null) {
+            out.println(TerminalText.safe(parts.get(i).title()));
+          }
+          record(parts.get(i).values());
+        }
+      }
+    }
+    out.flush();
+  }
+
   /** A report: its JSON value, its rows as CSV, or its heading (if any) above its aligned table. */
   public void report(Report report) {
     result(report.heading().orElse(null), report.json(), report.table());
