@@ -77,20 +77,26 @@ class ShellTest {
             "case_number,referral_date,child_first_name\n"
                 + "25-1042,2025-03-01,Ana\n25-1043,2025-03-02,Bo\n26-0001,2026-01-05,Cy\n");
     mdt.ok("import", "roster", roster.toString(), "--team", "North MDT");
-    context =
-        new CliContext(
-            new PrintWriter(out, true),
-            new PrintWriter(err, true),
-            Map.of(
-                "MDT_DB",
-                dir.resolve("mdt").toString(),
-                "XDG_DATA_HOME",
-                dir.resolve("xdg").toString(),
-                "MDT_LOCK_WAIT",
-                "0"),
-            Clock.fixed(Mdt.NOW, ZoneOffset.UTC),
-            false,
-            ImportListener.NONE);
+    context = context("mdt", ImportListener.NONE);
+  }
+
+  /**
+   * A context as main builds one, on database {@code name} in the test's folder, at the tests' day.
+   */
+  private CliContext context(String name, ImportListener importListener) {
+    return new CliContext(
+        new PrintWriter(out, true),
+        new PrintWriter(err, true),
+        Map.of(
+            "MDT_DB",
+            dir.resolve(name).toString(),
+            "XDG_DATA_HOME",
+            dir.resolve("xdg").toString(),
+            "MDT_LOCK_WAIT",
+            "0"),
+        Clock.fixed(Mdt.NOW, ZoneOffset.UTC),
+        false,
+        importListener);
   }
 
   /**
@@ -173,20 +179,7 @@ class ShellTest {
   @Test
   void eachDatabaseHasItsOwnHistory() throws Exception {
     new Mdt(dir).env("MDT_DB", dir.resolve("other").toString()).ok("init");
-    CliContext other =
-        new CliContext(
-            new PrintWriter(out, true),
-            new PrintWriter(err, true),
-            Map.of(
-                "MDT_DB",
-                dir.resolve("other").toString(),
-                "XDG_DATA_HOME",
-                dir.resolve("xdg").toString(),
-                "MDT_LOCK_WAIT",
-                "0"),
-            Clock.fixed(Mdt.NOW, ZoneOffset.UTC),
-            false,
-            ImportListener.NONE);
+    CliContext other = context("other", ImportListener.NONE);
     try (Terminal terminal =
         terminal("case show 25-1042 --team \"North MDT\"\nexit\n", new ByteArrayOutputStream())) {
       assertEquals(0, new Shell(context, terminal, null).run());
@@ -218,20 +211,7 @@ class ShellTest {
             }
           }
         };
-    CliContext atTerminal =
-        new CliContext(
-            new PrintWriter(out, true),
-            new PrintWriter(err, true),
-            Map.of(
-                "MDT_DB",
-                dir.resolve("mdt").toString(),
-                "XDG_DATA_HOME",
-                dir.resolve("xdg").toString(),
-                "MDT_LOCK_WAIT",
-                "0"),
-            Clock.fixed(Mdt.NOW, ZoneOffset.UTC),
-            false,
-            slow);
+    CliContext atTerminal = context("mdt", slow);
     atTerminal.setProgressOnStderr(true);
     try (Terminal terminal =
         terminal(
@@ -261,20 +241,7 @@ class ShellTest {
             shellTerminal[0].raise(Terminal.Signal.INT);
           }
         };
-    CliContext pressing =
-        new CliContext(
-            new PrintWriter(out, true),
-            new PrintWriter(err, true),
-            Map.of(
-                "MDT_DB",
-                dir.resolve("mdt").toString(),
-                "XDG_DATA_HOME",
-                dir.resolve("xdg").toString(),
-                "MDT_LOCK_WAIT",
-                "0"),
-            Clock.fixed(Mdt.NOW, ZoneOffset.UTC),
-            false,
-            pressCtrlC);
+    CliContext pressing = context("mdt", pressCtrlC);
     try (Terminal terminal =
         terminal(
             "import roster "
@@ -298,20 +265,7 @@ class ShellTest {
     Mdt mdt = new Mdt(dir).env("MDT_DB", dir.resolve("secret").toString());
     mdt.ok("init", "--encrypt", "--passphrase-file", secret.toString());
     mdt.ok("team", "add", "Hidden MDT", "--passphrase-file", secret.toString());
-    CliContext encrypted =
-        new CliContext(
-            new PrintWriter(out, true),
-            new PrintWriter(err, true),
-            Map.of(
-                "MDT_DB",
-                dir.resolve("secret").toString(),
-                "XDG_DATA_HOME",
-                dir.resolve("xdg").toString(),
-                "MDT_LOCK_WAIT",
-                "0"),
-            Clock.fixed(Mdt.NOW, ZoneOffset.UTC),
-            false,
-            ImportListener.NONE);
+    CliContext encrypted = context("secret", ImportListener.NONE);
     ByteArrayOutputStream screen = new ByteArrayOutputStream();
     try (Terminal terminal =
         terminal(
