@@ -12,8 +12,10 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -70,8 +72,8 @@ public final class AuditLog {
    * The trail from a day on (null: all), of one case when {@code caseId} is given: the case, its
    * children, its follow-ups and review requests.
    */
-  public static java.util.List<Entry> read(
-      Connection connection, java.time.LocalDate since, Long caseId) throws SQLException {
+  public static List<Entry> read(Connection connection, java.time.LocalDate since, Long caseId)
+      throws SQLException {
     String sql =
         "SELECT id, occurred_at, os_user, command, entity, entity_id, action, changes FROM audit_log a"
             + " WHERE (CAST(? AS TIMESTAMP WITH TIME ZONE) IS NULL OR a.occurred_at >= ?)"
@@ -81,7 +83,7 @@ public final class AuditLog {
             + " OR (a.entity = 'followup' AND a.entity_id IN (SELECT id FROM followup WHERE case_id = ?))"
             + " OR (a.entity = 'review_request' AND a.entity_id IN (SELECT id FROM review_request WHERE case_id = ?)))"
             + " ORDER BY a.id";
-    java.util.List<Entry> entries = new java.util.ArrayList<>();
+    List<Entry> entries = new ArrayList<>();
     try (PreparedStatement query = connection.prepareStatement(sql)) {
       OffsetDateTime from =
           since == null ? null : since.atStartOfDay().atOffset(java.time.ZoneOffset.UTC);
@@ -100,9 +102,9 @@ public final class AuditLog {
   }
 
   /** The trail of one row, oldest first: its insert and each update of it. */
-  public static java.util.List<Entry> history(Connection connection, String entity, long id)
+  public static List<Entry> history(Connection connection, String entity, long id)
       throws SQLException {
-    java.util.List<Entry> entries = new java.util.ArrayList<>();
+    List<Entry> entries = new ArrayList<>();
     try (PreparedStatement query =
         connection.prepareStatement(
             "SELECT id, occurred_at, os_user, command, entity,"
@@ -152,18 +154,67 @@ public final class AuditLog {
 
   /** Changed fields of a row; the trail keeps each as {before, after}. */
   public void updated(String entity, long id, Map<String, Change> changes) throws SQLException {
+    append(entity, id, "update", beforeAndAfter(changes));
+  }
+
+  private static Map<String, String[]> beforeAndAfter(Map<String, Change> changes) {
     Map<String, String[]> text = new LinkedHashMap<>();
     changes.forEach(
         (field, change) ->
             text.put(field, new String[] {string(change.before()), string(change.after())}));
-    append(entity, id, "update", text);
+    return text;
   }
+
+  /**
+   * Updates collected and appended together by {@link Batch#flush}: an import that changes
+   * thousands of rows writes their trail in batches instead of a statement (and a look at the
+   * chain's head) per row. Nothing else may append between the first update and the flush.
+   */
+  public Batch batch() {
+    return new Batch();
+  }
+
+  /** Updates waiting to be appended, in their order. */
+  public final class Batch {
+    private final List<Pending> pending = new ArrayList<>();
+
+    private Batch() {}
+
+    /** As {@link AuditLog#updated}, appended at the next {@link #flush}. */
+    public void updated(String entity, long id, Map<String, Change> changes) {
+      pending.add(new Pending(entity, id, "update", json(beforeAndAfter(changes))));
+    }
+
+    public void flush() throws SQLException {
+      write(pending);
+      pending.clear();
+    }
+  }
+
+  /** A row of the trail before its time and hashes are known. */
+  private record Pending(String entity, long id, String action, String changes) {}
 
   private static String string(Object value) {
     return value == null ? null : value.toString();
   }
 
   private void append(String entity, long id, String action, Object changes) throws SQLException {
+    write(List.of(new Pending(entity, id, action, json(changes))));
+  }
+
+  private static String json(Object changes) {
+    try {
+      return JSON.writeValueAsString(changes);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("audit entry not serialisable", e);
+    }
+  }
+
+  /** Appends rows after the chain's current head, each chained to the one before. */
+  private void write(List<Pending> rows) throws SQLException {
+    if (rows.isEmpty()) {
+      return;
+    }
     if (insert == null) {
       insert =
           connection.prepareStatement(
@@ -177,22 +228,23 @@ public final class AuditLog {
     }
     // the stored precision (microseconds), so the hash recomputed from the stored row is the same
     OffsetDateTime at = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
-    String json;
-    try {
-      json = JSON.writeValueAsString(changes);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("audit entry not serialisable", e);
+    for (Pending row : rows) {
+      String hash =
+          chainHash(
+              previous, at, osUser, command, row.entity(), row.id(), row.action(), row.changes());
+      insert.setObject(1, at);
+      insert.setString(2, osUser);
+      insert.setString(3, command);
+      insert.setString(4, row.entity());
+      insert.setLong(5, row.id());
+      insert.setString(6, row.action());
+      insert.setString(7, row.changes());
+      insert.setString(8, previous);
+      insert.setString(9, hash);
+      insert.addBatch();
+      previous = hash;
     }
-    insert.setObject(1, at);
-    insert.setString(2, osUser);
-    insert.setString(3, command);
-    insert.setString(4, entity);
-    insert.setLong(5, id);
-    insert.setString(6, action);
-    insert.setString(7, json);
-    insert.setString(8, previous);
-    insert.setString(9, chainHash(previous, at, osUser, command, entity, id, action, json));
-    insert.executeUpdate();
+    insert.executeBatch();
   }
 
   /**

@@ -9,12 +9,18 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.mdt.MdtException;
 import org.mdt.cases.Column;
 import org.mdt.db.AuditLog;
@@ -79,8 +85,20 @@ public final class RosterImporter {
     private final AuditLog audit;
     private final Map<String, Team> teamsByKey = new HashMap<>();
     private final Team defaultTeam;
+
+    /**
+     * The ids of cases and children stored before this import that a row of it named; those this
+     * import created carry its id as their created_import_id.
+     */
     private final BitSet casesSeen = new BitSet();
+
     private final BitSet childrenSeen = new BitSet();
+
+    /** No case stored yet, so no children to match. */
+    private static final ChildMatch NO_CHILD = new ChildMatch(null, null);
+
+    /** The import's own record, written first. */
+    private long importId;
 
     /** Cases stored before this import whose case-level values it changed. */
     private final BitSet casesChanged = new BitSet();
@@ -138,13 +156,16 @@ public final class RosterImporter {
     ImportResult rows() throws SQLException {
       try (RosterStore store = new RosterStore(connection);
           ParsedRowStream rows = new ParsedRowStream(source, parser)) {
-        long importId =
-            store.insertImport(request.file().getFileName().toString(), sha256, now, osUser);
+        importId = store.insertImport(request.file().getFileName().toString(), sha256, now, osUser);
+        List<ParsedRow> chunk = new ArrayList<>(CHUNK_ROWS);
         for (ParsedRow row; (row = rows.next()) != null; ) {
-          read++;
-          handle(store, row, importId);
-          listener.rowHandled(read, row.number);
+          chunk.add(row);
+          if (chunk.size() == CHUNK_ROWS) {
+            handle(store, chunk);
+            chunk.clear();
+          }
         }
+        handle(store, chunk);
         ImportSummary summary =
             new ImportSummary(
                 read,
@@ -171,8 +192,22 @@ public final class RosterImporter {
       }
     }
 
-    private void handle(RosterStore store, ParsedRow row, long importId) throws SQLException {
-      Team team = row.rejected() ? null : team(row);
+    /**
+     * One chunk of rows: their stored cases and children are read in two queries, each row is
+     * decided in memory in file order (a row sees what the rows before it did), and what changed is
+     * written in batches.
+     */
+    private void handle(RosterStore store, List<ParsedRow> chunk) throws SQLException {
+      Chunk work = new Chunk(store, chunk);
+      for (ParsedRow row : chunk) {
+        read++;
+        handle(work, row);
+        listener.rowHandled(read, row.number);
+      }
+      work.write();
+    }
+
+    private void handle(Chunk work, ParsedRow row) {
       formulasWithoutValue += row.formulasWithoutValue;
       if (row.rejected()) {
         rejected++;
@@ -180,15 +215,15 @@ public final class RosterImporter {
         return;
       }
       String caseNumber = row.text(Column.CASE_NUMBER);
-      RosterStore.Stored storedCase = store.findCase(team.id(), caseNumber);
-      long caseId;
-      RosterStore.ChildMatch match = NO_CHILD;
+      CaseState storedCase = work.caseOf(row);
+      ChildMatch match = NO_CHILD;
+      CaseState rowCase;
       if (storedCase == null) {
-        caseId = store.insertCase(team.id(), caseNumber, row.values, importId, now);
+        rowCase = work.newCase(row);
       } else {
-        caseId = storedCase.id();
-        match = store.findChild(caseId, row.childKey(), row.childNameKey());
-        if (match.sameKey() != null && childrenSeen.get(index(match.sameKey().id()))) {
+        rowCase = storedCase;
+        match = storedCase.match(row.childKey(), row.childNameKey());
+        if (match.sameKey() != null && match.sameKey().seen) {
           duplicates++;
           problems.duplicate(
               new Problem(
@@ -206,27 +241,25 @@ public final class RosterImporter {
       row.warnings.forEach(problems::warning);
       warnings += row.warnings.size();
       Map<Column, AuditLog.Change> caseChanges =
-          storedCase == null ? Map.of() : applyCaseValues(store, storedCase, row);
+          storedCase == null ? Map.of() : applyCaseValues(work, storedCase, row);
       boolean reverted =
           !caseChanges.isEmpty()
-              && !Objects.equals(storedCase.createdImport(), importId)
+              && !storedCase.createdHere()
               && countCaseChanges(storedCase, row, caseChanges);
-      casesSeen.set(index(caseId));
-      RosterStore.Stored storedChild = match.sameKey();
-      long childId;
+      rowCase.markSeen();
+      ChildState storedChild = match.sameKey();
       if (storedChild == null) {
-        childId = store.insertChild(caseId, team.id(), row.childKey(), row.values, importId, now);
+        rowCase.children.add(work.newChild(rowCase, row));
         inserted++;
         if (match.sameNameOnly() != null) {
           notePossibleDobCorrection(row, match.sameNameOnly());
         }
       } else {
-        childId = storedChild.id();
         Map<Column, AuditLog.Change> changes =
             changes(storedChild, row, Column.CHILD_ROW_COLUMNS, false);
         if (!changes.isEmpty()) {
-          store.updateChild(childId, merged(storedChild, changes), now);
-          audit.updated(RosterStore.CHILD, childId, byName(changes));
+          storedChild.apply(changes);
+          work.auditUpdate(RosterStore.CHILD, storedChild, changes);
           reverted |= explain(RosterStore.CHILD, storedChild, row, changes, false);
         }
         if (!caseChanges.isEmpty() || !changes.isEmpty()) {
@@ -234,11 +267,11 @@ public final class RosterImporter {
         } else {
           unchanged++;
         }
+        storedChild.markSeen();
       }
       if (reverted) {
         reverts++;
       }
-      childrenSeen.set(index(childId));
     }
 
     /**
@@ -248,13 +281,12 @@ public final class RosterImporter {
      * changes made.
      */
     private Map<Column, AuditLog.Change> applyCaseValues(
-        RosterStore store, RosterStore.Stored storedCase, ParsedRow row) throws SQLException {
-      boolean seenInFile = casesSeen.get(index(storedCase.id()));
+        Chunk work, CaseState storedCase, ParsedRow row) {
       Map<Column, AuditLog.Change> changes =
-          changes(storedCase, row, Column.CASE_COLUMNS, seenInFile);
+          changes(storedCase, row, Column.CASE_COLUMNS, storedCase.seen);
       if (!changes.isEmpty()) {
-        store.updateCase(storedCase.id(), merged(storedCase, changes), now);
-        audit.updated(RosterStore.CASE, storedCase.id(), byName(changes));
+        storedCase.apply(changes);
+        work.auditUpdate(RosterStore.CASE, storedCase, changes);
       }
       return changes;
     }
@@ -264,8 +296,8 @@ public final class RosterImporter {
      * tells of them; returns whether any sets a value back.
      */
     private boolean countCaseChanges(
-        RosterStore.Stored storedCase, ParsedRow row, Map<Column, AuditLog.Change> changes) {
-      casesChanged.set(index(storedCase.id()));
+        CaseState storedCase, ParsedRow row, Map<Column, AuditLog.Change> changes) {
+      casesChanged.set(index(storedCase.id));
       changes.keySet().forEach(column -> changedFields.merge(column, 1, Integer::sum));
       return explain(RosterStore.CASE, storedCase, row, changes, true);
     }
@@ -274,14 +306,14 @@ public final class RosterImporter {
      * The row's child has the name of a stored child of its case but another DOB. The DOB is part
      * of the key, so it is a new child as before; which DOB is right is for a person to say.
      */
-    private void notePossibleDobCorrection(ParsedRow row, RosterStore.Stored sameName) {
+    private void notePossibleDobCorrection(ParsedRow row, ChildState sameName) {
       possibleDobCorrections++;
       warn(
           row,
           "possible DOB correction for case "
               + row.text(Column.CASE_NUMBER)
               + " (stored "
-              + dob(sameName.values().get(Column.CHILD_DOB))
+              + dob(sameName.values.get(Column.CHILD_DOB))
               + ", now "
               + dob(row.date(Column.CHILD_DOB))
               + "); not merged");
@@ -295,7 +327,7 @@ public final class RosterImporter {
      */
     private boolean explain(
         String entity,
-        RosterStore.Stored stored,
+        RowState stored,
         ParsedRow row,
         Map<Column, AuditLog.Change> changes,
         boolean conflicts) {
@@ -305,7 +337,7 @@ public final class RosterImporter {
         Column column = entry.getKey();
         Object before = entry.getValue().before();
         Object after = entry.getValue().after();
-        ImportHistory.Source undone = history.replaced(entity, stored.id(), column, after);
+        ImportHistory.Source undone = history.replaced(entity, stored.id, column, after);
         if (undone != null) {
           reverted = true;
           warn(
@@ -320,7 +352,7 @@ public final class RosterImporter {
                   + undone.label());
         } else if (conflicts && before != null) {
           ImportHistory.Source source =
-              history.setBy(entity, stored.id(), stored.createdImport(), column);
+              history.setBy(entity, stored.id, stored.createdImport, column);
           warn(
               row,
               "case "
@@ -345,11 +377,11 @@ public final class RosterImporter {
 
     /** The columns whose value in the row differs from the stored one; blanks never count. */
     private Map<Column, AuditLog.Change> changes(
-        RosterStore.Stored stored, ParsedRow row, Iterable<Column> columns, boolean keepStored) {
+        RowState stored, ParsedRow row, Iterable<Column> columns, boolean keepStored) {
       Map<Column, AuditLog.Change> changes = new EnumMap<>(Column.class);
       for (Column column : columns) {
         Object incoming = row.values.get(column);
-        Object current = stored.values().get(column);
+        Object current = stored.values.get(column);
         if (incoming == null || Objects.equals(incoming, current)) {
           continue;
         }
@@ -373,6 +405,235 @@ public final class RosterImporter {
       return changes;
     }
 
+    /** A case or child as this import sees it: stored before, or new in this import. */
+    private class RowState {
+      /** Null until a new row is written. */
+      Long id;
+
+      final Map<Column, Object> values;
+      final Long createdImport;
+
+      /** Read from the database, so a change is an update. */
+      final boolean stored;
+
+      /** An earlier row of this file named it, so it now only takes values for its blanks. */
+      boolean seen;
+
+      boolean changed;
+
+      private final BitSet seenIds;
+
+      RowState(RosterStore.Stored row, BitSet seenIds) {
+        this.id = row.id();
+        this.values = row.values();
+        this.createdImport = row.createdImport();
+        this.stored = true;
+        this.seenIds = seenIds;
+        this.seen = createdHere() || seenIds.get(index(row.id()));
+      }
+
+      RowState(Map<Column, Object> rowValues, List<Column> columns, BitSet seenIds) {
+        this.values = new EnumMap<>(Column.class);
+        for (Column column : columns) {
+          Object value = rowValues.get(column);
+          if (value != null) {
+            values.put(column, value);
+          }
+        }
+        this.createdImport = importId;
+        this.stored = false;
+        this.seenIds = seenIds;
+        this.seen = true;
+      }
+
+      /** Made by this import, which needs no trail of its own changes to it. */
+      boolean createdHere() {
+        return Objects.equals(createdImport, importId);
+      }
+
+      void apply(Map<Column, AuditLog.Change> changes) {
+        changes.forEach((column, change) -> values.put(column, change.after()));
+        changed = true;
+      }
+
+      void markSeen() {
+        seen = true;
+        if (id != null) {
+          seenIds.set(index(id));
+        }
+      }
+    }
+
+    private final class CaseState extends RowState {
+      final long teamId;
+      final String caseNumber;
+      final List<ChildState> children = new ArrayList<>(2);
+
+      CaseState(long teamId, String caseNumber, RosterStore.Stored row) {
+        super(row, casesSeen);
+        this.teamId = teamId;
+        this.caseNumber = caseNumber;
+      }
+
+      CaseState(long teamId, ParsedRow row) {
+        super(row.values, Column.CASE_COLUMNS, casesSeen);
+        this.teamId = teamId;
+        this.caseNumber = row.text(Column.CASE_NUMBER);
+      }
+
+      /**
+       * The child with this key, or one whose key starts with the same {@code nameKey} (same name,
+       * another DOB).
+       */
+      ChildMatch match(String matchKey, String nameKey) {
+        ChildState sameName = null;
+        for (ChildState child : children) {
+          if (child.matchKey.equals(matchKey)) {
+            return new ChildMatch(child, null);
+          }
+          if (sameName == null && nameKey != null && child.matchKey.startsWith(nameKey)) {
+            sameName = child;
+          }
+        }
+        return new ChildMatch(null, sameName);
+      }
+    }
+
+    private final class ChildState extends RowState {
+      final String matchKey;
+
+      ChildState(RosterStore.StoredChild child) {
+        super(child.row(), childrenSeen);
+        this.matchKey = child.matchKey();
+      }
+
+      ChildState(ParsedRow row) {
+        super(row.values, Column.CHILD_ROW_COLUMNS, childrenSeen);
+        this.matchKey = row.childKey();
+      }
+    }
+
+    /**
+     * What a case's children say about a row's child: the child with the row's key, else (null) a
+     * child with the same name and another DOB, else both null.
+     */
+    private record ChildMatch(ChildState sameKey, ChildState sameNameOnly) {}
+
+    /** The stored rows one chunk of the file names, and what it adds and changes. */
+    private final class Chunk {
+      private final RosterStore store;
+      private final Map<CaseKey, CaseState> cases = new HashMap<>();
+      private final Map<ParsedRow, Team> teams = new IdentityHashMap<>();
+      private final List<CaseState> newCases = new ArrayList<>();
+      private final List<ChildState> newChildren = new ArrayList<>();
+      private final List<CaseState> parents = new ArrayList<>();
+      private final List<ChildState> storedChildren = new ArrayList<>();
+      private final AuditLog.Batch trail = audit.batch();
+
+      /** Resolves each row's team and reads the stored cases the rows name, with their children. */
+      Chunk(RosterStore store, List<ParsedRow> rows) throws SQLException {
+        this.store = store;
+        Map<Long, Set<String>> caseNumbers = new HashMap<>();
+        for (ParsedRow row : rows) {
+          Team team = row.rejected() ? null : team(row);
+          if (!row.rejected()) {
+            teams.put(row, team);
+            caseNumbers
+                .computeIfAbsent(team.id(), id -> new HashSet<>())
+                .add(row.text(Column.CASE_NUMBER));
+          }
+        }
+        Map<Long, CaseState> byId = new HashMap<>();
+        for (Map.Entry<Long, Set<String>> team : caseNumbers.entrySet()) {
+          long teamId = team.getKey();
+          store
+              .findCases(teamId, team.getValue())
+              .forEach(
+                  (number, stored) -> {
+                    CaseState state = new CaseState(teamId, number, stored);
+                    cases.put(new CaseKey(teamId, number), state);
+                    byId.put(stored.id(), state);
+                  });
+        }
+        store
+            .findChildren(byId.keySet())
+            .forEach(
+                (caseId, children) ->
+                    children.forEach(
+                        child -> {
+                          ChildState state = new ChildState(child);
+                          byId.get(caseId).children.add(state);
+                          storedChildren.add(state);
+                        }));
+      }
+
+      /** The case a row names, stored or added by an earlier row; null when it is new. */
+      CaseState caseOf(ParsedRow row) {
+        return cases.get(new CaseKey(teams.get(row).id(), row.text(Column.CASE_NUMBER)));
+      }
+
+      CaseState newCase(ParsedRow row) {
+        CaseState state = new CaseState(teams.get(row).id(), row);
+        cases.put(new CaseKey(state.teamId, state.caseNumber), state);
+        newCases.add(state);
+        return state;
+      }
+
+      ChildState newChild(CaseState parent, ParsedRow row) {
+        ChildState child = new ChildState(row);
+        newChildren.add(child);
+        parents.add(parent);
+        return child;
+      }
+
+      /** Trails an update of a row stored before this import. */
+      void auditUpdate(String entity, RowState row, Map<Column, AuditLog.Change> changes) {
+        if (!row.createdHere()) {
+          trail.updated(entity, row.id, byName(changes));
+        }
+      }
+
+      /** Writes the chunk: new cases first, for their ids; then updates, children and the trail. */
+      void write() throws SQLException {
+        if (!newCases.isEmpty()) {
+          long[] ids =
+              store.insertCases(
+                  newCases.stream()
+                      .map(c -> new RosterStore.NewRow(c.teamId, c.caseNumber, c.values))
+                      .toList(),
+                  importId,
+                  now);
+          for (int i = 0; i < ids.length; i++) {
+            newCases.get(i).id = ids[i];
+            newCases.get(i).markSeen();
+          }
+        }
+        store.updateCases(changedValues(cases.values()), now);
+        if (!newChildren.isEmpty()) {
+          long[] caseIds = parents.stream().mapToLong(parent -> parent.id).toArray();
+          List<RosterStore.NewRow> rows = new ArrayList<>(newChildren.size());
+          for (int i = 0; i < caseIds.length; i++) {
+            ChildState child = newChildren.get(i);
+            rows.add(new RosterStore.NewRow(parents.get(i).teamId, child.matchKey, child.values));
+          }
+          store.insertChildren(rows, caseIds, importId, now);
+        }
+        store.updateChildren(changedValues(storedChildren), now);
+        trail.flush();
+      }
+
+      private static Map<Long, Map<Column, Object>> changedValues(
+          Collection<? extends RowState> rows) {
+        Map<Long, Map<Column, Object>> changed = new LinkedHashMap<>();
+        for (RowState row : rows) {
+          if (row.stored && row.changed) {
+            changed.put(row.id, row.values);
+          }
+        }
+        return changed;
+      }
+    }
+
     private Team team(ParsedRow row) {
       String named = row.text(Column.TEAM);
       if (named == null) {
@@ -390,8 +651,11 @@ public final class RosterImporter {
     }
   }
 
-  /** No case stored yet, so no children to match. */
-  private static final RosterStore.ChildMatch NO_CHILD = new RosterStore.ChildMatch(null, null);
+  /** A case's key: its team and case number. */
+  private record CaseKey(long teamId, String caseNumber) {}
+
+  /** How many rows an import reads, decides and writes at a time. */
+  private static final int CHUNK_ROWS = 1_000;
 
   private static String quoted(Object value) {
     return "'" + TerminalText.quoted(value.toString()) + "'";
@@ -399,14 +663,6 @@ public final class RosterImporter {
 
   private static String dob(Object value) {
     return value == null ? "no DOB" : value.toString();
-  }
-
-  private static Map<Column, Object> merged(
-      RosterStore.Stored stored, Map<Column, AuditLog.Change> changes) {
-    Map<Column, Object> values = new EnumMap<>(Column.class);
-    values.putAll(stored.values());
-    changes.forEach((column, change) -> values.put(column, change.after()));
-    return values;
   }
 
   private static Map<String, AuditLog.Change> byName(Map<Column, AuditLog.Change> changes) {

@@ -1,5 +1,6 @@
 package org.mdt.roster;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,7 +8,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -15,9 +20,11 @@ import org.mdt.cases.Column;
 import org.mdt.db.Sql;
 
 /**
- * All SQL of roster import. Statements are prepared once per import and reused for every row;
- * column lists come from {@link Column}, whose canonical names are the database columns, and every
- * value is a parameter.
+ * All SQL of roster import. An import works in chunks of rows: it looks up the chunk's stored cases
+ * and their children in two queries, decides in memory, and writes the chunk's inserts and updates
+ * as JDBC batches (row-at-a-time statements and lookups cost most of an import's time). Statements
+ * are prepared once per import; column lists come from {@link Column}, whose canonical names are
+ * the database columns, and every value is a parameter.
  */
 final class RosterStore implements AutoCloseable {
   /** The audit trail's names of the two tables an import updates. */
@@ -25,10 +32,11 @@ final class RosterStore implements AutoCloseable {
 
   static final String CHILD = "case_child";
 
-  private final PreparedStatement findCase;
+  private final Connection connection;
+  private final PreparedStatement findCases;
   private final PreparedStatement insertCase;
   private final PreparedStatement updateCase;
-  private final PreparedStatement findChild;
+  private final PreparedStatement findChildren;
   private final PreparedStatement insertChild;
   private final PreparedStatement updateChild;
   private final PreparedStatement insertImport;
@@ -40,20 +48,24 @@ final class RosterStore implements AutoCloseable {
    */
   record Stored(long id, Map<Column, Object> values, Long createdImport) {}
 
-  /**
-   * What a case's stored children say about a row's child: the child with the row's key, else
-   * (null) a child with the same name and another DOB, else both null.
-   */
-  record ChildMatch(Stored sameKey, Stored sameNameOnly) {}
+  /** A stored child and its upsert key within its case. */
+  record StoredChild(Stored row, String matchKey) {}
+
+  /** A row to insert: a new case, or a new child of a case whose id is known by then. */
+  record NewRow(long teamId, String key, Map<Column, Object> values) {}
 
   RosterStore(Connection connection) throws SQLException {
+    this.connection = connection;
     String caseColumns = names(Column.CASE_COLUMNS);
     String childColumns = names(Column.CHILD_ROW_COLUMNS);
-    findCase =
+    findCases =
         connection.prepareStatement(
-            "SELECT id, created_import_id, "
-                + caseColumns
-                + " FROM mdt_case WHERE team_id = ? AND case_number = ?");
+            // a join, not "case_number = ANY(?)": H2 would then use only the team half of the
+            // (team_id, case_number) index and read all of a team's cases for each chunk
+            "SELECT c.id, c.created_import_id, "
+                + prefixed("c.", Column.CASE_COLUMNS)
+                + ", c.case_number FROM UNNEST(?) AS n(case_number)"
+                + " JOIN mdt_case c ON c.team_id = ? AND c.case_number = n.case_number");
     insertCase =
         connection.prepareStatement(
             "INSERT INTO mdt_case (team_id, case_number, "
@@ -67,19 +79,19 @@ final class RosterStore implements AutoCloseable {
             "UPDATE mdt_case SET "
                 + assignments(Column.CASE_COLUMNS)
                 + ", updated_at = ? WHERE id = ?");
-    findChild =
+    findChildren =
         connection.prepareStatement(
-            "SELECT id, created_import_id, match_key, "
+            "SELECT id, created_import_id, "
                 + childColumns
-                + " FROM case_child WHERE case_id = ?");
+                + ", case_id, match_key FROM case_child WHERE case_id = ANY(?)"
+                + " ORDER BY case_id, id");
     insertChild =
         connection.prepareStatement(
             "INSERT INTO case_child (case_id, team_id, match_key, "
                 + childColumns
                 + ", created_import_id, created_at, updated_at) VALUES (?, ?, ?, "
                 + marks(Column.CHILD_ROW_COLUMNS.size())
-                + ", ?, ?, ?)",
-            Statement.RETURN_GENERATED_KEYS);
+                + ", ?, ?, ?)");
     updateChild =
         connection.prepareStatement(
             "UPDATE case_child SET "
@@ -98,11 +110,15 @@ final class RosterStore implements AutoCloseable {
   }
 
   private static String names(List<Column> columns) {
-    return columns.stream().map(Column::canonicalName).collect(Collectors.joining(", "));
+    return prefixed("", columns);
+  }
+
+  private static String prefixed(String prefix, List<Column> columns) {
+    return columns.stream().map(c -> prefix + c.canonicalName()).collect(Collectors.joining(", "));
   }
 
   private static String marks(int count) {
-    return String.join(", ", java.util.Collections.nCopies(count, "?"));
+    return String.join(", ", Collections.nCopies(count, "?"));
   }
 
   private static String assignments(List<Column> columns) {
@@ -136,48 +152,112 @@ final class RosterStore implements AutoCloseable {
     finishImport.executeUpdate();
   }
 
-  Stored findCase(long teamId, String caseNumber) throws SQLException {
-    findCase.setLong(1, teamId);
-    findCase.setString(2, caseNumber);
-    return find(findCase, Column.CASE_COLUMNS);
-  }
-
-  long insertCase(
-      long teamId, String caseNumber, Map<Column, Object> values, long importId, OffsetDateTime now)
-      throws SQLException {
-    insertCase.setLong(1, teamId);
-    insertCase.setString(2, caseNumber);
-    int next = bind(insertCase, 3, Column.CASE_COLUMNS, values);
-    insertCase.setLong(next, importId);
-    insertCase.setObject(next + 1, now);
-    insertCase.setObject(next + 2, now);
-    insertCase.executeUpdate();
-    return Sql.generatedId(insertCase);
-  }
-
-  void updateCase(long id, Map<Column, Object> values, OffsetDateTime now) throws SQLException {
-    update(updateCase, Column.CASE_COLUMNS, id, values, now);
-  }
-
-  /**
-   * The child of the case with this key, or one whose key starts with the same {@code nameKey}
-   * (same name, another DOB); a case has a handful of children, compared here in the one query.
-   */
-  ChildMatch findChild(long caseId, String matchKey, String nameKey) throws SQLException {
-    findChild.setLong(1, caseId);
-    Stored sameName = null;
-    try (ResultSet rs = findChild.executeQuery()) {
+  /** The team's stored cases among these case numbers, by case number. */
+  Map<String, Stored> findCases(long teamId, Collection<String> caseNumbers) throws SQLException {
+    Map<String, Stored> found = new HashMap<>();
+    findCases.setArray(1, array("VARCHAR", caseNumbers));
+    findCases.setLong(2, teamId);
+    try (ResultSet rs = findCases.executeQuery()) {
       while (rs.next()) {
-        String key = rs.getString(3);
-        if (key.equals(matchKey)) {
-          return new ChildMatch(stored(rs, 4, Column.CHILD_ROW_COLUMNS), null);
-        }
-        if (sameName == null && nameKey != null && key.startsWith(nameKey)) {
-          sameName = stored(rs, 4, Column.CHILD_ROW_COLUMNS);
-        }
+        found.put(rs.getString(3 + Column.CASE_COLUMNS.size()), stored(rs, Column.CASE_COLUMNS));
       }
-      return new ChildMatch(null, sameName);
     }
+    return found;
+  }
+
+  /** The stored children of these cases, by case id, each case's in the order they were stored. */
+  Map<Long, List<StoredChild>> findChildren(Collection<Long> caseIds) throws SQLException {
+    Map<Long, List<StoredChild>> found = new HashMap<>();
+    if (caseIds.isEmpty()) {
+      return found;
+    }
+    findChildren.setArray(1, array("BIGINT", caseIds));
+    int caseColumn = 3 + Column.CHILD_ROW_COLUMNS.size();
+    try (ResultSet rs = findChildren.executeQuery()) {
+      while (rs.next()) {
+        found
+            .computeIfAbsent(rs.getLong(caseColumn), id -> new ArrayList<>(2))
+            .add(
+                new StoredChild(
+                    stored(rs, Column.CHILD_ROW_COLUMNS), rs.getString(caseColumn + 1)));
+      }
+    }
+    return found;
+  }
+
+  private Array array(String type, Collection<?> values) throws SQLException {
+    return connection.createArrayOf(type, values.toArray());
+  }
+
+  /** Inserts new cases in one batch; returns their ids in the order given. */
+  long[] insertCases(List<NewRow> cases, long importId, OffsetDateTime now) throws SQLException {
+    for (NewRow row : cases) {
+      insertCase.setLong(1, row.teamId());
+      insertCase.setString(2, row.key());
+      int next = bind(insertCase, 3, Column.CASE_COLUMNS, row.values());
+      insertCase.setLong(next, importId);
+      insertCase.setObject(next + 1, now);
+      insertCase.setObject(next + 2, now);
+      insertCase.addBatch();
+    }
+    insertCase.executeBatch();
+    long[] ids = new long[cases.size()];
+    try (ResultSet keys = insertCase.getGeneratedKeys()) {
+      for (int i = 0; i < ids.length; i++) {
+        if (!keys.next()) {
+          throw new SQLException("a batch insert returned fewer keys than rows");
+        }
+        ids[i] = keys.getLong(1);
+      }
+    }
+    return ids;
+  }
+
+  /** Inserts new children in one batch, each with the id of its case. */
+  void insertChildren(List<NewRow> children, long[] caseIds, long importId, OffsetDateTime now)
+      throws SQLException {
+    for (int i = 0; i < caseIds.length; i++) {
+      NewRow row = children.get(i);
+      insertChild.setLong(1, caseIds[i]);
+      insertChild.setLong(2, row.teamId());
+      insertChild.setString(3, row.key());
+      int next = bind(insertChild, 4, Column.CHILD_ROW_COLUMNS, row.values());
+      insertChild.setLong(next, importId);
+      insertChild.setObject(next + 1, now);
+      insertChild.setObject(next + 2, now);
+      insertChild.addBatch();
+    }
+    insertChild.executeBatch();
+  }
+
+  /** Writes the current values of changed stored cases, in one batch. */
+  void updateCases(Map<Long, Map<Column, Object>> valuesById, OffsetDateTime now)
+      throws SQLException {
+    update(updateCase, Column.CASE_COLUMNS, valuesById, now);
+  }
+
+  /** Writes the current values of changed stored children, in one batch. */
+  void updateChildren(Map<Long, Map<Column, Object>> valuesById, OffsetDateTime now)
+      throws SQLException {
+    update(updateChild, Column.CHILD_ROW_COLUMNS, valuesById, now);
+  }
+
+  private static void update(
+      PreparedStatement update,
+      List<Column> columns,
+      Map<Long, Map<Column, Object>> valuesById,
+      OffsetDateTime now)
+      throws SQLException {
+    if (valuesById.isEmpty()) {
+      return;
+    }
+    for (Map.Entry<Long, Map<Column, Object>> row : valuesById.entrySet()) {
+      int next = bind(update, 1, columns, row.getValue());
+      update.setObject(next, now);
+      update.setLong(next + 1, row.getKey());
+      update.addBatch();
+    }
+    update.executeBatch();
   }
 
   /**
@@ -216,56 +296,13 @@ final class RosterStore implements AutoCloseable {
     return history.finish();
   }
 
-  long insertChild(
-      long caseId,
-      long teamId,
-      String matchKey,
-      Map<Column, Object> values,
-      long importId,
-      OffsetDateTime now)
-      throws SQLException {
-    insertChild.setLong(1, caseId);
-    insertChild.setLong(2, teamId);
-    insertChild.setString(3, matchKey);
-    int next = bind(insertChild, 4, Column.CHILD_ROW_COLUMNS, values);
-    insertChild.setLong(next, importId);
-    insertChild.setObject(next + 1, now);
-    insertChild.setObject(next + 2, now);
-    insertChild.executeUpdate();
-    return Sql.generatedId(insertChild);
-  }
-
-  void updateChild(long id, Map<Column, Object> values, OffsetDateTime now) throws SQLException {
-    update(updateChild, Column.CHILD_ROW_COLUMNS, id, values, now);
-  }
-
-  private static void update(
-      PreparedStatement update,
-      List<Column> columns,
-      long id,
-      Map<Column, Object> values,
-      OffsetDateTime now)
-      throws SQLException {
-    int next = bind(update, 1, columns, values);
-    update.setObject(next, now);
-    update.setLong(next + 1, id);
-    update.executeUpdate();
-  }
-
-  private static Stored find(PreparedStatement query, List<Column> columns) throws SQLException {
-    try (ResultSet rs = query.executeQuery()) {
-      return rs.next() ? stored(rs, 3, columns) : null;
-    }
-  }
-
   /**
-   * The row's id (column 1), the import that created it (column 2) and its values from column
-   * {@code first} on.
+   * The row's id (column 1), the import that created it (column 2) and its values from column 3 on.
    */
-  private static Stored stored(ResultSet rs, int first, List<Column> columns) throws SQLException {
+  private static Stored stored(ResultSet rs, List<Column> columns) throws SQLException {
     Map<Column, Object> values = new EnumMap<>(Column.class);
     for (int i = 0; i < columns.size(); i++) {
-      Object value = rs.getObject(first + i, columns.get(i).javaType());
+      Object value = rs.getObject(3 + i, columns.get(i).javaType());
       if (value != null) {
         values.put(columns.get(i), value);
       }
@@ -304,10 +341,10 @@ final class RosterStore implements AutoCloseable {
   public void close() throws SQLException {
     for (PreparedStatement statement :
         List.of(
-            findCase,
+            findCases,
             insertCase,
             updateCase,
-            findChild,
+            findChildren,
             insertChild,
             updateChild,
             insertImport,
