@@ -60,8 +60,8 @@ final class RosterStore implements AutoCloseable {
     String childColumns = names(Column.CHILD_ROW_COLUMNS);
     findCases =
         connection.prepareStatement(
-            // a join, not "case_number = ANY(?)": H2 would then use only the team half of the
-            // (team_id, case_number) index and read all of a team's cases for each chunk
+            // a join, not "case_number = ANY(?)": H2 would use only the team half of the
+            // (team_id, case_number) index, reading all of a team's cases for each chunk
             "SELECT c.id, c.created_import_id, "
                 + prefixed("c.", Column.CASE_COLUMNS)
                 + ", c.case_number FROM UNNEST(?) AS n(case_number)"
@@ -81,10 +81,12 @@ final class RosterStore implements AutoCloseable {
                 + ", updated_at = ? WHERE id = ?");
     findChildren =
         connection.prepareStatement(
-            "SELECT id, created_import_id, "
-                + childColumns
-                + ", case_id, match_key FROM case_child WHERE case_id = ANY(?)"
-                + " ORDER BY case_id, id");
+            // a join for the same reason: H2 checks "case_id = ANY(?)" again on each row it finds,
+            // against the whole array
+            "SELECT ch.id, ch.created_import_id, "
+                + prefixed("ch.", Column.CHILD_ROW_COLUMNS)
+                + ", ch.case_id, ch.match_key FROM UNNEST(?) AS n(case_id)"
+                + " JOIN case_child ch ON ch.case_id = n.case_id ORDER BY ch.case_id, ch.id");
     insertChild =
         connection.prepareStatement(
             "INSERT INTO case_child (case_id, team_id, match_key, "
