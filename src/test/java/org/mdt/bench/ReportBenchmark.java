@@ -1,119 +1,33 @@
 package org.mdt.bench;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.mdt.codes.Codes;
 
 /**
- * Times every report as a user runs it (a fresh {@code java -jar target/mdt.jar} process, so
- * start-up and opening the database count) over 1,000,000 roster rows of 17 teams across five
- * years, with a weekly recorded meeting per team, attendance and follow-ups; and the accreditation
- * PDF over 100,000 rows. Not a test: {@code mvn -B -Pbench verify -DskipTests}. The rows are
- * written straight into a database {@code mdt init} made, in an order unrelated to their dates (the
- * worst case for a report that reads a period), because importing a million rows would take the
- * benchmark's first minute for nothing.
+ * The reports' database: 17 teams across five years, with a weekly recorded meeting per team,
+ * attendance and follow-ups. The rows are written straight into a database {@code mdt init} made,
+ * in an order unrelated to their dates (the worst case for a report that reads a period), because
+ * importing a million rows would take the benchmark's first minutes for nothing. {@link Bench}
+ * times the reports over it.
  */
 public final class ReportBenchmark {
-  private static final int TEAMS = 17;
-  private static final int RUNS = 3;
+  static final int TEAMS = 17;
 
   private ReportBenchmark() {}
 
-  public static void main(String[] args) throws Exception {
-    Path target = Path.of(args.length > 0 ? args[0] : "target");
-    Path jar = target.resolve("mdt.jar");
-    Path dir = Files.createDirectories(target.resolve("bench")).toAbsolutePath();
-    System.out.printf(
-        "machine: %d cores, JDK %s%n",
-        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-
-    Path big = build(jar, dir.resolve("reports-1m"), 1_000_000);
-    Path pdf = dir.resolve("report.pdf"); // each timed report replaces the one before: --force
-    time(jar, big, "report", "nca", "--period", "2025H1");
-    time(
-        jar,
-        big,
-        "report",
-        "nca",
-        "--period",
-        "2025H1",
-        "--team",
-        "Team 7",
-        "--out",
-        pdf.toString(),
-        "--force");
-    time(jar, big, "report", "voca", "--quarter", "FY2025Q3");
-    time(jar, big, "report", "voca", "--quarter", "FY2025Q3", "--team", "Team 7");
-    time(jar, big, "report", "monthly", "--month", "2025-10");
-    time(jar, big, "report", "monthly", "--month", "2025-10", "--team", "Team 7");
-    time(
-        jar,
-        big,
-        "report",
-        "accreditation",
-        "--year",
-        "2025",
-        "--team",
-        "Team 7",
-        "--out",
-        pdf.toString(),
-        "--force");
-    time(jar, big, "report", "accreditation", "--year", "2025", "--out", pdf.toString(), "--force");
-    time(
-        jar,
-        big,
-        "export",
-        "evaluation",
-        "--from",
-        "2025-01",
-        "--to",
-        "2025-12",
-        "--out",
-        dir.resolve("evaluation.csv").toString(),
-        "--force");
-
-    Path small = build(jar, dir.resolve("reports-100k"), 100_000);
-    time(
-        jar,
-        small,
-        "report",
-        "accreditation",
-        "--year",
-        "2025",
-        "--out",
-        pdf.toString(),
-        "--force");
-    time(
-        jar,
-        small,
-        "report",
-        "accreditation",
-        "--year",
-        "2025",
-        "--team",
-        "Team 7",
-        "--out",
-        pdf.toString(),
-        "--force");
-  }
-
   /**
-   * A database of {@code children} roster rows: 4 in 5 cases have one child, the rest two;
-   * referrals spread over 2021-2025; each case reviewed at its team's first Tuesday meeting a week
-   * after referral, 6 of its 8 members there; half the cases get a follow-up, 1 in 20 of them still
-   * open.
+   * Fills the empty database {@code db} (just made by {@code mdt init}) with {@code children}
+   * roster rows: 4 in 5 cases have one child, the rest two; referrals spread over 2021-2025; each
+   * case reviewed at its team's first Tuesday meeting a week after referral, 6 of its 8 members
+   * there; half the cases get a follow-up, 1 in 20 of them still open.
    */
-  private static Path build(Path jar, Path db, int children) throws Exception {
-    Files.deleteIfExists(Path.of(db + ".mv.db"));
+  static void fill(Path db, int children) throws Exception {
     long start = System.nanoTime();
-    mdt(jar, db, "init");
     int cases = children * 4 / 5;
     try (Connection connection =
             DriverManager.getConnection("jdbc:h2:file:" + db + ";IFEXISTS=TRUE", "sa", "");
@@ -201,51 +115,12 @@ public final class ReportBenchmark {
       st.execute("SHUTDOWN COMPACT");
     }
     System.out.printf(
-        "%nbuilt %s: %,d roster rows, %,d cases, %d teams in %.0f s (%.0f MB)%n",
+        "  built %s: %,d roster rows, %,d cases, %d teams in %.0f s (%.0f MB)%n",
         db.getFileName(),
         children,
         cases,
         TEAMS,
         (System.nanoTime() - start) / 1e9,
         Files.size(Path.of(db + ".mv.db")) / 1e6);
-    return db;
-  }
-
-  private static void time(Path jar, Path db, String... args)
-      throws IOException, InterruptedException {
-    double[] seconds = new double[RUNS];
-    for (int run = 0; run < RUNS; run++) {
-      long start = System.nanoTime();
-      mdt(jar, db, args);
-      seconds[run] = (System.nanoTime() - start) / 1e9;
-    }
-    double[] sorted = seconds.clone();
-    Arrays.sort(sorted);
-    System.out.printf(
-        "  %-90s median %.2f s (runs %s)%n",
-        "mdt " + String.join(" ", args),
-        sorted[RUNS / 2],
-        Arrays.toString(Arrays.stream(seconds).mapToObj(s -> String.format("%.2f", s)).toArray()));
-  }
-
-  private static void mdt(Path jar, Path db, String... args)
-      throws IOException, InterruptedException {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                jar.toString(),
-                "--db",
-                db.toString(),
-                "-q"));
-    command.addAll(List.of(args));
-    Process process =
-        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    process.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
-    if (process.waitFor() != 0) {
-      throw new IllegalStateException(
-          "mdt " + String.join(" ", args) + " exited " + process.exitValue());
-    }
   }
 }
