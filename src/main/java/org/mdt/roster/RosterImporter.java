@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Future;
 import org.mdt.MdtException;
 import org.mdt.cases.Column;
 import org.mdt.db.AuditLog;
@@ -54,11 +55,12 @@ public final class RosterImporter {
       throw MdtException.data("no such file: " + file);
     }
     String sheet = request.sheet() != null ? request.sheet() : request.mapping().sheet();
+    Future<String> digest = FileDigest.start(file);
     try (SheetSource source = SheetSources.open(file, sheet)) {
-      String sha256 = FileDigest.sha256(file);
       HeaderDetector.Found header =
           new HeaderDetector(request.mapping())
               .find(source, request.mapping().headerRow(), file.getFileName().toString());
+      String sha256 = FileDigest.await(digest);
       Database.SqlWork<ImportResult> work =
           connection ->
               new Run(connection, request, source, header, problems, listener, sha256).rows();

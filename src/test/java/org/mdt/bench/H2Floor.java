@@ -12,8 +12,10 @@ import java.time.LocalDate;
  * What H2 itself needs to store a roster (issue 22's floor): mdt's own H2, a fresh JVM, N case rows
  * and N child rows of the roster's width with a primary key only, JDBC batches of 1,000, a commit
  * per 10,000, WRITE_DELAY=0. An import's time is measured against this one, taken in the same run.
- * Run it as {@code java -cp target/mdt.jar:target/test-classes org.mdt.bench.H2Floor DIR ROWS}; it
- * prints the insert seconds and the whole process's (open and close included) on one line.
+ * Run it as {@code java -cp target/mdt.jar:target/test-classes org.mdt.bench.H2Floor DIR ROWS
+ * [indexed]}; it prints the insert seconds and the whole process's (open and close included) on one
+ * line. With {@code indexed} the tables also carry the secondary indexes of mdt's schema, which
+ * tells how much of an import's distance to the floor is index upkeep.
  */
 public final class H2Floor {
   private static final int CASE_TEXT_COLUMNS = 16;
@@ -28,6 +30,7 @@ public final class H2Floor {
     long start = System.nanoTime();
     Path dir = Files.createDirectories(Path.of(args[0]));
     int rows = Integer.parseInt(args[1]);
+    boolean withIndexes = args.length > 2 && args[2].equals("indexed");
     Path db = dir.resolve("floor");
     Files.deleteIfExists(Path.of(db + ".mv.db"));
     try (Connection connection =
@@ -43,6 +46,17 @@ public final class H2Floor {
                 + columns("t", CHILD_TEXT_COLUMNS, "VARCHAR(200)")
                 + columns("d", CHILD_DATE_COLUMNS, "DATE")
                 + ")");
+        if (withIndexes) {
+          // the secondary indexes mdt's schema keeps on the two tables (V1, V2): what the floor
+          // would be if it had to maintain them
+          ddl.execute("CREATE UNIQUE INDEX c_key ON c (t0, t1)");
+          ddl.execute("CREATE INDEX c_team ON c (t0)");
+          ddl.execute("CREATE INDEX ch_case ON ch (case_id)");
+          ddl.execute("CREATE INDEX ch_first ON ch (case_id, d0, t0)");
+          ddl.execute(
+              "CREATE INDEX ch_report ON ch (d0, t0, case_id, d1, t1, t2, t3, t4, t5, t6, t7, t8,"
+                  + " d2, d3, d4, d5)");
+        }
       }
       connection.setAutoCommit(false);
       long inserts = System.nanoTime();
@@ -83,7 +97,8 @@ public final class H2Floor {
       connection.close();
       System.out.printf(
           java.util.Locale.ROOT,
-          "H2 floor, %d + %d rows: inserts %.2f s, process %.2f s%n",
+          "H2 floor%s, %d + %d rows: inserts %.2f s, process %.2f s%n",
+          withIndexes ? " with mdt's indexes" : "",
           rows,
           rows,
           insertSeconds,
