@@ -169,6 +169,19 @@ public final class Bench {
             Duration.ofSeconds(Long.getLong("bench.timeout", 900)));
     String machine = bench.machine();
     System.out.println(machine);
+    // A long run stopped by a signal still shows what it measured.
+    Thread stopped =
+        new Thread(
+            () -> {
+              try {
+                bench.measured.stop();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              System.out.println("\nstopped by a signal: the lines measured so far");
+              bench.print(machine);
+            });
+    Runtime.getRuntime().addShutdownHook(stopped);
     boolean setupFailed = false;
     for (String row : ROWS) {
       if (rows.contains(row)) {
@@ -177,15 +190,12 @@ public final class Bench {
           bench.row(row);
         } catch (Exception e) {
           setupFailed = true;
-          bench.notes.add(row + ": set-up failed, not measured: " + e);
+          bench.note(row + ": set-up failed, not measured: " + e);
         }
       }
     }
-    System.out.println();
-    System.out.println(machine);
-    System.out.println();
-    System.out.print(bench.table());
-    bench.notes.forEach(note -> System.out.println("- " + note));
+    Runtime.getRuntime().removeShutdownHook(stopped);
+    bench.print(machine);
     System.exit(setupFailed || bench.lines.stream().anyMatch(Line::failed) ? 1 : 0);
   }
 
@@ -248,7 +258,7 @@ public final class Bench {
     Path db = dir.resolve("import-" + roster.getFileName());
     String pandas = pandasVersion();
     if (pandas == null) {
-      notes.add("pandas: unavailable (" + PYTHON + " cannot import pandas and openpyxl)");
+      note("pandas: unavailable (" + PYTHON + " cannot import pandas and openpyxl)");
     }
     line(
         String.format(
@@ -322,7 +332,7 @@ public final class Bench {
             () -> alone(work, mdt(full), encrypt ? unlock : Map.of()));
       }
     }
-    notes.add(
+    note(
         "commands ran through "
             + (launcher() != null ? "target/mdt (the launcher)" : "java -jar target/mdt.jar")
             + " on the demo's database (mdt demo: one team, "
@@ -377,7 +387,7 @@ public final class Bench {
         "--out",
         out.resolve("evaluation.csv").toString(),
         "--force");
-    notes.add(
+    note(
         "reports: "
             + ReportBenchmark.TEAMS
             + " teams, 2021-2025, written straight into the database (see ReportBenchmark);"
@@ -415,12 +425,12 @@ public final class Bench {
   private boolean line(String work, Target target, String peerName, Callable<List<Series>> body) {
     try {
       List<Series> series = body.call();
-      lines.add(new Line(work, target, series.get(0), peerName, series.get(1), null));
+      add(new Line(work, target, series.get(0), peerName, series.get(1), null));
       return true;
     } catch (Exception e) {
       System.out.println("  failed: " + e.getMessage());
-      notes.add(work + ": " + e.getMessage());
-      lines.add(new Line(work, target, null, peerName, null, e.getMessage()));
+      note(work + ": " + e.getMessage());
+      add(new Line(work, target, null, peerName, null, e.getMessage()));
       return false;
     }
   }
@@ -610,6 +620,23 @@ public final class Bench {
         runs,
         launcher() != null ? "target/mdt (the launcher)" : "java -jar target/mdt.jar",
         pandas == null ? "pandas: unavailable" : pandas);
+  }
+
+  // The shutdown hook prints from another thread: lines and notes change under this lock.
+  private synchronized void add(Line line) {
+    lines.add(line);
+  }
+
+  private synchronized void note(String note) {
+    notes.add(note);
+  }
+
+  private synchronized void print(String machine) {
+    System.out.println();
+    System.out.println(machine);
+    System.out.println();
+    System.out.print(table());
+    notes.forEach(note -> System.out.println("- " + note));
   }
 
   private String table() {

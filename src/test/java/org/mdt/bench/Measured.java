@@ -70,6 +70,9 @@ final class Measured {
   private final Path scratch;
   private final Duration timeout;
 
+  /** The run under way: what a timeout, or the benchmark being stopped, ends. */
+  private volatile Process current;
+
   /**
    * Keeps each run's GC log, GNU time's figures and stderr in {@code scratch}, for a look after; a
    * run still going after {@code timeout} is stopped and fails.
@@ -113,23 +116,37 @@ final class Measured {
     }
     long start = System.nanoTime();
     Process process = builder.start();
+    current = process;
     if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-      process.descendants().forEach(ProcessHandle::destroyForcibly);
-      process.destroyForcibly().waitFor();
+      stop();
       throw new IllegalStateException(
           "stopped: still running after " + timeout.toSeconds() + " s (bench.timeout)");
     }
     int exit = process.exitValue();
     double seconds = (System.nanoTime() - start) / 1e9;
     if (exit != 0) {
-      List<String> lines = Files.readAllLines(stderr, StandardCharsets.UTF_8);
+      String last =
+          Files.readAllLines(stderr, StandardCharsets.UTF_8).stream()
+              .filter(line -> !line.startsWith("NOTE: Picked up JDK_JAVA_OPTIONS"))
+              .reduce((first, second) -> second)
+              .map(line -> ": " + line)
+              .orElse("");
       throw new IllegalStateException(
-          "exited " + exit + (lines.isEmpty() ? "" : ": " + lines.get(lines.size() - 1)));
+          (exit > 128 ? "killed by signal " + (exit - 128) : "exited " + exit) + last);
     }
     return new Run(
         seconds,
         timed ? peakRssMb(times) : Double.NaN,
         jvmOptions != null ? peakHeapMb(gcLog) : Double.NaN);
+  }
+
+  /** Ends the run under way, if any, with the processes it started. */
+  void stop() throws InterruptedException {
+    Process process = current;
+    if (process != null && process.isAlive()) {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly().waitFor();
+    }
   }
 
   /** GNU time's last line is "%e %M", elapsed seconds and peak RSS in KB. */
