@@ -333,7 +333,7 @@ public final class Bench {
       }
     }
     note(
-        "commands ran through "
+        "mdt ran through "
             + (launcher() != null ? "target/mdt (the launcher)" : "java -jar target/mdt.jar")
             + " on the demo's database (mdt demo: one team, "
             + FIRST_CASE.matcher(cases).results().count()
@@ -398,7 +398,7 @@ public final class Bench {
   private void report(String work, Path db, String... args) {
     List<String> command = new ArrayList<>(List.of("--db", db.toString(), "-q"));
     command.addAll(List.of(args));
-    line(work, new Target(Goal.SECONDS, 3), null, () -> alone(args[1], jar(command), Map.of()));
+    line(work, new Target(Goal.SECONDS, 3), null, () -> alone(args[1], mdt(command), Map.of()));
   }
 
   /** The same roster again into the database the first import made: nothing changes. */
@@ -462,7 +462,7 @@ public final class Bench {
   }
 
   private List<String> importCommand(Path db, Path roster) {
-    return jar("--db", db.toString(), "import", "roster", roster.toString(), "-q");
+    return mdt(List.of("--db", db.toString(), "import", "roster", roster.toString(), "-q"));
   }
 
   /**
