@@ -166,8 +166,9 @@ public final class AccreditationReport implements Report {
   final Map<Month, Integer> referralsByMonth = new LinkedHashMap<>();
 
   /**
-   * Each case's first recorded review up to the report's day (a case referred in December is
-   * reviewed in January).
+   * The first recorded review up to the report's day (a case referred in December is reviewed in
+   * January) of each case with a child referred in the year: no other case's is needed, and all
+   * history holds a review for most of a million cases.
    */
   private final Map<Long, LocalDate> firstReview = new HashMap<>();
 
@@ -175,6 +176,9 @@ public final class AccreditationReport implements Report {
 
   /** The case number of every case with a child referred in the year. */
   private final Map<Long, String> caseNumbers = new HashMap<>();
+
+  /** How many children referred in the year each of those cases has. */
+  private final Map<Long, Integer> childrenReferred = new HashMap<>();
 
   private AccreditationReport(int year, Team team, LocalDate dataThrough) {
     this.year = year;
@@ -213,14 +217,11 @@ public final class AccreditationReport implements Report {
     LocalDate to = report.lastDay;
     Long teamId = team == null ? null : team.id();
     report.addMembers(membersDuring(connection, teamId, from, to, zone));
-    scanReviews(
-        connection,
-        teamId,
-        today,
-        report::add); // before the children and new cases, which use them
     report.addMeetings(attendance(connection, teamId, from, to).values());
-    scanChildren(
-        connection, teamId, from, to, report::add); // before the new cases, whose numbers it keeps
+    // the children first: only their cases' first reviews are kept, and the new cases are theirs
+    scanChildren(connection, teamId, from, to, report::add);
+    scanReviews(connection, teamId, today, report::add);
+    report.addReviewedCases();
     report.addNewCases(FirstReferrals.between(connection, teamId, from, to));
     scanFollowups(connection, teamId, from, to, zone, report::add);
     return report;
@@ -408,12 +409,14 @@ public final class AccreditationReport implements Report {
   }
 
   /**
-   * A review keeps its case's first review day, and counts the case as reviewed when held in the
-   * year.
+   * A review keeps its case's first review day (for a case with a child referred in the year, which
+   * {@link #add(Child)} has seen), and counts the case as reviewed when held in the year.
    */
   void add(CaseReview review) {
     LocalDate day = review.day();
-    firstReview.merge(review.caseId(), day, (a, b) -> a.isBefore(b) ? a : b);
+    if (caseNumbers.containsKey(review.caseId())) {
+      firstReview.merge(review.caseId(), day, (a, b) -> a.isBefore(b) ? a : b);
+    }
     if (!day.isBefore(firstDay) && !day.isAfter(lastDay) && reviewedThisYear.add(review.caseId())) {
       casesReviewed++;
     }
@@ -437,6 +440,7 @@ public final class AccreditationReport implements Report {
    */
   void add(Child child) {
     caseNumbers.put(child.caseId(), child.caseNumber());
+    childrenReferred.merge(child.caseId(), 1, Integer::sum);
     children++;
     referralsByMonth.merge(child.referral().getMonth(), 1, Integer::sum);
     for (String service : SERVICES) {
@@ -452,8 +456,10 @@ public final class AccreditationReport implements Report {
       }
     }
     for (String element : TRACKED) {
-      Object value =
-          element.equals(REVIEW) ? firstReview.get(child.caseId()) : child.recorded().get(element);
+      if (element.equals(REVIEW)) {
+        continue; // known once the reviews are read: addReviewedCases
+      }
+      Object value = child.recorded().get(element);
       // a date after the report's own is not yet known
       boolean present =
           value != null && !(value instanceof LocalDate day && day.isAfter(dataThrough));
@@ -467,10 +473,24 @@ public final class AccreditationReport implements Report {
   }
 
   /**
+   * The mdt_review element, known (and entered) for every child referred in the year whose case had
+   * a recorded review by the report's day; after {@link #add(CaseReview)} has seen every review.
+   */
+  void addReviewedCases() {
+    childrenReferred.forEach(
+        (caseId, count) -> {
+          if (firstReview.containsKey(caseId)) {
+            entered.merge(REVIEW, count, Integer::sum);
+            known.merge(REVIEW, count, Integer::sum);
+          }
+        });
+  }
+
+  /**
    * Each case received in the year (case id → first referral), reviewed within 30 and 60 days of it
    * or not. A case not reviewed yet whose window is still open on the report's day (its last day
    * not over) is not late yet: it counts as inside the window, in neither share. Every new case has
-   * a child referred in the year, so {@link #add(Child)} kept its number.
+   * a child referred in the year, so {@link #add(Child)} kept its number and its first review.
    */
   void addNewCases(Map<Long, LocalDate> firstReferrals) {
     firstReferrals.forEach(

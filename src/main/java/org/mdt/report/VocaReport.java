@@ -10,7 +10,6 @@ import java.time.Period;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -112,92 +111,60 @@ public final class VocaReport implements Report {
       Connection connection, Span span, Team team, VocaServiceMap serviceMap, LocalDate reportDay)
       throws SQLException {
     VocaReport report = new VocaReport(span, team, serviceMap, reportDay);
-    scan(
-        connection,
-        span.fiscalYearStart(),
-        report.lastDay,
-        team == null ? null : team.id(),
-        report::add);
+    Long teamId = team == null ? null : team.id();
+    scan(connection, span.fiscalYearStart(), report.lastDay, teamId, report::add);
+    report.caseReviews = caseReviews(connection, span.start(), report.lastDay, teamId);
     return report;
   }
 
   /**
    * Empty counts for a span, fed by {@link #scan} (the evaluation export counts every month in one
-   * scan).
+   * scan, and no case reviews).
    */
   static VocaReport empty(Span span, Team team, VocaServiceMap serviceMap) {
     return new VocaReport(span, team, serviceMap, span.end());
   }
 
-  /**
-   * A child on a case with its roster service dates and the days its case was reviewed (counted
-   * reviews).
-   */
+  /** A child on a case with its roster service dates from..to of a {@link #scan}. */
   record Individual(
       long teamId,
       LocalDate dob,
       String gender,
       String race,
       String abuseTypes,
-      List<Map.Entry<VocaServiceMap.Service, LocalDate>> events,
-      List<LocalDate> reviews) {}
+      List<Map.Entry<VocaServiceMap.Service, LocalDate>> events) {}
 
   private static final VocaServiceMap.Service[] DATED = VocaServiceMap.Service.values();
 
   /**
-   * Hands sink every child (of one team, or all when teamId is null) with a roster service or a
-   * review of its case from {@code from} to {@code to}, with all its services and reviews in that
-   * range. A service may precede the referral, so no referral date bounds the search: it reads the
-   * whole of the case_child_report index, and the table only for the children whose one event is a
-   * review of their case.
+   * Hands sink every child (of one team, or all when teamId is null) with a roster service dated
+   * from {@code from} to {@code to}, with those services. A service may precede the referral, so no
+   * referral date bounds the search: it is one pass over the whole of the case_child_report index
+   * (no index on the service dates: five more on every roster row would slow every import).
    */
   static void scan(
       Connection connection, LocalDate from, LocalDate to, Long teamId, Consumer<Individual> sink)
       throws SQLException {
-    Map<Long, List<LocalDate>> reviews = new HashMap<>();
-    try (PreparedStatement query =
-        connection.prepareStatement(
-            "SELECT mc.case_id, m.meeting_date"
-                + " FROM meeting m JOIN meeting_case mc ON mc.meeting_id = m.id"
-                + " WHERE "
-                + ReviewRules.COUNTED_REVIEW
-                + " AND m.meeting_date BETWEEN ? AND ?"
-                + " AND (CAST(? AS BIGINT) IS NULL OR m.team_id = ?)")) {
-      query.setObject(1, from);
-      query.setObject(2, to);
-      Sql.bindTwice(query, 3, teamId, Types.BIGINT);
-      try (ResultSet rs = query.executeQuery()) {
-        while (rs.next()) {
-          reviews
-              .computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
-              .add(rs.getObject(2, LocalDate.class));
-        }
-      }
-    }
-    StringBuilder columns =
+    StringBuilder sql =
         new StringBuilder(
-            "SELECT ch.id, ch.team_id, ch.case_id, ch.child_dob, ch.child_gender,"
-                + " ch.child_race, ch.abuse_types");
+            "SELECT ch.team_id, ch.child_dob, ch.child_gender, ch.child_race, ch.abuse_types");
     StringBuilder anyInRange = new StringBuilder();
     for (VocaServiceMap.Service service : DATED) {
-      columns.append(", ch.").append(service.column());
+      sql.append(", ch.").append(service.column());
       anyInRange
           .append(anyInRange.length() == 0 ? "" : " OR ")
           .append("ch.")
           .append(service.column())
           .append(" BETWEEN ? AND ?");
     }
-    columns.append(" FROM case_child ch");
-    // Children with a service date in range. The always-true referral condition lets the planner
-    // read the
-    // narrower case_child_report index instead of the table.
-    Set<Long> emitted = new HashSet<>();
-    try (PreparedStatement query =
-        connection.prepareStatement(
-            columns
-                + " WHERE ch.referral_date >= ? AND (CAST(? AS BIGINT) IS NULL OR ch.team_id = ?) AND ("
-                + anyInRange
-                + ")")) {
+    // The always-true referral condition lets the planner read the narrower case_child_report
+    // index instead of the table.
+    sql.append(" FROM case_child ch WHERE ch.referral_date >= ? AND ")
+        .append(Sql.optionalTeam("ch.team_id"))
+        .append(" AND (")
+        .append(anyInRange)
+        .append(")");
+    try (PreparedStatement query = connection.prepareStatement(sql.toString())) {
       query.setObject(1, LocalDate.of(1, 1, 1));
       Sql.bindTwice(query, 2, teamId, Types.BIGINT);
       for (int i = 0; i < DATED.length; i++) {
@@ -207,59 +174,50 @@ public final class VocaReport implements Report {
       query.setFetchSize(1000);
       try (ResultSet rs = query.executeQuery()) {
         while (rs.next()) {
-          emitted.add(rs.getLong(1));
-          sink.accept(individual(rs, from, to, reviews));
-        }
-      }
-    }
-    // Then the other children of the cases reviewed in range: their ids come from an index alone,
-    // and only
-    // the few not already counted are read whole (reading every reviewed child took most of the
-    // time).
-    List<Long> reviewedOnly = new ArrayList<>();
-    try (PreparedStatement query =
-        connection.prepareStatement("SELECT ch.id FROM case_child ch" + " WHERE ch.case_id = ?")) {
-      for (Long caseId : reviews.keySet()) {
-        query.setLong(1, caseId);
-        try (ResultSet rs = query.executeQuery()) {
-          while (rs.next()) {
-            if (!emitted.contains(rs.getLong(1))) {
-              reviewedOnly.add(rs.getLong(1));
+          List<Map.Entry<VocaServiceMap.Service, LocalDate>> events = new ArrayList<>();
+          for (int i = 0; i < DATED.length; i++) {
+            LocalDate day = rs.getObject(6 + i, LocalDate.class);
+            if (day != null && !day.isBefore(from) && !day.isAfter(to)) {
+              events.add(Map.entry(DATED[i], day));
             }
           }
-        }
-      }
-    }
-    try (PreparedStatement query = connection.prepareStatement(columns + " WHERE ch.id = ?")) {
-      for (long childId : reviewedOnly) {
-        query.setLong(1, childId);
-        try (ResultSet rs = query.executeQuery()) {
-          while (rs.next()) {
-            sink.accept(individual(rs, from, to, reviews));
-          }
+          sink.accept(
+              new Individual(
+                  rs.getLong(1),
+                  rs.getObject(2, LocalDate.class),
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getString(5),
+                  events));
         }
       }
     }
   }
 
-  private static Individual individual(
-      ResultSet rs, LocalDate from, LocalDate to, Map<Long, List<LocalDate>> reviews)
+  /**
+   * The children (of one team, or all when teamId is null) whose case had a counted review from
+   * {@code start} to {@code end}, and those reviews summed over the children: one (review, child)
+   * pair a time, counted in SQL rather than by reading each reviewed case's children.
+   */
+  static Tally caseReviews(Connection connection, LocalDate start, LocalDate end, Long teamId)
       throws SQLException {
-    List<Map.Entry<VocaServiceMap.Service, LocalDate>> events = new ArrayList<>();
-    for (int i = 0; i < DATED.length; i++) {
-      LocalDate day = rs.getObject(8 + i, LocalDate.class);
-      if (day != null && !day.isBefore(from) && !day.isAfter(to)) {
-        events.add(Map.entry(DATED[i], day));
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT COUNT(DISTINCT ch.id), COUNT(*) FROM meeting m"
+                + " JOIN meeting_case mc ON mc.meeting_id = m.id"
+                + " JOIN case_child ch ON ch.case_id = mc.case_id"
+                + " WHERE "
+                + ReviewRules.COUNTED_REVIEW
+                + " AND m.meeting_date BETWEEN ? AND ? AND "
+                + Sql.optionalTeam("m.team_id"))) {
+      query.setObject(1, start);
+      query.setObject(2, end);
+      Sql.bindTwice(query, 3, teamId, Types.BIGINT);
+      try (ResultSet rs = query.executeQuery()) {
+        rs.next();
+        return new Tally(rs.getInt(1), rs.getInt(2));
       }
     }
-    return new Individual(
-        rs.getLong(2),
-        rs.getObject(4, LocalDate.class),
-        rs.getString(5),
-        rs.getString(6),
-        rs.getString(7),
-        events,
-        reviews.getOrDefault(rs.getLong(3), List.of()));
   }
 
   /**
@@ -267,10 +225,6 @@ public final class VocaReport implements Report {
    */
   void add(Individual individual) {
     LocalDate fiscalYearStart = span.fiscalYearStart();
-    int reviewsThisQuarter = (int) individual.reviews().stream().filter(this::inQuarter).count();
-    if (reviewsThisQuarter > 0) {
-      caseReviews = caseReviews.plus(reviewsThisQuarter);
-    }
     LocalDate first = null;
     Map<String, Integer> timesThisQuarter = new HashMap<>();
     for (Map.Entry<VocaServiceMap.Service, LocalDate> event : individual.events()) {
@@ -285,7 +239,7 @@ public final class VocaReport implements Report {
       }
     }
     if (timesThisQuarter.isEmpty()) {
-      return; // not served this quarter (perhaps earlier in the year, or only reviewed)
+      return; // not served this quarter (perhaps earlier in the year)
     }
     served++;
     timesThisQuarter.forEach(

@@ -128,15 +128,18 @@ class MonthlyReportTest {
         .ok("review", "record", "2", "--attended", "1", "--reviewed", "K-1");
     // g1 due Oct 5, done Oct 12; g2 due Oct 8, cancelled Oct 18 (after the report): open and
     // overdue on Oct 15;
-    // g3 opened Oct 16, after it
+    // g3 opened Oct 16, after it; g4 opened Oct 16 and done Oct 17, both after it
     mdt.at("2026-10-01T09:00:00Z")
         .ok("followup", "add", "K-0", "--action", "g1", "--owner", "1", "--due", "2026-10-05");
     mdt.at("2026-10-01T09:00:00Z")
         .ok("followup", "add", "K-0", "--action", "g2", "--owner", "1", "--due", "2026-10-08");
     mdt.at("2026-10-16T09:00:00Z")
         .ok("followup", "add", "K-0", "--action", "g3", "--owner", "1", "--due", "2026-10-10");
+    mdt.at("2026-10-16T09:00:00Z")
+        .ok("followup", "add", "K-1", "--action", "g4", "--owner", "1", "--due", "2026-10-30");
     mdt.at("2026-10-12T09:00:00Z").ok("followup", "done", "1");
     mdt.at("2026-10-18T09:00:00Z").ok("followup", "cancel", "2");
+    mdt.at("2026-10-17T09:00:00Z").ok("followup", "done", "4");
     mdt.at(day + "T20:00:00Z");
 
     JsonNode report =
