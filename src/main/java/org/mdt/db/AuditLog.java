@@ -23,7 +23,13 @@ import java.util.Map;
  * #verify} finds a row deleted, edited or moved by anyone who opened the file with other tools.
  */
 public final class AuditLog {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * Built on first use: Jackson's databind is ~400 classes, which the commands that only read (and
+   * build stores that could audit) should not load.
+   */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   /** The previous hash of the first row. */
   public static final String GENESIS = "0".repeat(64);
@@ -179,7 +185,7 @@ public final class AuditLog {
     OffsetDateTime at = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
     String json;
     try {
-      json = JSON.writeValueAsString(changes);
+      json = Json.MAPPER.writeValueAsString(changes);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("audit entry not serialisable", e);
     }
@@ -211,7 +217,7 @@ public final class AuditLog {
       String changes) {
     try {
       byte[] fields =
-          JSON.writeValueAsBytes(
+          Json.MAPPER.writeValueAsBytes(
               new Object[] {
                 previous,
                 at.toInstant().toString(),
