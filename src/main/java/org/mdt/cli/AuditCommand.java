@@ -43,7 +43,7 @@ final class AuditCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws SQLException {
-    Connection connection = context.database().connection();
+    Connection connection = context.databaseToRead().connection();
     Long caseId = null;
     if (caseNumber != null) {
       var teams = Stores.teams(context, connection);
@@ -92,7 +92,7 @@ final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws SQLException {
-      AuditLog.Verification result = AuditLog.verify(context.database().connection());
+      AuditLog.Verification result = AuditLog.verify(context.databaseToRead().connection());
       if (!result.intact()) {
         throw org.mdt.MdtException.data(
             "audit trail broken: "

@@ -57,7 +57,7 @@ final class CaseCommand {
 
     @Override
     public Integer call() throws SQLException {
-      var connection = context.database().connection();
+      var connection = context.databaseToRead().connection();
       Team only = team == null ? null : Stores.teams(context, connection).require(team);
       Table table =
           Table.of(
@@ -108,7 +108,7 @@ final class CaseCommand {
 
     @Override
     public Integer call() throws SQLException {
-      var connection = context.database().connection();
+      var connection = context.databaseToRead().connection();
       TeamStore teams = Stores.teams(context, connection);
       CaseDetail detail = new CaseStore(connection).show(caseNumber, teams.requireIfNamed(team));
       List<Printer.Titled> parts = new ArrayList<>();

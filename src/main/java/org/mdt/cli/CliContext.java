@@ -136,11 +136,40 @@ public final class CliContext implements AutoCloseable {
 
   /** The database, which must exist with the schema this mdt knows. */
   Database database() {
-    if (database == null) {
-      database = Database.open(unlockedLocation(), false, lockWait()).requireCurrentSchema();
-      database.stopOn(cancellation);
+    return database != null
+        ? database
+        : opened(Database.open(unlockedLocation(), false, lockWait()));
+  }
+
+  /**
+   * The database for a command that only reads: opened read-only, so that closing it writes
+   * nothing. A command uses this or {@link #database}, not both: the first one opens it.
+   */
+  Database databaseToRead() {
+    return database != null
+        ? database
+        : opened(Database.openToRead(unlockedLocation(), lockWait()));
+  }
+
+  /**
+   * Keeps a database whose schema this mdt knows; closes one it refuses, which would otherwise stay
+   * open, in the shell or a test, with its access mode: a later {@code init} in the same JVM would
+   * get it read-only.
+   */
+  private Database opened(Database current) {
+    try {
+      current.requireCurrentSchema();
+    } catch (RuntimeException e) {
+      try {
+        current.close();
+      } catch (RuntimeException closing) {
+        e.addSuppressed(closing);
+      }
+      throw e;
     }
-    return database;
+    current.stopOn(cancellation);
+    database = current;
+    return current;
   }
 
   /** The database at a location {@code mdt init} chose, created if missing. */

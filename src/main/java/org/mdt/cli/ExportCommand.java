@@ -132,7 +132,7 @@ final class ExportCommand {
               out,
               records,
               records == null ? null : DeidentifiedRecords.notesFile(records));
-      var connection = context.database().connection();
+      var connection = context.databaseToRead().connection();
       EvaluationExport export =
           EvaluationExport.compute(
               connection,

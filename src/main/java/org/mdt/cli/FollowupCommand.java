@@ -123,7 +123,7 @@ final class FollowupCommand {
                   "ACTION")
               .coded("discipline");
       for (Followup f :
-          new ListFollowups(context.database(), context.clock)
+          new ListFollowups(context.databaseToRead(), context.clock)
               .run(new ListFollowups.Request(team, owner, overdue))
               .followups()) {
         // A restricted case's actions can identify the child: the list shows only that one is owed.
@@ -252,7 +252,7 @@ final class FollowupCommand {
               "at", "AT", "user", "USER", "change", "CHANGE", "from", "FROM", "to", "TO", "note",
               "NOTE");
       for (FollowupStore.Change c :
-          new ShowFollowupHistory(context.database(), context.clock)
+          new ShowFollowupHistory(context.databaseToRead(), context.clock)
               .run(new ShowFollowupHistory.Request(id))
               .changes()) {
         table.row(c.at(), c.user(), c.kind(), c.from(), c.to(), c.note());

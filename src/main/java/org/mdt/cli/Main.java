@@ -3,7 +3,6 @@ package org.mdt.cli;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.time.Clock;
-import org.jline.utils.Signals;
 import org.mdt.MdtException;
 import org.mdt.roster.ImportListener;
 
@@ -24,11 +23,7 @@ public final class Main {
             System.console() != null,
             ImportListener.NONE);
     context.setProgressOnStderr(stderrIsTerminal());
-    // Ctrl-C cancels the command (its transaction rolls back, its partial files go, exit 130)
-    // instead of
-    // killing the JVM under H2's feet; a second Ctrl-C stops at once, as a last resort.
-    Signals.register(
-        "INT",
+    onCtrlC(
         () -> {
           if (!context.cancellation.request()) {
             Runtime.getRuntime().halt(MdtException.CANCELLED);
@@ -38,6 +33,22 @@ public final class Main {
     out.flush();
     err.flush();
     System.exit(exitCode);
+  }
+
+  /**
+   * Ctrl-C cancels the command (its transaction rolls back, its partial files go, exit 130) instead
+   * of killing the JVM under H2's feet; a second Ctrl-C stops at once, as a last resort. Through
+   * sun.misc.Signal itself: JLine's Signals does the same by reflection and a dynamic proxy, and
+   * sets up java.util.logging on the way, 15-50 ms of every command's start where this takes 2.
+   * (javac warns about sun.misc, a warning no annotation silences; jdk.unsupported is there for
+   * this.)
+   */
+  private static void onCtrlC(Runnable handler) {
+    try {
+      sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> handler.run());
+    } catch (IllegalArgumentException e) {
+      // the JVM keeps SIGINT for itself (-Xrs): Ctrl-C then stops it at once, as without a handler
+    }
   }
 
   /**

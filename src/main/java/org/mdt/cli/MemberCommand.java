@@ -106,7 +106,7 @@ final class MemberCommand {
 
     @Override
     public Integer call() throws SQLException {
-      TeamStore store = Stores.teams(context, context.database().connection());
+      TeamStore store = Stores.teams(context, context.databaseToRead().connection());
       Team only = team == null ? null : store.require(team);
       Table table = memberTable();
       store.members(only, all).forEach(member -> table.row(row(member)));

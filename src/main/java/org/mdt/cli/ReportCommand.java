@@ -54,7 +54,7 @@ final class ReportCommand {
     public Integer call() throws SQLException {
       HalfYear half = HalfYear.parse(period);
       Outputs outputs = target.outputs(context);
-      var connection = context.database().connection();
+      var connection = context.databaseToRead().connection();
       Team only = target.team(context, connection);
       ReportOutput.emit(
           context,
@@ -94,7 +94,7 @@ final class ReportCommand {
         throw MdtException.usage("--month must look like 2026-10, not '" + month + "'");
       }
       Outputs outputs = target.outputs(context);
-      var connection = context.database().connection();
+      var connection = context.databaseToRead().connection();
       Team only = target.team(context, connection);
       ReportOutput.emit(
           context,
@@ -133,7 +133,7 @@ final class ReportCommand {
     public Integer call() throws SQLException {
       FiscalQuarter fiscalQuarter = FiscalQuarter.parse(quarter);
       Outputs outputs = target.outputs(context);
-      var connection = context.database().connection();
+      var connection = context.databaseToRead().connection();
       Team only = target.team(context, connection);
       ReportOutput.emit(
           context,
@@ -178,7 +178,7 @@ final class ReportCommand {
         throw MdtException.usage("--year must be a year such as 2026, not " + year);
       }
       Outputs outputs = target.outputs(context);
-      var connection = context.database().connection();
+      var connection = context.databaseToRead().connection();
       Team only = target.team(context, connection);
       ReportOutput.emit(
           context,

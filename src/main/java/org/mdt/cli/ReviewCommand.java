@@ -144,7 +144,7 @@ final class ReviewCommand {
           .printer()
           .table(
               meetingTable(
-                  new ListMeetings(context.database(), context.clock)
+                  new ListMeetings(context.databaseToRead(), context.clock)
                       .run(new ListMeetings.Request(team, upcoming))
                       .meetings()));
       return 0;

@@ -72,7 +72,7 @@ final class SettingsCommand {
     @Override
     public Integer call() throws SQLException {
       List<Setting> shown = name == null ? KNOWN : List.of(known(name));
-      var connection = context.database().connection();
+      var connection = context.databaseToRead().connection();
       List<SettingStore.Current> settings = new ArrayList<>();
       for (Setting setting : shown) {
         settings.add(SettingStore.current(connection, setting));

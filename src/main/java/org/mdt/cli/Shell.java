@@ -158,7 +158,7 @@ final class Shell {
     }
     String name = String.join(" ", names);
     try (CliContext line = lineContext(context.out)) {
-      team = Stores.teams(line, line.database().connection()).require(name).name();
+      team = Stores.teams(line, line.databaseToRead().connection()).require(name).name();
     } catch (MdtException | java.sql.SQLException e) {
       context.err.println("mdt: " + e.getMessage());
     }
@@ -179,7 +179,7 @@ final class Shell {
    */
   Candidates candidates(String casePrefix) {
     try (CliContext line = lineContext(new PrintWriter(java.io.Writer.nullWriter()))) {
-      Connection connection = line.database().connection();
+      Connection connection = line.databaseToRead().connection();
       TeamStore teams = Stores.teams(line, connection);
       Team current = team == null ? null : teams.find(team).orElse(null);
       List<Team> all = teams.teams();

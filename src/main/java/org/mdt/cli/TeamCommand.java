@@ -57,7 +57,7 @@ final class TeamCommand {
     @Override
     public Integer call() throws SQLException {
       Table table = teamTable();
-      for (Team team : Stores.teams(context, context.database().connection()).teams()) {
+      for (Team team : Stores.teams(context, context.databaseToRead().connection()).teams()) {
         table.row(team.id(), team.name(), team.cac(), team.county());
       }
       context.printer().table(table);

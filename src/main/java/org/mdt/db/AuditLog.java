@@ -25,7 +25,13 @@ import java.util.Map;
  * #verify} finds a row deleted, edited or moved by anyone who opened the file with other tools.
  */
 public final class AuditLog {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * Built on first use: Jackson's databind is ~400 classes, which the commands that only read (and
+   * build stores that could audit) should not load.
+   */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   /** The previous hash of the first row. */
   public static final String GENESIS = "0".repeat(64);
@@ -204,7 +210,7 @@ public final class AuditLog {
 
   private static String json(Object changes) {
     try {
-      return JSON.writeValueAsString(changes);
+      return Json.MAPPER.writeValueAsString(changes);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("audit entry not serialisable", e);
     }
@@ -263,7 +269,7 @@ public final class AuditLog {
       String changes) {
     try {
       byte[] fields =
-          JSON.writeValueAsBytes(
+          Json.MAPPER.writeValueAsBytes(
               new Object[] {
                 previous,
                 at.toInstant().toString(),

@@ -114,6 +114,11 @@ public final class DatabaseLocation {
         + (create ? "" : ";IFEXISTS=TRUE");
   }
 
+  /** The URL that opens the file for reading only; a JDBC URL as given. */
+  String readOnlyJdbcUrl() {
+    return url != null ? url : jdbcUrl(false) + ";ACCESS_MODE_DATA=r";
+  }
+
   String user() {
     return "sa";
   }
