@@ -54,7 +54,8 @@ $enc followup list
 LINES
 
 # -Xshare:on in the check: it fails where this JVM could not use the archive it made
-if ! MDT_DB="$work/unused" MDT_PASSPHRASE_FILE="" \
+unset MDT_PASSPHRASE_FILE MDT_LOCK_WAIT
+if ! MDT_DB="$work/unused" \
   "$java" -XX:DumpLoadedClassList="$work/classes" -jar "$jar" shell <"$work/commands" >"$work/training.log" 2>&1 \
   || ! "$java" -Xshare:dump -XX:SharedClassListFile="$work/classes" -XX:SharedArchiveFile="$archive" \
     -cp "$jar" >>"$work/training.log" 2>&1 \
