@@ -43,6 +43,15 @@ public final class DbErrors {
   }
 
   /**
+   * Whether a query named a table the database lacks: SQLSTATE 42S02 (H2; 42S04 when it has no
+   * tables at all) or 42P01 (PostgreSQL).
+   */
+  static boolean isMissingTable(SQLException e) {
+    String state = e.getSQLState();
+    return "42S02".equals(state) || "42S04".equals(state) || "42P01".equals(state);
+  }
+
+  /**
    * Whether the database refused a row's values (a constraint, a type, a length: SQLSTATE classes
    * 22 and 23), as opposed to failing itself (a full disk, an I/O error).
    */

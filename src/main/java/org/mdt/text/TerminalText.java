@@ -31,11 +31,19 @@ public final class TerminalText {
 
   /** {@code text} with every unsafe character replaced by {@link #STAND_IN}; null stays null. */
   public static String safe(String text) {
-    if (text == null || text.chars().noneMatch(TerminalText::isUnsafe)) {
+    if (text == null) {
+      return null;
+    }
+    // a loop, not a stream: every table cell comes here, mostly before anything is compiled
+    int first = 0;
+    while (first < text.length() && !isUnsafe(text.charAt(first))) {
+      first++;
+    }
+    if (first == text.length()) {
       return text;
     }
-    StringBuilder safe = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
+    StringBuilder safe = new StringBuilder(text.length()).append(text, 0, first);
+    for (int i = first; i < text.length(); i++) {
       char c = text.charAt(i);
       safe.append(isUnsafe(c) ? STAND_IN : c);
     }
