@@ -69,7 +69,7 @@ public final class NcaStatistics implements Report {
           + COLUMNS
           + ", (SELECT MIN(m.meeting_date) FROM meeting_case mc JOIN meeting m ON m.id = mc.meeting_id"
           + "   WHERE mc.case_id = ch.case_id AND "
-          + ReviewRules.COUNTED_REVIEW
+          + ReviewRules.COUNTED_REVIEW_OF_CHILD
           + ") FROM (SELECT ch.case_id, "
           + COLUMNS
           + " FROM case_child ch WHERE ch.referral_date BETWEEN ? AND ? AND "

@@ -207,7 +207,7 @@ public final class VocaReport implements Report {
                 + " JOIN meeting_case mc ON mc.meeting_id = m.id"
                 + " JOIN case_child ch ON ch.case_id = mc.case_id"
                 + " WHERE "
-                + ReviewRules.COUNTED_REVIEW
+                + ReviewRules.COUNTED_REVIEW_OF_CHILD
                 + " AND m.meeting_date BETWEEN ? AND ? AND "
                 + Sql.optionalTeam("m.team_id"))) {
       query.setObject(1, start);

@@ -85,6 +85,54 @@ class ReviewRulesTest {
     }
   }
 
+  /**
+   * The form the reports use with a child in hand looks the case's first referral up only for a
+   * meeting before that child's referral; it must count the same reviews, a sibling referred after
+   * the meeting included.
+   */
+  @Test
+  void theCountedReviewOfAChildIsTheCountedReviewOfItsCase() throws SQLException {
+    new Mdt(dir).withTeam("North");
+    try (Connection connection =
+            DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("mdt"), "sa", "");
+        Statement st = connection.createStatement()) {
+      st.execute(
+          "INSERT INTO mdt_case (team_id, case_number, created_at, updated_at) SELECT t.id, n.X,"
+              + " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP FROM team t, (VALUES 'S', 'T') n(X)");
+      // S: children referred on Jan 10 and Mar 1; T: one child, Jan 10
+      st.execute(
+          "INSERT INTO case_child (case_id, team_id, match_key, referral_date, created_at, updated_at)"
+              + " SELECT c.id, c.team_id, c.case_number || v.referred, v.referred, CURRENT_TIMESTAMP,"
+              + " CURRENT_TIMESTAMP FROM mdt_case c JOIN (VALUES ('S', DATE '2026-01-10'),"
+              + " ('S', DATE '2026-03-01'), ('T', DATE '2026-01-10')) v(num, referred)"
+              + " ON v.num = c.case_number");
+      // recorded meetings before every referral, between S's two, and after all; each reviews both
+      st.execute(
+          "INSERT INTO meeting (team_id, meeting_date, recorded_at, created_at) SELECT t.id, v.d,"
+              + " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP FROM team t, (VALUES DATE '2026-01-05',"
+              + " DATE '2026-02-01', DATE '2026-04-01') v(d)");
+      st.execute(
+          "INSERT INTO meeting_case (meeting_id, case_id, reviewed)"
+              + " SELECT m.id, c.id, TRUE FROM meeting m, mdt_case c");
+      String pairs =
+          "SELECT c.case_number || ' ' || ch.referral_date || ' ' || m.meeting_date"
+              + " FROM case_child ch JOIN mdt_case c ON c.id = ch.case_id"
+              + " JOIN meeting_case mc ON mc.case_id = ch.case_id"
+              + " JOIN meeting m ON m.id = mc.meeting_id WHERE ";
+      Set<String> ofCase = strings(st, pairs + ReviewRules.COUNTED_REVIEW);
+      assertEquals(
+          Set.of(
+              "S 2026-01-10 2026-02-01",
+              "S 2026-03-01 2026-02-01",
+              "S 2026-01-10 2026-04-01",
+              "S 2026-03-01 2026-04-01",
+              "T 2026-01-10 2026-02-01",
+              "T 2026-01-10 2026-04-01"),
+          ofCase);
+      assertEquals(ofCase, strings(st, pairs + ReviewRules.COUNTED_REVIEW_OF_CHILD));
+    }
+  }
+
   private static Set<String> strings(Statement st, String sql) throws SQLException {
     Set<String> values = new HashSet<>();
     try (ResultSet rs = st.executeQuery(sql)) {
