@@ -2,6 +2,8 @@ package org.mdt.followup;
 
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Where a follow-up is in its life: open until it is marked done or cancelled, once. */
 public enum FollowupStatus {
@@ -23,12 +25,17 @@ public enum FollowupStatus {
     return word;
   }
 
+  /** By stored word: the reports ask for every follow-up and month, too often to search. */
+  private static final Map<String, FollowupStatus> BY_WORD =
+      Arrays.stream(values()).collect(Collectors.toMap(FollowupStatus::word, s -> s));
+
   /** The status a stored word names. */
   public static FollowupStatus of(String word) {
-    return Arrays.stream(values())
-        .filter(s -> s.word.equals(word))
-        .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("not a follow-up status: " + word));
+    FollowupStatus status = BY_WORD.get(word);
+    if (status == null) {
+      throw new IllegalArgumentException("not a follow-up status: " + word);
+    }
+    return status;
   }
 
   /**

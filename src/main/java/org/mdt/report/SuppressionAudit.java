@@ -184,7 +184,7 @@ public final class SuppressionAudit {
      */
     private double widestAchievable(Cell cell, int minimumCell) {
       Lp lp = allHiddenLp(cell);
-      int index = lp.cells.indexOf(cell);
+      int index = lp.indexOf(cell);
       if (!widestKnown.contains(cell) && lp.seenWidth(index) < minimumCell - TOLERANCE) {
         lp.solve(index, true);
         lp.solve(index, false);
@@ -218,7 +218,7 @@ public final class SuppressionAudit {
                     new ArrayList<>(reachedAllHidden(c, NEARBY_STEPS)),
                     ALL_HIDDEN,
                     new IdentityHashMap<>());
-            int index = lp.cells.indexOf(c);
+            int index = lp.indexOf(c);
             lp.solve(index, true);
             lp.solve(index, false);
             return lp.seenWidth(index);
@@ -368,6 +368,9 @@ public final class SuppressionAudit {
     final List<Variable> variables = new ArrayList<>();
     final List<double[]> seen = new ArrayList<>();
 
+    /** Each unknown's index: an LP of a whole component is asked for one cell after another. */
+    private final Map<Cell, Integer> indexes = new IdentityHashMap<>();
+
     Lp(List<Relation> relations, Predicate<Cell> hidden, Map<Cell, double[]> seenSoFar) {
       Map<Cell, Variable> unknowns = new IdentityHashMap<>();
       for (Relation relation : relations) {
@@ -375,6 +378,7 @@ public final class SuppressionAudit {
           if (hidden.test(cell) && !unknowns.containsKey(cell)) {
             Variable variable = model.addVariable().lower(1).upper(CEILING);
             unknowns.put(cell, variable);
+            indexes.put(cell, cells.size());
             cells.add(cell);
             variables.add(variable);
             seen.add(seenSoFar.computeIfAbsent(cell, c -> new double[] {c.value, c.value}));
@@ -401,6 +405,10 @@ public final class SuppressionAudit {
           case AT_LEAST -> expression.lower(known);
         }
       }
+    }
+
+    int indexOf(Cell cell) {
+      return indexes.get(cell);
     }
 
     double seenLow(int i) {
