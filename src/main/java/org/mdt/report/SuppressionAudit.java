@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.mdt.report.SmallCellSuppression.Cell;
@@ -41,6 +42,9 @@ public final class SuppressionAudit {
   private static final double TOLERANCE = 1e-6;
   private static final int PROPAGATION_PASSES = 100;
   private static final int NEARBY_STEPS = 2;
+
+  /** Witness LPs go on while a round leaves fewer than this share of the cells they widen. */
+  private static final double WIDEN_WORTHWHILE = 0.9;
 
   /**
    * A primary cell a reader can narrow to [low, high], where its range had to be {@code required}
@@ -145,8 +149,14 @@ public final class SuppressionAudit {
       List<Integer> pinned =
           new ArrayList<>(); // narrower than the minimum cell, even at their widest here
       for (int i : narrow) {
-        lp.solve(i, true);
-        if (lp.seenWidth(i) < minimumCell - TOLERANCE) {
+        // The cell's range here lies within its range in the LP of the nearby relations alone:
+        // where the witnesses already reach an end of that, the end is exact and needs no LP.
+        double[] nearbyRange = nearbyRange(lp.cells.get(i), SUPPRESSED);
+        if (lp.seenHigh(i) < nearbyRange[1] - TOLERANCE) {
+          lp.solve(i, true);
+        }
+        if (lp.seenWidth(i) < minimumCell - TOLERANCE
+            && lp.seenLow(i) > nearbyRange[0] + TOLERANCE) {
           lp.solve(i, false);
         }
         if (lp.seenWidth(i) < Math.min(minimumCell, outerWidth(lp.cells.get(i))) - TOLERANCE
@@ -213,27 +223,37 @@ public final class SuppressionAudit {
       return nearby.computeIfAbsent(
           cell,
           c -> {
-            Lp lp =
-                new Lp(
-                    new ArrayList<>(reachedAllHidden(c, NEARBY_STEPS)),
-                    ALL_HIDDEN,
-                    new IdentityHashMap<>());
-            int index = lp.indexOf(c);
-            lp.solve(index, true);
-            lp.solve(index, false);
-            return lp.seenWidth(index);
+            double[] range = nearbyRange(c, ALL_HIDDEN);
+            return range[1] - range[0];
           });
     }
 
+    /**
+     * The cell's {low, high} in the LP of the relations near it alone, the cells {@code hidden}
+     * accepts unknown: a range the cell's range in any LP holding those relations lies within. Its
+     * solutions are not the whole LP's, so they witness nothing.
+     */
+    private double[] nearbyRange(Cell cell, Predicate<Cell> hidden) {
+      Lp lp =
+          new Lp(
+              new ArrayList<>(reached(cell, hidden, NEARBY_STEPS)),
+              hidden,
+              new IdentityHashMap<>());
+      int index = lp.indexOf(cell);
+      lp.solve(index, true);
+      lp.solve(index, false);
+      return new double[] {lp.seenLow(index), lp.seenHigh(index)};
+    }
+
     private Set<Relation> reachedAllHidden(Cell cell) {
-      return reachedAllHidden(cell, Integer.MAX_VALUE);
+      return reached(cell, ALL_HIDDEN, Integer.MAX_VALUE);
     }
 
     /**
-     * The relations reached from the cell through at most {@code steps} relations sharing hidden
-     * cells.
+     * The relations reached from the cell through at most {@code steps} relations sharing cells
+     * {@code hidden} accepts.
      */
-    private Set<Relation> reachedAllHidden(Cell cell, int steps) {
+    private Set<Relation> reached(Cell cell, Predicate<Cell> hidden, int steps) {
       Set<Relation> reached = new LinkedHashSet<>();
       Set<Cell> seen = Collections.newSetFromMap(new IdentityHashMap<>());
       seen.add(cell);
@@ -243,7 +263,7 @@ public final class SuppressionAudit {
         for (Cell c : layer) {
           for (Relation relation : relationsOf.getOrDefault(c, List.of())) {
             if (reached.add(relation)) {
-              relation.cells().stream().filter(ALL_HIDDEN.and(seen::add)).forEach(next::add);
+              relation.cells().stream().filter(hidden.and(seen::add)).forEach(next::add);
             }
           }
         }
@@ -254,6 +274,7 @@ public final class SuppressionAudit {
   }
 
   private static final Predicate<Cell> ALL_HIDDEN = c -> c.value > 0 && !c.publishedElsewhere;
+  private static final Predicate<Cell> SUPPRESSED = c -> c.suppressed;
 
   /**
    * Bounds {low, high} on every cell ALL_HIDDEN accepts over the reader's LP with those cells
@@ -424,18 +445,23 @@ public final class SuppressionAudit {
     }
 
     /**
-     * Witness LPs: maximises and minimises the sum of the unknowns among {@code indices} not yet
-     * seen ranging {@code width}, again while that leaves fewer of them, so that most need no LPs
-     * of their own.
+     * Witness LPs: pushes half of the unknowns among {@code indices} not yet seen ranging {@code
+     * width} up and the other half down, then the reverse, again with the halves drawn afresh while
+     * that leaves fewer of them, so that most need no LPs of their own. A plain sum would not do:
+     * cells whose sum is a shown total keep that sum at every solution, so maximising it moves none
+     * of them.
      */
     void widen(List<Integer> indices, double width) {
+      Random halves = new Random(indices.size()); // the same table draws the same halves
       List<Integer> narrow = narrow(indices, width);
       while (narrow.size() > 1) {
-        solve(narrow, true);
-        solve(narrow(narrow, width), false);
+        Map<Integer, Double> weights = new LinkedHashMap<>();
+        narrow.forEach(i -> weights.put(i, halves.nextBoolean() ? 1.0 : -1.0));
+        solve(weights, true);
+        solve(weights, false);
         List<Integer> left = narrow(narrow, width);
-        if (left.size() == narrow.size()) {
-          return;
+        if (left.size() > narrow.size() * WIDEN_WORTHWHILE) {
+          return; // the rest are most likely truly narrow: each gets its own LPs anyway
         }
         narrow = left;
       }
@@ -449,17 +475,14 @@ public final class SuppressionAudit {
      * Maximises (or minimises) unknown i, and widens every unknown's seen range by the solution.
      */
     void solve(int i, boolean maximise) {
-      solve(List.of(i), maximise);
+      solve(Map.of(i, 1.0), maximise);
     }
 
-    /** The same for the sum of some unknowns. */
-    void solve(List<Integer> sum, boolean maximise) {
-      if (sum.isEmpty()) {
-        return;
-      }
-      sum.forEach(i -> variables.get(i).weight(1));
+    /** The same for a weighted sum of some unknowns (index to weight). */
+    void solve(Map<Integer, Double> weights, boolean maximise) {
+      weights.forEach((i, weight) -> variables.get(i).weight(weight));
       Optimisation.Result result = maximise ? model.maximise() : model.minimise();
-      sum.forEach(i -> variables.get(i).weight(0));
+      weights.keySet().forEach(i -> variables.get(i).weight(0));
       if (!result.getState().isFeasible()) {
         // The true table satisfies every relation, so this is the solver failing, not the table.
         throw new IllegalStateException("the suppression audit's LP ended " + result.getState());
