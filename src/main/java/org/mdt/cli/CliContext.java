@@ -141,6 +141,13 @@ public final class CliContext implements AutoCloseable {
         : opened(Database.open(unlockedLocation(), false, lockWait()));
   }
 
+  /** The database for a roster import: as {@link #database}, opened for bulk writing. */
+  Database databaseForImport() {
+    return database != null
+        ? database
+        : opened(Database.openForImport(unlockedLocation(), lockWait()));
+  }
+
   /**
    * The database for a command that only reads: opened read-only, so that closing it writes
    * nothing. A command uses this or {@link #database}, not both: the first one opens it.

@@ -90,7 +90,7 @@ final class ImportCommand {
     public Integer call() {
       Outputs outputs = Outputs.check(context, force, Arrays.asList(file, mapping), rejects);
       MappingFile mappingFile = mapping == null ? MappingFile.NONE : MappingFile.read(mapping);
-      long sizeBefore = context.database().fileSize();
+      long sizeBefore = context.databaseForImport().fileSize();
       ImportResult result;
       try (RejectsFile rejectsFile = rejects == null ? null : new RejectsFile(outputs, rejects)) {
         StderrProblems problems = new StderrProblems(rejectsFile);

@@ -59,6 +59,13 @@ public final class Database implements AutoCloseable {
     return connect(location, location.readOnlyJdbcUrl(), lockWait);
   }
 
+  /**
+   * Opens an existing database for a roster import (see {@link DatabaseLocation#importJdbcUrl}).
+   */
+  public static Database openForImport(DatabaseLocation location, Duration lockWait) {
+    return connect(location, location.importJdbcUrl(), lockWait);
+  }
+
   private static Database connect(DatabaseLocation location, String url, Duration lockWait) {
     long deadline = System.nanoTime() + lockWait.toNanos();
     while (true) {

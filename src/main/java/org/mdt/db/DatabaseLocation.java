@@ -114,6 +114,15 @@ public final class DatabaseLocation {
         + (create ? "" : ";IFEXISTS=TRUE");
   }
 
+  /**
+   * The URL for a roster import; a JDBC URL as given. H2's background compaction is off: during an
+   * import it rewrote chunks the import only read (a re-import of 100,000 unchanged rows grew the
+   * file by up to 24 MB, 40%, and took a fifth longer), and a large import is compacted at its end.
+   */
+  String importJdbcUrl() {
+    return url != null ? url : jdbcUrl(false) + ";AUTO_COMPACT_FILL_RATE=0";
+  }
+
   /** The URL that opens the file for reading only; a JDBC URL as given. */
   String readOnlyJdbcUrl() {
     return url != null ? url : jdbcUrl(false) + ";ACCESS_MODE_DATA=r";
