@@ -196,11 +196,7 @@ final class RosterStore implements AutoCloseable {
     for (NewRow row : cases) {
       insertCase.setLong(1, row.teamId());
       insertCase.setString(2, row.key());
-      int next = bind(insertCase, 3, Column.CASE_COLUMNS, row.values());
-      insertCase.setLong(next, importId);
-      insertCase.setObject(next + 1, now);
-      insertCase.setObject(next + 2, now);
-      insertCase.addBatch();
+      addNew(insertCase, 3, Column.CASE_COLUMNS, row.values(), importId, now);
     }
     insertCase.executeBatch();
     long[] ids = new long[cases.size()];
@@ -223,13 +219,28 @@ final class RosterStore implements AutoCloseable {
       insertChild.setLong(1, caseIds[i]);
       insertChild.setLong(2, row.teamId());
       insertChild.setString(3, row.key());
-      int next = bind(insertChild, 4, Column.CHILD_ROW_COLUMNS, row.values());
-      insertChild.setLong(next, importId);
-      insertChild.setObject(next + 1, now);
-      insertChild.setObject(next + 2, now);
-      insertChild.addBatch();
+      addNew(insertChild, 4, Column.CHILD_ROW_COLUMNS, row.values(), importId, now);
     }
     insertChild.executeBatch();
+  }
+
+  /**
+   * Binds a new row's values from parameter {@code first} on, then the import that creates it and
+   * its creation and update times, and adds it to the insert's batch.
+   */
+  private static void addNew(
+      PreparedStatement insert,
+      int first,
+      List<Column> columns,
+      Map<Column, Object> values,
+      long importId,
+      OffsetDateTime now)
+      throws SQLException {
+    int next = bind(insert, first, columns, values);
+    insert.setLong(next, importId);
+    insert.setObject(next + 1, now);
+    insert.setObject(next + 2, now);
+    insert.addBatch();
   }
 
   /** Writes the current values of changed stored cases, in one batch. */
