@@ -538,7 +538,7 @@ public final class RosterImporter {
         Map<Long, Set<String>> caseNumbers = new HashMap<>();
         for (ParsedRow row : rows) {
           Team team = row.rejected() ? null : team(row);
-          if (!row.rejected()) {
+          if (!row.rejected()) { // team() rejects a row that names no known team
             teams.put(row, team);
             caseNumbers
                 .computeIfAbsent(team.id(), id -> new HashSet<>())
