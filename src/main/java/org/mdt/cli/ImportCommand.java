@@ -109,6 +109,12 @@ final class ImportCommand {
                       });
         }
         problems.finish();
+        if (result.sameAs() != null) {
+          context.info(
+              "the same file as import "
+                  + result.sameAs()
+                  + ", and nothing has changed since: its outcome again, without reading the rows");
+        }
         if (rejectsFile != null) {
           rejectsFile.commit();
           context.info("wrote " + result.summary().rejected() + " rejected row(s) to " + rejects);

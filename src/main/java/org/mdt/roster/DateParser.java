@@ -42,6 +42,13 @@ final class DateParser {
   private final LocalDate today;
   private final boolean date1904;
 
+  /**
+   * Some date read so far was after the day of import, or took the last century because this one's
+   * was: on a later day it could read, or be warned about, otherwise. Volatile: rows are parsed on
+   * the reader thread of {@link ParsedRowStream}.
+   */
+  private volatile boolean dependsOnToday;
+
   DateParser(List<String> teamFormats, LocalDate today, boolean date1904) {
     this.teamFormats = teamFormats.stream().map(f -> compile(f, null)).toList();
     this.today = today;
@@ -70,6 +77,23 @@ final class DateParser {
   /** The day of the import: a roster date after it is in the future. */
   LocalDate today() {
     return today;
+  }
+
+  /** Whether a date is after the day of import (a roster date in the future). */
+  boolean inFuture(LocalDate date) {
+    boolean future = date.isAfter(today);
+    if (future) {
+      dependsOnToday = true;
+    }
+    return future;
+  }
+
+  /**
+   * Whether every date read so far reads the same, with the same warnings, on any later day: none
+   * was in the future, and no two-digit year was kept out of it.
+   */
+  boolean sameOnLaterDays() {
+    return !dependsOnToday;
   }
 
   /** A date from a numeric cell: the spreadsheet serial number of the workbook's date system. */
@@ -132,7 +156,7 @@ final class DateParser {
   /** M/d/yy: this century unless that is after today, then the last. */
   private LocalDate pivot(int twoDigitYear, int month, int day) {
     LocalDate date = LocalDate.of(2000 + twoDigitYear, month, day);
-    return date.isAfter(today) ? date.minusYears(100) : date;
+    return inFuture(date) ? date.minusYears(100) : date;
   }
 
   private static int num(Matcher m, int group) {

@@ -10,9 +10,12 @@ import java.util.Map;
  * @param repeatedHeaders headers naming a column an earlier header already named (ignored)
  * @param changedFields for each case-level column the import changed on cases stored before it, on
  *     how many cases (canonical names, in column order)
+ * @param sameAs the import whose recorded outcome this one gave without reading a row (the same
+ *     file again, nothing written since: docs/DESIGN.md section 3.11); null when it read them
  */
 public record ImportResult(
     ImportSummary summary,
     List<String> ignoredHeaders,
     List<String> repeatedHeaders,
-    Map<String, Integer> changedFields) {}
+    Map<String, Integer> changedFields,
+    Long sameAs) {}

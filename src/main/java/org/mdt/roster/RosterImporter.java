@@ -55,7 +55,12 @@ public final class RosterImporter {
       throw MdtException.data("no such file: " + file);
     }
     String sheet = request.sheet() != null ? request.sheet() : request.mapping().sheet();
+    long size = size(file);
     Future<String> digest = FileDigest.start(file);
+    ImportResult again = replayed(request, size, digest, problems);
+    if (again != null) {
+      return again;
+    }
     try (SheetSource source = SheetSources.open(file, sheet)) {
       HeaderDetector.Found header =
           new HeaderDetector(request.mapping())
@@ -63,7 +68,7 @@ public final class RosterImporter {
       String sha256 = FileDigest.await(digest);
       Database.SqlWork<ImportResult> work =
           connection ->
-              new Run(connection, request, source, header, problems, listener, sha256).rows();
+              new Run(connection, request, source, header, problems, listener, sha256, size).rows();
       return request.dryRun() ? database.rolledBack(work) : database.inLargeTransaction(work);
     } catch (IOException e) {
       throw MdtException.data("cannot read " + file.getFileName() + ": " + e.getMessage(), e);
@@ -73,15 +78,94 @@ public final class RosterImporter {
     }
   }
 
+  /**
+   * The recorded outcome of the latest import, when this one imports the same file again onto what
+   * it left (docs/DESIGN.md section 3.11): recorded like any import, with the same problems and
+   * counts a pass over the rows would give. Null, with nothing written, when it does not hold.
+   */
+  private ImportResult replayed(
+      ImportRequest request, long size, Future<String> digest, ProblemSink problems) {
+    Database.SqlWork<ImportResult> work =
+        connection -> {
+          ImportReplay.Saved saved = RosterStore.savedReplay(connection);
+          if (saved == null
+              || !saved.holdsFor(size, AuditLog.head(connection), LocalDate.now(clock))) {
+            return null;
+          }
+          String sha256 = FileDigest.await(digest);
+          ImportReplay.Outcome outcome;
+          if (!saved.inputs().equals(ImportReplay.inputs(sha256, request))
+              || (outcome = ImportReplay.check(saved.outcome())) == null) {
+            return null;
+          }
+          long importId;
+          try (RosterStore store = new RosterStore(connection)) {
+            importId =
+                store.insertImport(
+                    request.file().getFileName().toString(),
+                    sha256,
+                    OffsetDateTime.now(clock),
+                    osUser);
+            store.finishImport(importId, outcome.summary());
+          }
+          Map<String, Object> record = importRecord(request, sha256, outcome.summary());
+          record.put("sameAs", saved.importId());
+          new AuditLog(connection, osUser, command, clock).inserted("import", importId, record);
+          ImportReplay.replay(saved.outcome(), problems);
+          RosterStore.keepReplay(
+              connection,
+              new ImportReplay.Saved(
+                  importId,
+                  saved.inputs(),
+                  size,
+                  AuditLog.head(connection),
+                  saved.madeOn(),
+                  saved.laterDays(),
+                  saved.outcome()));
+          return new ImportResult(
+              outcome.summary(),
+              outcome.ignoredHeaders(),
+              outcome.repeatedHeaders(),
+              Map.of(),
+              saved.importId());
+        };
+    try {
+      return request.dryRun() ? database.rolledBack(work) : database.inTransaction(work);
+    } catch (UncheckedIOException e) {
+      throw MdtException.data(
+          "cannot read " + request.file().getFileName() + ": " + e.getCause().getMessage(), e);
+    }
+  }
+
+  private static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      throw MdtException.data("cannot read " + file.getFileName() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** What the audit trail keeps of an import: its file and the summary. */
+  private static Map<String, Object> importRecord(
+      ImportRequest request, String sha256, ImportSummary summary) {
+    Map<String, Object> record = new LinkedHashMap<>();
+    record.put("file", request.file().getFileName().toString());
+    record.put("sha256", sha256);
+    record.putAll(summary.asMap());
+    return record;
+  }
+
   /** One pass over the rows of a file, inside its transaction. */
   private final class Run {
     private final Connection connection;
     private final ImportRequest request;
     private final SheetSource source;
     private final HeaderDetector.Found header;
-    private final ProblemSink problems;
+    private final ImportReplay.Recorder problems;
+    private final long fileSize;
     private final ImportListener listener;
     private final String sha256;
+    private final DateParser dates;
     private final RowParser parser;
     private final OffsetDateTime now = OffsetDateTime.now(clock);
     private final AuditLog audit;
@@ -127,13 +211,15 @@ public final class RosterImporter {
         HeaderDetector.Found header,
         ProblemSink problems,
         ImportListener listener,
-        String sha256)
+        String sha256,
+        long fileSize)
         throws SQLException {
       this.connection = connection;
       this.request = request;
       this.source = source;
       this.header = header;
-      this.problems = problems;
+      this.problems = new ImportReplay.Recorder(problems);
+      this.fileSize = fileSize;
       this.listener = listener;
       this.sha256 = sha256;
       this.audit = new AuditLog(connection, osUser, command, clock);
@@ -146,12 +232,9 @@ public final class RosterImporter {
           request.team() != null || !fileNamesTeams || teamsByKey.size() == 1
               ? teams.resolve(request.team())
               : null;
-      parser =
-          new RowParser(
-              header,
-              request.mapping(),
-              new DateParser(
-                  request.mapping().dateFormats(), LocalDate.now(clock), source.date1904()));
+      dates =
+          new DateParser(request.mapping().dateFormats(), LocalDate.now(clock), source.date1904());
+      parser = new RowParser(header, request.mapping(), dates);
       history = RosterStore.history(connection);
     }
 
@@ -182,16 +265,46 @@ public final class RosterImporter {
                 possibleDobCorrections,
                 reverts);
         store.finishImport(importId, summary);
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("file", request.file().getFileName().toString());
-        record.put("sha256", sha256);
-        record.putAll(summary.asMap());
-        audit.inserted("import", importId, record);
+        audit.inserted("import", importId, importRecord(request, sha256, summary));
+        keepReplay();
         Map<String, Integer> changed = new LinkedHashMap<>();
         changedFields.forEach((column, cases) -> changed.put(column.canonicalName(), cases));
         return new ImportResult(
-            summary, header.ignoredHeaders(), header.repeatedHeaders(), changed);
+            summary, header.ignoredHeaders(), header.repeatedHeaders(), changed, null);
       }
+    }
+
+    /**
+     * Records what importing this file again would give: every row stored is then unchanged, and
+     * only the file's own problems come again.
+     */
+    private void keepReplay() throws SQLException {
+      ImportSummary again =
+          new ImportSummary(
+              read,
+              0,
+              0,
+              inserted + updated + unchanged,
+              duplicates,
+              rejected,
+              problems.repeatedWarnings(),
+              formulasWithoutValue,
+              0,
+              0,
+              0);
+      byte[] outcome = problems.finish(again, header.ignoredHeaders(), header.repeatedHeaders());
+      RosterStore.keepReplay(
+          connection,
+          outcome == null
+              ? null
+              : new ImportReplay.Saved(
+                  importId,
+                  ImportReplay.inputs(sha256, request),
+                  fileSize,
+                  AuditLog.head(connection),
+                  now.toLocalDate(),
+                  dates.sameOnLaterDays(),
+                  outcome));
     }
 
     /**
@@ -371,9 +484,12 @@ public final class RosterImporter {
       return reverted;
     }
 
-    /** A warning about the whole row, counted with the others. */
+    /**
+     * A warning about the whole row against what was stored before this import, counted with the
+     * others; importing the file again does not repeat it.
+     */
     private void warn(ParsedRow row, String reason) {
-      problems.warning(new Problem(row.number, "", "", reason));
+      problems.warningNotRepeated(new Problem(row.number, "", "", reason));
       warnings++;
     }
 

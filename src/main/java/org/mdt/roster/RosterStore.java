@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.mdt.cases.Column;
+import org.mdt.db.AuditLog;
 import org.mdt.db.Sql;
 
 /**
@@ -277,6 +279,53 @@ final class RosterStore implements AutoCloseable {
    * The import records and the audit trail's updates of cases and children, read once for the whole
    * import ({@link ImportHistory}); an empty database reads nothing.
    */
+  /** The outcome the latest import recorded for its file imported again; null when none is kept. */
+  static ImportReplay.Saved savedReplay(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rs =
+            statement.executeQuery(
+                "SELECT import_id, inputs, file_size, audit_id, audit_hash, made_on, later_days,"
+                    + " outcome FROM import_replay ORDER BY import_id DESC FETCH FIRST 1 ROW ONLY")) {
+      return rs.next()
+          ? new ImportReplay.Saved(
+              rs.getLong(1),
+              rs.getString(2),
+              rs.getLong(3),
+              new AuditLog.Head(rs.getLong(4), rs.getString(5)),
+              rs.getObject(6, LocalDate.class),
+              rs.getBoolean(7),
+              rs.getBytes(8))
+          : null;
+    }
+  }
+
+  /**
+   * Keeps an import's recorded outcome in place of any older one (null: keeps none), which the
+   * trail's head moving on has made useless anyway.
+   */
+  static void keepReplay(Connection connection, ImportReplay.Saved replay) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.executeUpdate("DELETE FROM import_replay");
+    }
+    if (replay == null) {
+      return;
+    }
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO import_replay (import_id, inputs, file_size, audit_id, audit_hash,"
+                + " made_on, later_days, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+      insert.setLong(1, replay.importId());
+      insert.setString(2, replay.inputs());
+      insert.setLong(3, replay.fileSize());
+      insert.setLong(4, replay.head().id());
+      insert.setString(5, replay.head().hash());
+      insert.setObject(6, replay.madeOn());
+      insert.setBoolean(7, replay.laterDays());
+      insert.setBytes(8, replay.outcome());
+      insert.executeUpdate();
+    }
+  }
+
   static ImportHistory history(Connection connection) throws SQLException {
     ImportHistory history = new ImportHistory();
     try (Statement statement = connection.createStatement()) {

@@ -70,7 +70,7 @@ final class RowParser {
         LocalDate date = cell.numeric() ? dates.fromSerial(cell.text()) : dates.fromText(text);
         if (date == null) {
           reject(row, column, "not a date: '" + TerminalText.quoted(text) + "'");
-        } else if (date.isAfter(dates.today())) {
+        } else if (dates.inFuture(date)) {
           // likely a typo, kept as written: a report counts it only once its day has come
           warn(
               row,
