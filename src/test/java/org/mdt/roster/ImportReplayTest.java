@@ -1,6 +1,5 @@
 package org.mdt.roster;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -10,16 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,7 +29,7 @@ import org.mdt.SharedData;
  * cases.
  */
 class ImportReplayTest {
-  private static final String NOTE = "the same file as import ";
+  private static final String NOTE = SameFileAgain.NOTE;
   private static final String HEADER =
       "case_number,referral_date,child_first_name,child_last_name,child_dob,child_race,"
           + "abuse_types,law_enforcement_agency,case_status,forensic_interview_date";
@@ -58,7 +51,7 @@ class ImportReplayTest {
     List<String> options =
         mapping == null ? List.of() : List.of("--mapping", SharedData.file(mapping).toString());
     mdt.ok(importArgs(SharedData.file(roster), "first", options));
-    assertSameAsReading(mdt, SharedData.file(roster), options);
+    SameFileAgain.assertAsReading(mdt, dir.resolve("a"), dir, SharedData.file(roster), options);
   }
 
   /**
@@ -107,7 +100,7 @@ class ImportReplayTest {
       assertTrue(first.err().contains(told), "the first import says " + told + ": " + first.err());
     }
 
-    Mdt.Result again = assertSameAsReading(mdt, latest, List.of());
+    Mdt.Result again = SameFileAgain.assertAsReading(mdt, dir.resolve("a"), dir, latest, List.of());
     for (String settled : List.of("goes back to", "was 'open'", "possible DOB correction")) {
       assertFalse(again.err().contains(settled), again.err());
     }
@@ -266,64 +259,6 @@ class ImportReplayTest {
         recorder.finish(new ImportSummary(1, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0), List.of(), List.of()));
   }
 
-  /**
-   * Imports {@code roster} again in the test's database (which gives the recorded outcome) and in a
-   * copy of it without that outcome (which reads the rows), and checks that both say and leave the
-   * same. Returns the first.
-   */
-  private Mdt.Result assertSameAsReading(Mdt mdt, Path roster, List<String> options)
-      throws Exception {
-    Path copy = Files.createDirectories(dir.resolve("copy-" + System.nanoTime()));
-    Files.copy(dir.resolve("a").resolve("mdt.mv.db"), copy.resolve("mdt.mv.db"));
-    try (Connection connection =
-            DriverManager.getConnection("jdbc:h2:file:" + copy.resolve("mdt"), "sa", "");
-        Statement statement = connection.createStatement()) {
-      assertEquals(1, statement.executeUpdate("DELETE FROM import_replay"));
-    }
-    Mdt reading = new Mdt(copy);
-
-    Mdt.Result replayed = mdt.run(importArgs(roster, "replayed", options));
-    Mdt.Result read = reading.run(importArgs(roster, "read", options));
-    assertEquals(0, replayed.code(), replayed.err());
-    assertEquals(0, read.code(), read.err());
-    assertTrue(replayed.err().contains(NOTE), replayed.err());
-    assertFalse(read.err().contains(NOTE), read.err());
-    assertEquals(read.out(), replayed.out());
-    assertEquals(withoutNote(read.err(), "read"), withoutNote(replayed.err(), "replayed"));
-    assertArrayEquals(
-        Files.readAllBytes(dir.resolve("rejects-read.csv")),
-        Files.readAllBytes(dir.resolve("rejects-replayed.csv")));
-    JsonNode summary = Json.parse(read.out());
-    assertEquals(
-        0, summary.path("inserted").asInt(), "reading the same file again inserts nothing");
-    assertEquals(0, summary.path("updated").asInt(), "nor updates anything");
-    assertEquals(
-        reading.ok("case", "list", "--format", "json"), mdt.ok("case", "list", "--format", "json"));
-    assertEquals(imports(copy), imports(dir.resolve("a")));
-    return replayed;
-  }
-
-  /** The counts each import recorded, oldest first. */
-  private static List<String> imports(Path dbDir) throws SQLException {
-    List<String> rows = new ArrayList<>();
-    try (Connection connection =
-            DriverManager.getConnection("jdbc:h2:file:" + dbDir.resolve("mdt"), "sa", "");
-        Statement statement = connection.createStatement();
-        ResultSet rs =
-            statement.executeQuery(
-                "SELECT file_name, read_rows, inserted, updated, unchanged, duplicates, rejected,"
-                    + " warnings FROM roster_import ORDER BY id")) {
-      while (rs.next()) {
-        List<String> row = new ArrayList<>();
-        for (int i = 1; i <= 8; i++) {
-          row.add(rs.getString(i));
-        }
-        rows.add(String.join(",", row));
-      }
-    }
-    return rows;
-  }
-
   private String[] importArgs(Path roster, String label, List<String> options) {
     List<String> args =
         new ArrayList<>(
@@ -339,14 +274,6 @@ class ImportReplayTest {
                 dir.resolve("rejects-" + label + ".csv").toString()));
     args.addAll(options);
     return args.toArray(String[]::new);
-  }
-
-  /** What an import said on stderr, but the note that it gave a recorded outcome and its label. */
-  private static String withoutNote(String err, String label) {
-    return Arrays.stream(err.split("\n"))
-        .filter(line -> !line.startsWith(NOTE))
-        .map(line -> line.replace("rejects-" + label, "rejects-LABEL"))
-        .collect(Collectors.joining("\n"));
   }
 
   private Path csv(String name, String... rows) {

@@ -9,17 +9,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mdt.Mdt;
 import org.mdt.SharedData;
+import org.mdt.roster.SameFileAgain;
 
 /**
  * Mutated rosters (truncated, bit-flipped, bytes overwritten with noise, blocks repeated) each end
- * in exit 0 or 3 with no stack trace, never a hang or another exit code. The seed is fixed so a
- * failure replays.
+ * in exit 0 or 3 with no stack trace, never a hang or another exit code; one imported, imported
+ * again, gives the outcome reading its rows would. The seed is fixed so a failure replays.
  *
  * <p>A build runs the first {@value #SAMPLE_ROSTERS} mutations of each format, every shape among
  * them; the {@code fuzz} profile ({@code mvn -Pfuzz}, which CI runs too) sets {@code mdt.fuzz.full}
@@ -30,6 +32,12 @@ class FuzzImportTest {
   private static final int SAMPLE_ROSTERS = 150;
   private static final int FULL_ROSTERS = 1200;
   private static final long SEED = 20261121;
+
+  /**
+   * The sample imports every so many of its imported mutations again, checking the recorded outcome
+   * against reading the rows; the full run checks every one.
+   */
+  private static final int REPLAY_EVERY = 10;
 
   /** The ways a file is damaged, taken in turn so that any run of five or more has every one. */
   private enum Mutation {
@@ -42,9 +50,12 @@ class FuzzImportTest {
 
   @TempDir Path dir;
 
+  private boolean full;
+
   @Test
   void mutatedXlsxAndCsvEndInZeroOrThree() throws Exception {
-    int rosters = Boolean.getBoolean("mdt.fuzz.full") ? FULL_ROSTERS : SAMPLE_ROSTERS;
+    full = Boolean.getBoolean("mdt.fuzz.full");
+    int rosters = full ? FULL_ROSTERS : SAMPLE_ROSTERS;
     Mdt mdt = new Mdt(dir).withTeam("Fuzz MDT");
     Map<Mutation, Integer> tried = new EnumMap<>(Mutation.class);
     int imported =
@@ -86,6 +97,9 @@ class FuzzImportTest {
             result.errLines().length == 1, "case " + label + ": one line, not: " + result.err());
       } else {
         imported++;
+        if (full || imported % REPLAY_EVERY == 1) {
+          SameFileAgain.assertAsReading(mdt, dir, dir, file, List.of());
+        }
       }
       Files.delete(file);
       tried.merge(mutation, 1, Integer::sum);
