@@ -34,7 +34,8 @@ import org.mdt.db.AuditLog;
  * <p>Every import records that outcome, problems compressed in file order, as it goes. The next
  * import of the same bytes, with the same team, sheet and mapping, by the same mdt, gives it
  * without reading a row when nothing has been written since: the audit trail's head is still the
- * recorded import's own entry, and every write of mdt's appends to the trail.
+ * recorded import's own entry, and what the outcome depends on in the database (teams, cases,
+ * children, earlier imports) changes only with an entry in the trail.
  */
 final class ImportReplay {
   /** The recorded form; another form is never read. */
