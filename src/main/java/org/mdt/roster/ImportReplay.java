@@ -58,8 +58,9 @@ final class ImportReplay {
   private ImportReplay() {}
 
   /**
-   * What the outcome depends on besides the database: the file's bytes, the options that choose its
-   * rows and words, and the rules of this version of mdt.
+   * What the outcome depends on besides the database: the file's bytes, whether its name promises a
+   * workbook (text bytes under such a name are refused, docs/DESIGN.md section 3.10), the options
+   * that choose its rows and words, and the rules of this version of mdt.
    */
   static String inputs(String fileSha256, ImportRequest request) {
     try {
@@ -70,6 +71,7 @@ final class ImportReplay {
                     FORM,
                     MdtVersion.current(),
                     fileSha256,
+                    SheetSources.namesWorkbook(request.file()),
                     request.team(),
                     request.sheet(),
                     request.mapping()

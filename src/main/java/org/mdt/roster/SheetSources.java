@@ -37,8 +37,7 @@ final class SheetSources {
     if (startsWith(head, OLE2)) {
       return openOle2(file, name, sheetName);
     }
-    String lower = name.toLowerCase(Locale.ROOT);
-    if (lower.endsWith(".xlsx") || lower.endsWith(".xls") || lower.endsWith(".xlsm")) {
+    if (namesWorkbook(file)) {
       throw MdtException.data(
           name
               + " is not an Excel workbook (its bytes are not xlsx or xls); if it is CSV text,"
@@ -48,6 +47,15 @@ final class SheetSources {
       throw MdtException.data(name + " is not a spreadsheet or CSV text (it holds binary data)");
     }
     return new CsvSource(file);
+  }
+
+  /**
+   * Whether the file's name promises a workbook: text bytes under such a name are refused, so
+   * reading a file depends on this as well as on its bytes.
+   */
+  static boolean namesWorkbook(Path file) {
+    String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    return lower.endsWith(".xlsx") || lower.endsWith(".xls") || lower.endsWith(".xlsm");
   }
 
   private static SheetSource openOle2(Path file, String name, String sheetName) throws IOException {

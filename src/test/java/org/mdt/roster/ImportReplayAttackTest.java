@@ -327,6 +327,26 @@ class ImportReplayAttackTest {
     assertFalse(read.err().contains(SameFileAgain.NOTE), read.err());
   }
 
+  /**
+   * Reading a file depends on its name as well as its bytes: a name that promises a workbook whose
+   * bytes are text is refused (docs/DESIGN.md section 3.10). The same bytes imported under such a
+   * name must be refused too, not given the outcome of the CSV.
+   */
+  @Test
+  void theSameBytesUnderAWorkbooksName() throws Exception {
+    Mdt mdt = new Mdt(dir.resolve("a")).withTeam("North MDT");
+    Path roster = csv("r.csv", "X-1,,2025-01-10,Ana,Lane,2015-02-03,White,SA,Town PD,,open,,,,");
+    assertEquals(0, mdt.run(importArgs(roster)).code());
+    Path renamed = Files.copy(roster, dir.resolve("r.xlsx"));
+    Mdt.Result again = mdt.run(importArgs(renamed));
+    assertFalse(again.err().contains(SameFileAgain.NOTE), again.err());
+    assertEquals(3, again.code(), again.err());
+    assertTrue(again.err().contains("is not an Excel workbook"), again.err());
+    // another name that reads the bytes as CSV too gives the outcome again, as reading does
+    Path text = Files.copy(roster, dir.resolve("r.txt"));
+    SameFileAgain.assertAsReading(mdt, dir.resolve("a"), dir, text, List.of());
+  }
+
   private String[] importArgs(Path roster) {
     return importArgs(roster, List.of());
   }
