@@ -60,7 +60,7 @@ final class ImportReplay {
   /**
    * What the outcome depends on besides the database: the file's bytes, whether its name promises a
    * workbook (text bytes under such a name are refused, docs/DESIGN.md section 3.10), the options
-   * that choose its rows and words, and the rules of this version of mdt.
+   * that choose its rows and words, and this build of mdt, whose rules another build may change.
    */
   static String inputs(String fileSha256, ImportRequest request) {
     try {
@@ -69,7 +69,7 @@ final class ImportReplay {
               .writeValueAsBytes(
                   new Object[] {
                     FORM,
-                    MdtVersion.current(),
+                    MdtVersion.build(),
                     fileSha256,
                     SheetSources.namesWorkbook(request.file()),
                     request.team(),
