@@ -8,9 +8,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.mdt.MdtException;
 import org.mdt.cases.Column;
 import org.mdt.codes.CodeList;
@@ -59,6 +61,10 @@ public record MappingFile(
   }
 
   private void validate(Path path) {
+    requireNoNull(path, "columns", columns.values());
+    requireNoNull(path, "values", values.values());
+    values.forEach((field, words) -> requireNoNull(path, "values." + field, words.values()));
+    requireNoNull(path, "dateFormats", dateFormats);
     if (headerRow != null && (headerRow < 1 || headerRow > HeaderDetector.SEARCH_ROWS)) {
       throw MdtException.data(
           "mapping file " + path + ": headerRow must be 1 to " + HeaderDetector.SEARCH_ROWS);
@@ -106,6 +112,13 @@ public record MappingFile(
               });
         });
     dateFormats.forEach(format -> DateParser.compile(format, path));
+  }
+
+  /** JSON's null where a name, a code or a format belongs: a bad file, not a missing key. */
+  private static void requireNoNull(Path path, String key, Collection<?> items) {
+    if (items.stream().anyMatch(Objects::isNull)) {
+      throw MdtException.data("mapping file " + path + ": " + key + " holds a null");
+    }
   }
 
   /** The team's words for a coded column, keyed by their normalized form. */

@@ -263,6 +263,19 @@ class RosterRulesTest {
         mdt.run("import", "roster", book.toString(), "--mapping", mapping.toString())
             .err()
             .contains("not a code of child_gender"));
+    // a null where a value belongs is a bad file (exit 3), not an internal error (exit 4)
+    for (String nulled :
+        List.of(
+            "{\"columns\": {\"Ref\": null}}",
+            "{\"values\": {\"child_race\": null}}",
+            "{\"values\": {\"child_race\": {\"W\": null}}}",
+            "{\"dateFormats\": [null]}")) {
+      Files.writeString(mapping, nulled);
+      Mdt.Result refused =
+          mdt.run("import", "roster", book.toString(), "--mapping", mapping.toString());
+      assertEquals(3, refused.code(), nulled + ": " + refused.err());
+      assertTrue(refused.err().contains("holds a null"), refused.err());
+    }
   }
 
   @Test
