@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -276,6 +277,21 @@ class RosterRulesTest {
       assertEquals(3, refused.code(), nulled + ": " + refused.err());
       assertTrue(refused.err().contains("holds a null"), refused.err());
     }
+  }
+
+  /** A name within its column's length whose key folds longer ('İ' lowers to two characters). */
+  @Test
+  void namesThatLengthenWhenFoldedAreStoredAndMatchedAgain() throws IOException {
+    Mdt mdt = mdt();
+    String name = "\u0130".repeat(200);
+    Path roster =
+        RosterFiles.csv(
+            dir.resolve("long.csv"),
+            HEADER,
+            "L-1,2025-01-10," + name + "," + name + ",2015-02-03,F,White,SA,,Open");
+    assertEquals(1, importJson(mdt, roster).path("inserted").asInt());
+    Files.writeString(roster, Files.readString(roster).replace("Open", "Closed"));
+    assertEquals(1, importJson(mdt, roster).path("updated").asInt());
   }
 
   @Test
