@@ -146,6 +146,8 @@ public final class Bench {
     this.runs = runs;
     this.scale = scale;
     this.measured = new Measured(dir.resolve("last-run"), timeout);
+    // made by this build's mdt in each run: an older one's schema would need 'mdt init'
+    Files.deleteIfExists(dir.resolve("empty.mv.db"));
   }
 
   public static void main(String[] args) throws Exception {
