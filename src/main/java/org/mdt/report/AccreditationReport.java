@@ -12,7 +12,6 @@ import java.time.format.TextStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,6 +25,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 import org.mdt.codes.Codes;
 import org.mdt.db.Sql;
 import org.mdt.followup.FollowupOutcome;
@@ -71,22 +71,18 @@ public final class AccreditationReport implements Report {
   /** The case-tracking element that is a recorded review of the case, not a column. */
   private static final String REVIEW = "mdt_review";
 
-  /** Case-tracking elements the standard requires, in report order; two are services' dates. */
-  static final List<String> TRACKED =
-      List.of(
-          "child_dob",
-          "child_gender",
-          "child_race",
-          "abuse_types",
-          "offender_relationship",
-          "offender_age",
-          "offender_gender",
-          "charges_filed",
-          "prosecution_disposition",
-          "cps_outcome",
-          REVIEW,
-          "medical_exam",
-          "mental_health_referral");
+  /** The case-tracking elements that are services' dates. */
+  private static final List<String> TRACKED_SERVICES =
+      List.of("medical_exam", "mental_health_referral");
+
+  /**
+   * Case-tracking elements the standard requires, in report order: the {@link #RECORDED} ones, the
+   * review, the services' dates.
+   */
+  static final List<String> TRACKED = tracked();
+
+  private static final int REVIEW_ELEMENT = TRACKED.indexOf(REVIEW);
+  private static final int FORENSIC_INTERVIEW = SERVICES.indexOf("forensic_interview");
 
   /**
    * The code a coded element holds when it was filled in but not known (import stores "declined" so
@@ -104,13 +100,44 @@ public final class AccreditationReport implements Report {
   private record Label(String key, String label) {}
 
   /**
-   * A child referred in the year, on case {@code caseId}: {@code recorded} holds each service's
-   * date (by {@link #SERVICES} name) and each {@link #RECORDED} element's value as stored, null
-   * when not recorded.
+   * A child referred in the year, on case {@code caseId}: {@code serviceDates} in {@link #SERVICES}
+   * order and {@code recorded} each {@link #RECORDED} element's value as stored, null when not
+   * recorded; {@code caseReceivedBefore} when another child of its case was referred before the
+   * year, so that the case is not new.
    */
-  record Child(long caseId, String caseNumber, LocalDate referral, Map<String, Object> recorded) {
+  record Child(
+      long caseId,
+      String caseNumber,
+      LocalDate referral,
+      LocalDate[] serviceDates,
+      Object[] recorded,
+      boolean caseReceivedBefore) {
     LocalDate serviceDate(String service) {
-      return (LocalDate) recorded.get(service);
+      return serviceDates[SERVICES.indexOf(service)];
+    }
+  }
+
+  /** A case with a child referred in the year. */
+  private static final class CaseOfYear {
+    final String number;
+
+    /** A child of the case was referred before the year: the case is not new. */
+    final boolean receivedBefore;
+
+    /** Its children referred in the year, and the first of their referrals. */
+    int children;
+
+    LocalDate firstReferral;
+
+    /**
+     * Its first recorded review up to the report's day (a case referred in December is reviewed in
+     * January), or null.
+     */
+    LocalDate firstReview;
+
+    CaseOfYear(String number, boolean receivedBefore) {
+      this.number = number;
+      this.receivedBefore = receivedBefore;
     }
   }
 
@@ -153,32 +180,36 @@ public final class AccreditationReport implements Report {
   int followupsMade;
   final Map<FollowupOutcome, Integer> followups = new EnumMap<>(FollowupOutcome.class);
   int children;
-  final Map<String, Integer> childrenWithService = new LinkedHashMap<>();
-  final Map<String, List<Long>> daysToService = new LinkedHashMap<>();
+
+  /** Children with each service (in {@link #SERVICES} order), and the days from referral to it. */
+  final int[] childrenWithService = new int[SERVICES.size()];
+
+  private final List<LongStream.Builder> daysToService = new ArrayList<>();
+
+  /** The median of each service's days, once every child is counted ({@link #finish}). */
+  final List<Double> medianDaysToService = new ArrayList<>();
+
   final Set<String> notInterviewed = new TreeSet<>();
 
-  /** Children with each case-tracking element filled in at all, "unknown" included. */
-  final Map<String, Integer> entered = new LinkedHashMap<>();
+  /**
+   * Children with each case-tracking element ({@link #TRACKED} order) filled in at all, "unknown"
+   * included.
+   */
+  final int[] entered = new int[TRACKED.size()];
 
   /** Children with each case-tracking element known: filled in, and not "unknown". */
-  final Map<String, Integer> known = new LinkedHashMap<>();
+  final int[] known = new int[TRACKED.size()];
 
-  final Map<Month, Integer> referralsByMonth = new LinkedHashMap<>();
+  /** Children referred in each month, January first. */
+  final int[] referralsByMonth = new int[12];
 
   /**
-   * The first recorded review up to the report's day (a case referred in December is reviewed in
-   * January) of each case with a child referred in the year: no other case's is needed, and all
-   * history holds a review for most of a million cases.
+   * Every case with a child referred in the year, by id: no other case's first review is needed,
+   * and all history holds a review for most of a million cases.
    */
-  private final Map<Long, LocalDate> firstReview = new HashMap<>();
+  private final Map<Long, CaseOfYear> casesOfYear = new HashMap<>();
 
   private final Set<Long> reviewedThisYear = new HashSet<>();
-
-  /** The case number of every case with a child referred in the year. */
-  private final Map<Long, String> caseNumbers = new HashMap<>();
-
-  /** How many children referred in the year each of those cases has. */
-  private final Map<Long, Integer> childrenReferred = new HashMap<>();
 
   private AccreditationReport(int year, Team team, LocalDate dataThrough) {
     this.year = year;
@@ -190,19 +221,14 @@ public final class AccreditationReport implements Report {
     OUTCOMES.keySet().forEach(outcome -> followups.put(outcome, 0));
     Codes.DISCIPLINE.codes().forEach(d -> membersByDiscipline.put(d, 0));
     Codes.REQUIRED_DISCIPLINES.forEach(d -> meetingsAttendedByDiscipline.put(d, 0));
-    SERVICES.forEach(
-        s -> {
-          childrenWithService.put(s, 0);
-          daysToService.put(s, new ArrayList<>());
-        });
-    TRACKED.forEach(
-        e -> {
-          entered.put(e, 0);
-          known.put(e, 0);
-        });
-    for (Month month : Month.values()) {
-      referralsByMonth.put(month, 0);
-    }
+    SERVICES.forEach(s -> daysToService.add(LongStream.builder()));
+  }
+
+  private static List<String> tracked() {
+    List<String> tracked = new ArrayList<>(RECORDED);
+    tracked.add(REVIEW);
+    tracked.addAll(TRACKED_SERVICES);
+    return List.copyOf(tracked);
   }
 
   /**
@@ -221,9 +247,9 @@ public final class AccreditationReport implements Report {
     // the children first: only their cases' first reviews are kept, and the new cases are theirs
     scanChildren(connection, teamId, from, to, report::add);
     scanReviews(connection, teamId, today, report::add);
-    report.addReviewedCases();
-    report.addNewCases(FirstReferrals.between(connection, teamId, from, to));
+    report.addCasesOfYear();
     scanFollowups(connection, teamId, from, to, zone, report::add);
+    report.finish();
     return report;
   }
 
@@ -322,9 +348,13 @@ public final class AccreditationReport implements Report {
           + " ch.offender_age, ch.offender_gender";
 
   /**
-   * Hands sink every child referred from..to, with its services' dates and case-tracking elements.
-   * The year's slice of the case_child_report index is sorted by case before each child's case is
-   * read, so that the cases are read in order rather than at random (a third less time at 1M rows).
+   * Hands sink every child referred from..to, with its services' dates, case-tracking elements and
+   * whether its case had a child referred before {@code from} (then the case is not new). The
+   * year's slice of the case_child_report index is sorted by case before each child's case is read,
+   * so that the cases (and their earlier children, in the case_child_first_referral index) are read
+   * in order rather than at random: a third less time at 1M rows. Looking for an earlier child
+   * beside each case took a tenth less time than finding every case's first referral among all
+   * history's children.
    */
   private static void scanChildren(
       Connection connection, Long teamId, LocalDate from, LocalDate to, Consumer<Child> sink)
@@ -333,34 +363,45 @@ public final class AccreditationReport implements Report {
         connection.prepareStatement(
             "SELECT c.id, c.case_number, "
                 + CHILD_COLUMNS
-                + ", c.charges_filed, c.prosecution_disposition, c.cps_outcome"
+                + ", c.charges_filed, c.prosecution_disposition, c.cps_outcome,"
+                + " EXISTS (SELECT 1 FROM case_child e WHERE e.case_id = c.id AND e.referral_date < ?)"
                 + " FROM (SELECT ch.case_id, "
                 + CHILD_COLUMNS
                 + " FROM case_child ch WHERE ch.referral_date BETWEEN ? AND ? AND "
                 + Sql.optionalTeam("ch.team_id")
                 + " ORDER BY ch.case_id) ch JOIN mdt_case c ON c.id = ch.case_id")) {
       query.setObject(1, from);
-      query.setObject(2, to);
-      Sql.bindTwice(query, 3, teamId, Types.BIGINT);
+      query.setObject(2, from);
+      query.setObject(3, to);
+      Sql.bindTwice(query, 4, teamId, Types.BIGINT);
       query.setFetchSize(1000);
       try (ResultSet rs = query.executeQuery()) {
+        int firstRecorded = 4 + SERVICES.size();
+        // a date read as such: JDBC's default for a date column is a java.sql.Date
+        boolean[] date = new boolean[RECORDED.size()];
+        for (int i = 0; i < date.length; i++) {
+          date[i] = rs.getMetaData().getColumnType(firstRecorded + i) == Types.DATE;
+        }
         while (rs.next()) {
-          Map<String, Object> recorded = new HashMap<>();
-          int column = 4;
-          for (String service : SERVICES) {
-            recorded.put(service, rs.getObject(column++, LocalDate.class));
+          LocalDate[] serviceDates = new LocalDate[SERVICES.size()];
+          for (int i = 0; i < serviceDates.length; i++) {
+            serviceDates[i] = rs.getObject(4 + i, LocalDate.class);
           }
-          for (String element : RECORDED) {
-            Object value = rs.getObject(column);
-            if (value instanceof java.util.Date) { // JDBC's default for a date column
-              value = rs.getObject(column, LocalDate.class);
-            }
-            recorded.put(element, value);
-            column++;
+          Object[] recorded = new Object[RECORDED.size()];
+          for (int i = 0; i < recorded.length; i++) {
+            recorded[i] =
+                date[i]
+                    ? rs.getObject(firstRecorded + i, LocalDate.class)
+                    : rs.getObject(firstRecorded + i);
           }
           sink.accept(
               new Child(
-                  rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class), recorded));
+                  rs.getLong(1),
+                  rs.getString(2),
+                  rs.getObject(3, LocalDate.class),
+                  serviceDates,
+                  recorded,
+                  rs.getBoolean(firstRecorded + RECORDED.size())));
         }
       }
     }
@@ -423,8 +464,9 @@ public final class AccreditationReport implements Report {
    */
   void add(CaseReview review) {
     LocalDate day = review.day();
-    if (caseNumbers.containsKey(review.caseId())) {
-      firstReview.merge(review.caseId(), day, (a, b) -> a.isBefore(b) ? a : b);
+    CaseOfYear ofYear = casesOfYear.get(review.caseId());
+    if (ofYear != null) {
+      ofYear.firstReview = earlier(ofYear.firstReview, day);
     }
     if (!day.isBefore(firstDay) && !day.isAfter(lastDay) && reviewedThisYear.add(review.caseId())) {
       casesReviewed++;
@@ -448,79 +490,84 @@ public final class AccreditationReport implements Report {
    * the report's not yet), known when also not "unknown".
    */
   void add(Child child) {
-    caseNumbers.put(child.caseId(), child.caseNumber());
-    childrenReferred.merge(child.caseId(), 1, Integer::sum);
+    CaseOfYear ofYear =
+        casesOfYear.computeIfAbsent(
+            child.caseId(), id -> new CaseOfYear(child.caseNumber(), child.caseReceivedBefore()));
+    ofYear.children++;
+    ofYear.firstReferral = earlier(ofYear.firstReferral, child.referral());
     children++;
-    referralsByMonth.merge(child.referral().getMonth(), 1, Integer::sum);
-    for (String service : SERVICES) {
-      LocalDate day = child.serviceDate(service);
+    referralsByMonth[child.referral().getMonthValue() - 1]++;
+    for (int service = 0; service < SERVICES.size(); service++) {
+      LocalDate day = child.serviceDates()[service];
       if (day != null && !day.isAfter(dataThrough)) {
-        childrenWithService.merge(service, 1, Integer::sum);
+        childrenWithService[service]++;
         long days = ChronoUnit.DAYS.between(child.referral(), day);
         if (days >= 0) {
           daysToService.get(service).add(days);
         }
-      } else if (service.equals("forensic_interview")) {
+      } else if (service == FORENSIC_INTERVIEW) {
         notInterviewed.add(child.caseNumber());
       }
     }
-    for (String element : TRACKED) {
-      if (element.equals(REVIEW)) {
-        continue; // known once the reviews are read: addReviewedCases
-      }
-      Object value = child.recorded().get(element);
-      // a date after the report's own is not yet known
-      boolean present =
-          value != null && !(value instanceof LocalDate day && day.isAfter(dataThrough));
-      if (present) {
-        entered.merge(element, 1, Integer::sum);
-      }
-      if (present && !NOT_KNOWN.equals(value)) {
-        known.merge(element, 1, Integer::sum);
-      }
+    // the review element is known once the reviews are read: addCasesOfYear
+    for (int element = 0; element < RECORDED.size(); element++) {
+      addTracked(element, child.recorded()[element]);
+    }
+    for (String service : TRACKED_SERVICES) {
+      addTracked(TRACKED.indexOf(service), child.serviceDate(service));
     }
   }
 
   /**
-   * The mdt_review element, known (and entered) for every child referred in the year whose case had
-   * a recorded review by the report's day; after {@link #add(CaseReview)} has seen every review.
+   * An element is entered when present (a date after the report's not yet), known when not
+   * "unknown".
    */
-  void addReviewedCases() {
-    childrenReferred.forEach(
-        (caseId, count) -> {
-          if (firstReview.containsKey(caseId)) {
-            entered.merge(REVIEW, count, Integer::sum);
-            known.merge(REVIEW, count, Integer::sum);
-          }
-        });
+  private void addTracked(int element, Object value) {
+    boolean present =
+        value != null && !(value instanceof LocalDate day && day.isAfter(dataThrough));
+    if (present) {
+      entered[element]++;
+    }
+    if (present && !NOT_KNOWN.equals(value)) {
+      known[element]++;
+    }
   }
 
   /**
-   * Each case received in the year (case id → first referral), reviewed within 30 and 60 days of it
-   * or not. A case not reviewed yet whose window is still open on the report's day (its last day
-   * not over) is not late yet: it counts as inside the window, in neither share. Every new case has
-   * a child referred in the year, so {@link #add(Child)} kept its number and its first review.
+   * After {@link #add(CaseReview)} has seen every review: the mdt_review element, known (and
+   * entered) for every child referred in the year whose case had a recorded review by the report's
+   * day; and each case received in the year (no child referred before it), reviewed within 30 and
+   * 60 days of its first referral or not. A case not reviewed yet whose window is still open on the
+   * report's day (its last day not over) is not late yet: it counts as inside the window, in
+   * neither share.
    */
-  void addNewCases(Map<Long, LocalDate> firstReferrals) {
-    firstReferrals.forEach(
-        (caseId, referral) -> {
-          newCases++;
-          LocalDate reviewed = firstReview.get(caseId);
-          long days =
-              reviewed == null ? Long.MAX_VALUE : ChronoUnit.DAYS.between(referral, reviewed);
-          if (days >= 0 && days <= 30) {
-            reviewedWithin30++;
-          } else if (!dataThrough.isAfter(referral.plusDays(30))) {
-            inside30DayWindow++;
-          }
-          if (days >= 0 && days <= 60) {
-            reviewedWithin60++;
-          } else if (!dataThrough.isAfter(referral.plusDays(60))) {
-            inside60DayWindow++;
-          } else {
-            notReviewedWithin60.add(caseNumbers.get(caseId));
-          }
-        });
+  void addCasesOfYear() {
+    for (CaseOfYear ofYear : casesOfYear.values()) {
+      if (ofYear.firstReview != null) {
+        entered[REVIEW_ELEMENT] += ofYear.children;
+        known[REVIEW_ELEMENT] += ofYear.children;
+      }
+      if (!ofYear.receivedBefore) {
+        addNewCase(ofYear.number, ofYear.firstReferral, ofYear.firstReview);
+      }
+    }
+  }
+
+  private void addNewCase(String number, LocalDate referral, LocalDate reviewed) {
+    newCases++;
+    long days = reviewed == null ? Long.MAX_VALUE : ChronoUnit.DAYS.between(referral, reviewed);
+    if (days >= 0 && days <= 30) {
+      reviewedWithin30++;
+    } else if (!dataThrough.isAfter(referral.plusDays(30))) {
+      inside30DayWindow++;
+    }
+    if (days >= 0 && days <= 60) {
+      reviewedWithin60++;
+    } else if (!dataThrough.isAfter(referral.plusDays(60))) {
+      inside60DayWindow++;
+    } else {
+      notReviewedWithin60.add(number);
+    }
   }
 
   /** A follow-up made in the year counts under its outcome at the end of the report's day. */
@@ -531,19 +578,27 @@ public final class AccreditationReport implements Report {
     followups.merge(outcome, 1, Integer::sum);
   }
 
+  /** Once every row is counted: each service's median days. */
+  private void finish() {
+    daysToService.forEach(days -> medianDaysToService.add(median(days.build().sorted().toArray())));
+  }
+
   /**
-   * The median day count, exact: a whole number or a half (15.5 days, never rounded down to 15).
+   * The median of sorted day counts, exact: a whole number or a half (15.5 days, never rounded down
+   * to 15).
    */
-  static Double median(List<Long> values) {
-    if (values.isEmpty()) {
+  static Double median(long[] sorted) {
+    if (sorted.length == 0) {
       return null;
     }
-    List<Long> sorted = new ArrayList<>(values);
-    Collections.sort(sorted);
-    int middle = sorted.size() / 2;
-    return sorted.size() % 2 == 1
-        ? (double) sorted.get(middle)
-        : (sorted.get(middle - 1) + sorted.get(middle)) / 2.0;
+    int middle = sorted.length / 2;
+    return sorted.length % 2 == 1
+        ? (double) sorted[middle]
+        : (sorted[middle - 1] + sorted[middle]) / 2.0;
+  }
+
+  private static LocalDate earlier(LocalDate day, LocalDate other) {
+    return day == null || other.isBefore(day) ? other : day;
   }
 
   /** A share as a percentage to one decimal, or null when there is nothing to divide by. */
@@ -596,21 +651,22 @@ public final class AccreditationReport implements Report {
     json.put("caseReview", review);
     Map<String, Object> services = new LinkedHashMap<>();
     services.put("children", children);
-    SERVICES.forEach(
-        service -> {
-          Map<String, Object> entry = new LinkedHashMap<>();
-          entry.put("children", childrenWithService.get(service));
-          entry.put("percent", percent(childrenWithService.get(service), children));
-          entry.put("medianDaysFromReferral", median(daysToService.get(service)));
-          services.put(service, entry);
-        });
+    for (int s = 0; s < SERVICES.size(); s++) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("children", childrenWithService[s]);
+      entry.put("percent", percent(childrenWithService[s], children));
+      entry.put("medianDaysFromReferral", medianDaysToService.get(s));
+      services.put(SERVICES.get(s), entry);
+    }
     services.put("notInterviewed", List.copyOf(notInterviewed));
     json.put("services", services);
     Map<String, Object> tracking = new LinkedHashMap<>();
-    known.forEach((element, n) -> tracking.put(element, percent(n, children)));
-    json.put("caseTrackingPercentRecorded", tracking);
     Map<String, Object> filledIn = new LinkedHashMap<>();
-    entered.forEach((element, n) -> filledIn.put(element, percent(n, children)));
+    for (int e = 0; e < TRACKED.size(); e++) {
+      tracking.put(TRACKED.get(e), percent(known[e], children));
+      filledIn.put(TRACKED.get(e), percent(entered[e], children));
+    }
+    json.put("caseTrackingPercentRecorded", tracking);
     json.put("caseTrackingPercentEntered", filledIn);
     return json;
   }
@@ -656,22 +712,22 @@ public final class AccreditationReport implements Report {
     OUTCOMES.forEach(
         (outcome, label) -> rows.add(List.of("caseReview", label.key(), followups.get(outcome))));
     rows.add(List.of("services", "children", children));
-    childrenWithService.forEach(
-        (s, n) -> {
-          rows.add(List.of("services", s, n));
-          rows.add(row("services", s + ".percent", percent(n, children)));
-          rows.add(row("services", s + ".medianDaysFromReferral", median(daysToService.get(s))));
-        });
-    known.forEach(
-        (e, n) -> {
-          rows.add(List.of("caseTracking", e, n));
-          rows.add(row("caseTracking", e + ".percentRecorded", percent(n, children)));
-        });
-    entered.forEach(
-        (e, n) -> {
-          rows.add(List.of("caseTracking", e + ".entered", n));
-          rows.add(row("caseTracking", e + ".percentEntered", percent(n, children)));
-        });
+    for (int s = 0; s < SERVICES.size(); s++) {
+      String service = SERVICES.get(s);
+      rows.add(List.of("services", service, childrenWithService[s]));
+      rows.add(row("services", service + ".percent", percent(childrenWithService[s], children)));
+      rows.add(row("services", service + ".medianDaysFromReferral", medianDaysToService.get(s)));
+    }
+    for (int e = 0; e < TRACKED.size(); e++) {
+      rows.add(List.of("caseTracking", TRACKED.get(e), known[e]));
+      rows.add(
+          row("caseTracking", TRACKED.get(e) + ".percentRecorded", percent(known[e], children)));
+    }
+    for (int e = 0; e < TRACKED.size(); e++) {
+      rows.add(List.of("caseTracking", TRACKED.get(e) + ".entered", entered[e]));
+      rows.add(
+          row("caseTracking", TRACKED.get(e) + ".percentEntered", percent(entered[e], children)));
+    }
     return rows;
   }
 
@@ -737,17 +793,19 @@ public final class AccreditationReport implements Report {
             appendices));
 
     List<List<Object>> services = new ArrayList<>();
-    SERVICES.forEach(
-        s -> {
-          Double median = median(daysToService.get(s));
-          services.add(
-              List.of(
-                  Codes.label(s),
-                  share(childrenWithService.get(s), children),
-                  median == null ? "-" : String.format(Locale.ROOT, "%.1f days", median)));
-        });
+    for (int s = 0; s < SERVICES.size(); s++) {
+      Double median = medianDaysToService.get(s);
+      services.add(
+          List.of(
+              Codes.label(SERVICES.get(s)),
+              share(childrenWithService[s], children),
+              median == null ? "-" : String.format(Locale.ROOT, "%.1f days", median)));
+    }
     Map<String, Integer> volume = new LinkedHashMap<>();
-    referralsByMonth.forEach((m, n) -> volume.put(m.getDisplayName(TextStyle.SHORT, Locale.US), n));
+    for (Month month : Month.values()) {
+      volume.put(
+          month.getDisplayName(TextStyle.SHORT, Locale.US), referralsByMonth[month.ordinal()]);
+    }
     sections.add(
         new ReportDocument.Section(
             "Forensic interview, medical, mental health and advocacy services ("
@@ -763,10 +821,11 @@ public final class AccreditationReport implements Report {
             appendices));
 
     List<List<Object>> tracking = new ArrayList<>();
-    known.forEach(
-        (e, n) ->
-            tracking.add(
-                List.of(Codes.label(e), share(n, children), share(entered.get(e), children))));
+    for (int e = 0; e < TRACKED.size(); e++) {
+      tracking.add(
+          List.of(
+              Codes.label(TRACKED.get(e)), share(known[e], children), share(entered[e], children)));
+    }
     sections.add(
         new ReportDocument.Section(
             "Case tracking: elements recorded",
