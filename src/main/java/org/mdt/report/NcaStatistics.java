@@ -86,7 +86,7 @@ public final class NcaStatistics implements Report {
       LocalDate dob,
       String gender,
       String race,
-      String abuseTypes,
+      List<String> abuseTypes,
       String offenderRelationship,
       Integer offenderAge,
       LocalDate[] serviceDates) {}
@@ -154,6 +154,7 @@ public final class NcaStatistics implements Report {
       query.setObject(2, end);
       Sql.bindTwice(query, 3, teamId, Types.BIGINT);
       query.setFetchSize(1000);
+      StoredCodeLists abuseTypes = new StoredCodeLists();
       try (ResultSet rs = query.executeQuery()) {
         while (rs.next()) {
           LocalDate[] services = new LocalDate[SERVICES.size()];
@@ -169,7 +170,7 @@ public final class NcaStatistics implements Report {
                   rs.getObject(3, LocalDate.class),
                   rs.getString(4),
                   rs.getString(5),
-                  rs.getString(6),
+                  abuseTypes.codes(rs.getString(6)),
                   rs.getString(7),
                   recordedOffenderAge,
                   services));
@@ -190,10 +191,8 @@ public final class NcaStatistics implements Report {
         "ageAtFirstContact",
         age == null ? "unknown" : age <= 6 ? "0-6" : age <= 12 ? "7-12" : "13-18");
     count("race", Breakdowns.coded(Codes.RACE, child.race()));
-    if (child.abuseTypes() != null) {
-      for (String type : child.abuseTypes().split(";")) {
-        count("abuseTypes", type);
-      }
+    for (String type : child.abuseTypes()) {
+      count("abuseTypes", type);
     }
     count(
         "offenderRelationship",

@@ -131,7 +131,7 @@ public final class VocaReport implements Report {
       LocalDate dob,
       String gender,
       String race,
-      String abuseTypes,
+      List<String> abuseTypes,
       List<Map.Entry<VocaServiceMap.Service, LocalDate>> events) {}
 
   private static final VocaServiceMap.Service[] DATED = VocaServiceMap.Service.values();
@@ -172,6 +172,7 @@ public final class VocaReport implements Report {
         query.setObject(5 + 2 * i, to);
       }
       query.setFetchSize(1000);
+      StoredCodeLists abuseTypes = new StoredCodeLists();
       try (ResultSet rs = query.executeQuery()) {
         while (rs.next()) {
           List<Map.Entry<VocaServiceMap.Service, LocalDate>> events = new ArrayList<>();
@@ -187,7 +188,7 @@ public final class VocaReport implements Report {
                   rs.getObject(2, LocalDate.class),
                   rs.getString(3),
                   rs.getString(4),
-                  rs.getString(5),
+                  abuseTypes.codes(rs.getString(5)),
                   events));
         }
       }
@@ -252,15 +253,13 @@ public final class VocaReport implements Report {
     count("gender", Breakdowns.coded(Codes.GENDER, individual.gender()));
     count("race", Breakdowns.coded(Codes.RACE, individual.race()));
     Set<String> types = new LinkedHashSet<>();
-    if (individual.abuseTypes() != null) {
-      for (String type : individual.abuseTypes().split(";")) {
-        VICTIMIZATION.forEach(
-            (voca, abuse) -> {
-              if (abuse.contains(type)) {
-                types.add(voca);
-              }
-            });
-      }
+    for (String type : individual.abuseTypes()) {
+      VICTIMIZATION.forEach(
+          (voca, abuse) -> {
+            if (abuse.contains(type)) {
+              types.add(voca);
+            }
+          });
     }
     types.forEach(type -> count("victimizationTypes", type));
   }
