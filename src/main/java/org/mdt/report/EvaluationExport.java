@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.mdt.MdtException;
 import org.mdt.report.SmallCellSuppression.Cell;
@@ -127,13 +128,8 @@ public final class EvaluationExport implements Report {
         child -> {
           YearMonth month = YearMonth.from(child.referral());
           HalfYear half = new HalfYear(month.getYear(), month.getMonthValue() <= 6 ? 1 : 2);
-          for (Map<Long, NcaStatistics> ofTeam :
-              List.of(ncaMonths.getOrDefault(month, Map.of()), ncaHalves.get(half))) {
-            if (!ofTeam.isEmpty()) {
-              ofTeam.get(child.teamId()).add(child);
-              ofTeam.get(ALL_TEAM_ID).add(child);
-            }
-          }
+          addToTeamAndAll(ncaMonths.get(month), child.teamId(), report -> report.add(child));
+          addToTeamAndAll(ncaHalves.get(half), child.teamId(), report -> report.add(child));
         });
     // A month or quarter counts individuals new in its fiscal year, so events from the first fiscal
     // year's start matter.
@@ -145,21 +141,22 @@ public final class EvaluationExport implements Report {
         null,
         individual -> {
           Set<YearMonth> servedIn = new HashSet<>();
-          individual.events().forEach(event -> servedIn.add(YearMonth.from(event.getValue())));
-          for (YearMonth month : servedIn) {
-            Map<Long, VocaReport> ofMonth = vocaMonths.get(month);
-            if (ofMonth != null) {
-              ofMonth.get(individual.teamId()).add(individual);
-              ofMonth.get(ALL_TEAM_ID).add(individual);
+          for (LocalDate day : individual.serviceDates()) {
+            if (day != null) {
+              servedIn.add(YearMonth.from(day));
             }
           }
+          for (YearMonth month : servedIn) {
+            addToTeamAndAll(
+                vocaMonths.get(month), individual.teamId(), report -> report.add(individual));
+          }
+          // add() skips a quarter the individual was not served in
           vocaQuarters
               .values()
               .forEach(
-                  ofQuarter -> { // add() skips a quarter the individual was not served in
-                    ofQuarter.get(individual.teamId()).add(individual);
-                    ofQuarter.get(ALL_TEAM_ID).add(individual);
-                  });
+                  ofQuarter ->
+                      addToTeamAndAll(
+                          ofQuarter, individual.teamId(), report -> report.add(individual)));
         });
 
     EvaluationExport export = new EvaluationExport(from, to, minimumCell);
@@ -231,6 +228,16 @@ public final class EvaluationExport implements Report {
               line.code()));
     }
     return export;
+  }
+
+  /**
+   * Counts a row in its team's report of a period and in all teams' (none: a period not exported).
+   */
+  private static <R> void addToTeamAndAll(Map<Long, R> ofPeriod, long teamId, Consumer<R> add) {
+    if (ofPeriod != null) {
+      add.accept(ofPeriod.get(teamId));
+      add.accept(ofPeriod.get(ALL_TEAM_ID));
+    }
   }
 
   private static LocalDate earlier(LocalDate a, LocalDate b) {

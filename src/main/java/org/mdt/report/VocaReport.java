@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -95,6 +94,12 @@ public final class VocaReport implements Report {
   private final Map<String, Tally> services = new LinkedHashMap<>(); // by category
   private Tally caseReviews = Tally.NONE;
 
+  /**
+   * The index in {@link VocaServiceMap#CATEGORIES} of the category each roster service (by ordinal)
+   * counts under, or -1: looked up once, not for each of a million rows.
+   */
+  private final int[] categoryOfService = new int[DATED.length];
+
   private VocaReport(Span span, Team team, VocaServiceMap serviceMap, LocalDate reportDay) {
     this.span = span;
     this.team = team;
@@ -102,6 +107,11 @@ public final class VocaReport implements Report {
     this.dataThrough = reportDay;
     this.lastDay = DataThrough.lastCounted(span.end(), reportDay);
     VocaServiceMap.CATEGORIES.forEach(category -> services.put(category, Tally.NONE));
+    for (VocaServiceMap.Service service : DATED) {
+      String category = serviceMap.categoryOf(service);
+      categoryOfService[service.ordinal()] =
+          category == null ? -1 : VocaServiceMap.CATEGORIES.indexOf(category);
+    }
   }
 
   /**
@@ -125,14 +135,17 @@ public final class VocaReport implements Report {
     return new VocaReport(span, team, serviceMap, span.end());
   }
 
-  /** A child on a case with its roster service dates from..to of a {@link #scan}. */
+  /**
+   * A child on a case with its roster service dates from..to of a {@link #scan}, by service ordinal
+   * (null: none in that span).
+   */
   record Individual(
       long teamId,
       LocalDate dob,
       String gender,
       String race,
       List<String> abuseTypes,
-      List<Map.Entry<VocaServiceMap.Service, LocalDate>> events) {}
+      LocalDate[] serviceDates) {}
 
   private static final VocaServiceMap.Service[] DATED = VocaServiceMap.Service.values();
 
@@ -175,11 +188,11 @@ public final class VocaReport implements Report {
       StoredCodeLists abuseTypes = new StoredCodeLists();
       try (ResultSet rs = query.executeQuery()) {
         while (rs.next()) {
-          List<Map.Entry<VocaServiceMap.Service, LocalDate>> events = new ArrayList<>();
+          LocalDate[] serviceDates = new LocalDate[DATED.length];
           for (int i = 0; i < DATED.length; i++) {
             LocalDate day = rs.getObject(6 + i, LocalDate.class);
             if (day != null && !day.isBefore(from) && !day.isAfter(to)) {
-              events.add(Map.entry(DATED[i], day));
+              serviceDates[DATED[i].ordinal()] = day;
             }
           }
           sink.accept(
@@ -189,7 +202,7 @@ public final class VocaReport implements Report {
                   rs.getString(3),
                   rs.getString(4),
                   abuseTypes.codes(rs.getString(5)),
-                  events));
+                  serviceDates));
         }
       }
     }
@@ -227,24 +240,33 @@ public final class VocaReport implements Report {
   void add(Individual individual) {
     LocalDate fiscalYearStart = span.fiscalYearStart();
     LocalDate first = null;
-    Map<String, Integer> timesThisQuarter = new HashMap<>();
-    for (Map.Entry<VocaServiceMap.Service, LocalDate> event : individual.events()) {
-      String category = serviceMap.categoryOf(event.getKey());
-      LocalDate day = event.getValue();
-      if (category == null || day.isBefore(fiscalYearStart) || day.isAfter(lastDay)) {
+    int[] timesThisQuarter =
+        null; // by category index, made for an individual served in the quarter
+    LocalDate[] serviceDates = individual.serviceDates();
+    for (int service = 0; service < serviceDates.length; service++) {
+      LocalDate day = serviceDates[service];
+      int category = categoryOfService[service];
+      if (day == null || category < 0 || day.isBefore(fiscalYearStart) || day.isAfter(lastDay)) {
         continue;
       }
       first = first == null || day.isBefore(first) ? day : first;
       if (inQuarter(day)) {
-        timesThisQuarter.merge(category, 1, Integer::sum);
+        if (timesThisQuarter == null) {
+          timesThisQuarter = new int[VocaServiceMap.CATEGORIES.size()];
+        }
+        timesThisQuarter[category]++;
       }
     }
-    if (timesThisQuarter.isEmpty()) {
+    if (timesThisQuarter == null) {
       return; // not served this quarter (perhaps earlier in the year)
     }
     served++;
-    timesThisQuarter.forEach(
-        (category, times) -> services.put(category, services.get(category).plus(times)));
+    for (int category = 0; category < timesThisQuarter.length; category++) {
+      if (timesThisQuarter[category] > 0) {
+        String name = VocaServiceMap.CATEGORIES.get(category);
+        services.put(name, services.get(name).plus(timesThisQuarter[category]));
+      }
+    }
     if (first.isBefore(span.start())) {
       return; // continuing: its demographics were counted in the quarter it was new
     }
