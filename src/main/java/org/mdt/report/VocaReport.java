@@ -9,12 +9,11 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -39,6 +38,14 @@ public final class VocaReport implements Report {
 
   /** VOCA victimization types, and the abuse types counted under each. */
   public static final Map<String, List<String>> VICTIMIZATION = victimization();
+
+  private static final List<String> VICTIMIZATION_TYPES = List.copyOf(VICTIMIZATION.keySet());
+
+  /**
+   * Each abuse type's victimization types, as bits of their positions in {@link
+   * #VICTIMIZATION_TYPES}: a child's types are then one bit set, with no set built for each child.
+   */
+  private static final Map<String, Integer> VICTIMIZATION_BITS = victimizationBits();
 
   /**
    * The days a VOCA count covers, and the start of the fiscal year they belong to (which decides
@@ -90,7 +97,7 @@ public final class VocaReport implements Report {
           .with("age", AGE_BANDS)
           .with("gender", Codes.GENDER.codes())
           .with("race", Codes.RACE.codes())
-          .with("victimizationTypes", List.copyOf(VICTIMIZATION.keySet()));
+          .with("victimizationTypes", VICTIMIZATION_TYPES);
   private final Map<String, Tally> services = new LinkedHashMap<>(); // by category
   private Tally caseReviews = Tally.NONE;
 
@@ -274,16 +281,15 @@ public final class VocaReport implements Report {
     count("age", ageBand(individual.dob(), first));
     count("gender", Breakdowns.coded(Codes.GENDER, individual.gender()));
     count("race", Breakdowns.coded(Codes.RACE, individual.race()));
-    Set<String> types = new LinkedHashSet<>();
-    for (String type : individual.abuseTypes()) {
-      VICTIMIZATION.forEach(
-          (voca, abuse) -> {
-            if (abuse.contains(type)) {
-              types.add(voca);
-            }
-          });
+    int types = 0;
+    for (String abuseType : individual.abuseTypes()) {
+      types |= VICTIMIZATION_BITS.getOrDefault(abuseType, 0);
     }
-    types.forEach(type -> count("victimizationTypes", type));
+    for (int type = 0; type < VICTIMIZATION_TYPES.size(); type++) {
+      if ((types & 1 << type) != 0) {
+        count("victimizationTypes", VICTIMIZATION_TYPES.get(type));
+      }
+    }
   }
 
   private boolean inQuarter(LocalDate day) {
@@ -302,6 +308,16 @@ public final class VocaReport implements Report {
 
   private void count(String breakdown, String code) {
     demographics.count(breakdown, code);
+  }
+
+  private static Map<String, Integer> victimizationBits() {
+    Map<String, Integer> bits = new HashMap<>();
+    for (int type = 0; type < VICTIMIZATION_TYPES.size(); type++) {
+      for (String abuseType : VICTIMIZATION.get(VICTIMIZATION_TYPES.get(type))) {
+        bits.merge(abuseType, 1 << type, (a, b) -> a | b);
+      }
+    }
+    return bits;
   }
 
   private static Map<String, List<String>> victimization() {
