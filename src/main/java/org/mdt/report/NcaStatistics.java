@@ -56,25 +56,34 @@ public final class NcaStatistics implements Report {
   private static final int OLDEST_CHILD = 18;
 
   // Every column is in the case_child_report index, so H2 reads a slice of the index and not the
-  // table. The slice is sorted by case before each child's case is looked up, so that the lookups
-  // walk the meeting_case and case_child_first_referral indexes in order instead of at random (a
-  // third less time on a million rows).
+  // table. The slice is sorted by case before each child's case reviews are joined, so that the
+  // joins walk the meeting_case and case_child_first_referral indexes in order instead of at random
+  // (a third less time on a million rows). A join rather than a subquery per child, which H2 runs
+  // as a query of its own each time: a quarter less time. A child has a row per counted review of
+  // its case (or one row without), its rows together.
   private static final String COLUMNS =
       "ch.team_id, ch.referral_date, ch.child_dob, ch.child_gender, ch.child_race,"
           + " ch.abuse_types, ch.offender_relationship, ch.offender_age, ch.forensic_interview_date,"
           + " ch.medical_exam_date, ch.mental_health_referral_date, ch.mental_health_services_date,"
           + " ch.victim_advocacy_date";
   private static final String QUERY =
-      "SELECT "
+      "SELECT ch.id, "
           + COLUMNS
-          + ", (SELECT MIN(m.meeting_date) FROM meeting_case mc JOIN meeting m ON m.id = mc.meeting_id"
-          + "   WHERE mc.case_id = ch.case_id AND "
-          + ReviewRules.COUNTED_REVIEW_OF_CHILD
-          + ") FROM (SELECT ch.case_id, "
+          + ", m.meeting_date FROM (SELECT ch.id, ch.case_id, "
           + COLUMNS
           + " FROM case_child ch WHERE ch.referral_date BETWEEN ? AND ? AND "
           + Sql.optionalTeam("ch.team_id")
-          + " ORDER BY ch.case_id) ch";
+          + " ORDER BY ch.case_id) ch"
+          + " LEFT JOIN (meeting_case mc JOIN meeting m ON m.id = mc.meeting_id)"
+          + " ON mc.case_id = ch.case_id AND "
+          + ReviewRules.COUNTED_REVIEW_OF_CHILD
+          + " ORDER BY ch.case_id, ch.id";
+
+  /**
+   * The position of the case review among {@link #SERVICES}, the last: the query's columns from the
+   * 10th are the other services' dates, then the review's.
+   */
+  private static final int CASE_REVIEW = SERVICES.indexOf("case_review");
 
   /**
    * One roster row as these counts read it; {@code serviceDates} in {@link #SERVICES} order, the
@@ -156,24 +165,44 @@ public final class NcaStatistics implements Report {
       query.setFetchSize(1000);
       StoredCodeLists abuseTypes = new StoredCodeLists();
       try (ResultSet rs = query.executeQuery()) {
+        Child child = null;
+        long childId = 0;
         while (rs.next()) {
-          LocalDate[] services = new LocalDate[SERVICES.size()];
-          for (int i = 0; i < services.length; i++) {
-            services[i] = rs.getObject(9 + i, LocalDate.class);
+          LocalDate reviewed = rs.getObject(10 + CASE_REVIEW, LocalDate.class);
+          if (child != null && rs.getLong(1) == childId) {
+            // another counted review of the child's case: the first one is the case review's date
+            LocalDate[] services = child.serviceDates();
+            if (reviewed != null
+                && (services[CASE_REVIEW] == null || reviewed.isBefore(services[CASE_REVIEW]))) {
+              services[CASE_REVIEW] = reviewed;
+            }
+            continue;
           }
-          int offenderAge = rs.getInt(8);
+          if (child != null) {
+            sink.accept(child);
+          }
+          childId = rs.getLong(1);
+          LocalDate[] services = new LocalDate[SERVICES.size()];
+          for (int i = 0; i < CASE_REVIEW; i++) {
+            services[i] = rs.getObject(10 + i, LocalDate.class);
+          }
+          services[CASE_REVIEW] = reviewed;
+          int offenderAge = rs.getInt(9);
           Integer recordedOffenderAge = rs.wasNull() ? null : offenderAge;
-          sink.accept(
+          child =
               new Child(
-                  rs.getLong(1),
-                  rs.getObject(2, LocalDate.class),
+                  rs.getLong(2),
                   rs.getObject(3, LocalDate.class),
-                  rs.getString(4),
+                  rs.getObject(4, LocalDate.class),
                   rs.getString(5),
-                  abuseTypes.codes(rs.getString(6)),
-                  rs.getString(7),
+                  rs.getString(6),
+                  abuseTypes.codes(rs.getString(7)),
+                  rs.getString(8),
                   recordedOffenderAge,
-                  services));
+                  services);
+        }
+        if (child != null) {
+          sink.accept(child);
         }
       }
     }
