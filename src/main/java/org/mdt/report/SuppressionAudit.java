@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.mdt.report.SmallCellSuppression.Cell;
 import org.mdt.report.SmallCellSuppression.Relation;
 import org.mdt.report.SmallCellSuppression.Sense;
@@ -40,17 +41,38 @@ public final class SuppressionAudit {
   private static final double CEILING = 1e9;
 
   private static final double TOLERANCE = 1e-6;
+
+  /**
+   * How far a witness may miss a relation: the dense simplex leaves sums of about 20 counts off by
+   * up to a few millionths, while a solution it wrongly calls optimal misses by whole counts.
+   */
+  private static final double WITNESS_TOLERANCE = 1e-3;
+
   private static final int PROPAGATION_PASSES = 100;
   private static final int NEARBY_STEPS = 2;
 
   /** Witness LPs go on while a round leaves fewer than this share of the cells they widen. */
   private static final double WIDEN_WORTHWHILE = 0.9;
 
+  /** Targeted witness LPs go on while one reaches at least this many ends of nearby ranges. */
+  private static final int REACH_WORTHWHILE = 3;
+
   /**
    * A primary cell a reader can narrow to [low, high], where its range had to be {@code required}
    * wide.
    */
   public record Finding(Cell cell, double low, double high, double required) {}
+
+  /**
+   * What a cell's range must reach to pass for sure ({@code enough}: the minimum cell, or a bound
+   * on its widest range when less), and the range of the LP of its nearby relations, which holds
+   * its range.
+   */
+  private record Bounds(double enough, double[] nearby) {
+    double nearbyWidth() {
+      return nearby[1] - nearby[0];
+    }
+  }
 
   private SuppressionAudit() {}
 
@@ -113,10 +135,12 @@ public final class SuppressionAudit {
 
     /**
      * The primary cells of one block that its LP pins to a range narrower than they need: the
-     * minimum cell, or what full suppression would leave them when that is less. The cheap bounds
-     * come first: witnesses, propagated bounds on what it needs, then its own two LPs, an LP of its
-     * nearby relations, and only then the whole component's LP with every non-zero count hidden
-     * (once per cell).
+     * minimum cell, or what full suppression would leave them when that is less. A cell's range
+     * lies within its range in the LP of its nearby relations and spans at least what the witnesses
+     * show; its widest range lies within the propagated and nearby bounds and spans at least its
+     * range here and what witnesses of the all-hidden LP show. Those bounds, with witnesses sought
+     * for many cells at once, settle most cells; a cell still open gets its own LPs, and the widest
+     * LPs only when it is open after them.
      */
     private List<Finding> auditBlock(List<Relation> block, int minimumCell) {
       boolean allSeenWide =
@@ -130,48 +154,95 @@ public final class SuppressionAudit {
       if (allSeenWide) {
         return List.of();
       }
-      Lp lp = new Lp(block, cell -> cell.suppressed, seen);
-      List<Integer> primaries = new ArrayList<>();
-      for (int i = 0; i < lp.cells.size(); i++) {
-        if (lp.cells.get(i).primary(minimumCell)) {
-          primaries.add(i);
-        }
-      }
-      lp.widen(primaries, minimumCell);
-      List<Integer> narrow =
-          lp.narrow(primaries, minimumCell).stream()
-              .filter(
-                  i ->
-                      lp.seenWidth(i)
-                          < Math.min(minimumCell, outerWidth(lp.cells.get(i))) - TOLERANCE)
-              .toList();
-      List<Finding> findings = new ArrayList<>();
-      List<Integer> pinned =
-          new ArrayList<>(); // narrower than the minimum cell, even at their widest here
-      for (int i : narrow) {
-        // The cell's range here lies within its range in the LP of the nearby relations alone:
-        // where the witnesses already reach an end of that, the end is exact and needs no LP.
-        double[] nearbyRange = nearbyRange(lp.cells.get(i), SUPPRESSED);
-        if (lp.seenHigh(i) < nearbyRange[1] - TOLERANCE) {
-          lp.solve(i, true);
-        }
-        if (lp.seenWidth(i) < minimumCell - TOLERANCE
-            && lp.seenLow(i) > nearbyRange[0] + TOLERANCE) {
-          lp.solve(i, false);
-        }
-        if (lp.seenWidth(i) < Math.min(minimumCell, outerWidth(lp.cells.get(i))) - TOLERANCE
-            && lp.seenWidth(i) < nearbyWidth(lp.cells.get(i)) - TOLERANCE) {
-          pinned.add(i);
-        }
-      }
-      for (int i : pinned) {
+      Set<Cell> seenBefore =
+          block.stream()
+              .flatMap(r -> r.cells().stream())
+              .filter(seen::containsKey)
+              .collect(
+                  Collectors.toCollection(
+                      () -> Collections.newSetFromMap(new IdentityHashMap<>())));
+      Lp lp = new Lp(block, SUPPRESSED, seen);
+      List<Integer> primaries = lp.primaries(minimumCell);
+      // Broad witnesses pay on a block's first audit; later, what is left narrow is mostly truly
+      // narrow, and the targeted witness LPs below serve the few cells that hiding widened.
+      lp.widen(
+          primaries.stream().filter(i -> !seenBefore.contains(lp.cells.get(i))).toList(),
+          minimumCell);
+      Map<Integer, Bounds> open = new LinkedHashMap<>();
+      for (int i : lp.narrow(primaries, minimumCell)) {
         Cell cell = lp.cells.get(i);
-        double required = Math.min(minimumCell, widestAchievable(cell, minimumCell));
-        if (lp.seenWidth(i) < required - TOLERANCE) {
-          findings.add(new Finding(cell, lp.seenLow(i), lp.seenHigh(i), required));
+        double enough = Math.min(minimumCell, Math.min(outerWidth(cell), nearbyWidth(cell)));
+        if (lp.seenWidth(i) < enough - TOLERANCE) {
+          open.put(i, new Bounds(enough, nearbyRange(cell, SUPPRESSED)));
         }
       }
+      lp.reach(open);
+      widenAllHidden(lp, open, minimumCell);
+      List<Finding> findings = new ArrayList<>();
+      open.forEach(
+          (i, bounds) -> {
+            Finding finding = judge(lp, i, bounds, minimumCell);
+            if (finding != null) {
+              findings.add(finding);
+            }
+          });
       return findings;
+    }
+
+    /**
+     * Witnesses of the all-hidden LPs for the open cells that could still be findings by their
+     * bounds (nearby range under the minimum cell), a few LPs for all of a component's cells.
+     */
+    private void widenAllHidden(Lp lp, Map<Integer, Bounds> open, int minimumCell) {
+      Map<Lp, List<Integer>> asked = new LinkedHashMap<>();
+      open.forEach(
+          (i, bounds) -> {
+            if (lp.seenWidth(i) < bounds.enough() - TOLERANCE
+                && bounds.nearbyWidth() < minimumCell - TOLERANCE) {
+              Lp allHiddenLp = allHiddenLp(lp.cells.get(i));
+              asked
+                  .computeIfAbsent(allHiddenLp, k -> new ArrayList<>())
+                  .add(allHiddenLp.indexOf(lp.cells.get(i)));
+            }
+          });
+      asked.forEach((allHiddenLp, indices) -> allHiddenLp.widen(indices, minimumCell));
+    }
+
+    /**
+     * Unknown i's finding, if it is one: settled by its bounds where they suffice, else by its own
+     * LPs (an end the witnesses reach of its nearby range is exact) and then the widest LPs.
+     */
+    private Finding judge(Lp lp, int i, Bounds bounds, int minimumCell) {
+      Cell cell = lp.cells.get(i);
+      if (lp.seenWidth(i) >= bounds.enough() - TOLERANCE) {
+        return null;
+      }
+      double needed = Math.min(minimumCell, Math.max(lp.seenWidth(i), widestSeen(cell)));
+      if (bounds.nearbyWidth() < needed - TOLERANCE) {
+        return new Finding(
+            cell, bounds.nearby()[0], bounds.nearby()[1], required(cell, minimumCell));
+      }
+      if (lp.seenHigh(i) < bounds.nearby()[1] - TOLERANCE) {
+        lp.solve(i, true);
+      }
+      if (lp.seenWidth(i) < bounds.enough() - TOLERANCE
+          && lp.seenLow(i) > bounds.nearby()[0] + TOLERANCE) {
+        lp.solve(i, false);
+      }
+      if (lp.seenWidth(i) >= bounds.enough() - TOLERANCE) {
+        return null;
+      }
+      double required = required(cell, minimumCell);
+      return lp.seenWidth(i) < required - TOLERANCE
+          ? new Finding(cell, lp.seenLow(i), lp.seenHigh(i), required)
+          : null;
+    }
+
+    /** The width a cell needs: the minimum cell, or its widest range when that is less. */
+    private double required(Cell cell, int minimumCell) {
+      return widestSeen(cell) >= minimumCell - TOLERANCE
+          ? minimumCell
+          : Math.min(minimumCell, widestAchievable(cell, minimumCell));
     }
 
     /**
@@ -201,6 +272,12 @@ public final class SuppressionAudit {
         widestKnown.add(cell); // its exact range: no later audit needs these LPs again
       }
       return lp.seenWidth(index);
+    }
+
+    /** What the witnesses of the all-hidden LP show of the cell's widest range. */
+    private double widestSeen(Cell cell) {
+      Lp lp = allHiddenLp(cell);
+      return lp.seenWidth(lp.indexOf(cell));
     }
 
     private Lp allHiddenLp(Cell cell) {
@@ -392,7 +469,10 @@ public final class SuppressionAudit {
     /** Each unknown's index: an LP of a whole component is asked for one cell after another. */
     private final Map<Cell, Integer> indexes = new IdentityHashMap<>();
 
+    private final List<Relation> relations;
+
     Lp(List<Relation> relations, Predicate<Cell> hidden, Map<Cell, double[]> seenSoFar) {
+      this.relations = relations;
       Map<Cell, Variable> unknowns = new IdentityHashMap<>();
       for (Relation relation : relations) {
         for (Cell cell : relation.cells()) {
@@ -432,6 +512,18 @@ public final class SuppressionAudit {
       return indexes.get(cell);
     }
 
+    /** The unknowns that are counts from 1 to the minimum cell. */
+    List<Integer> primaries(int minimumCell) {
+      List<Integer> primaries = new ArrayList<>();
+      for (int i = 0; i < cells.size(); i++) {
+        int value = cells.get(i).value;
+        if (value >= 1 && value <= minimumCell) {
+          primaries.add(i);
+        }
+      }
+      return primaries;
+    }
+
     double seenLow(int i) {
       return seen.get(i)[0];
     }
@@ -467,6 +559,50 @@ public final class SuppressionAudit {
       }
     }
 
+    /**
+     * Witness LPs for open unknowns: pushes each toward an end of its nearby range that no witness
+     * reaches yet (an end reached is exact), all in one LP, again while that reaches a few more
+     * ends, so that most cells need no LPs of their own.
+     */
+    void reach(Map<Integer, Bounds> open) {
+      int unreached = unreachedEnds(open);
+      while (unreached > 0) {
+        Map<Integer, Double> weights = new LinkedHashMap<>();
+        open.forEach(
+            (i, bounds) -> {
+              if (seenWidth(i) < bounds.enough() - TOLERANCE) {
+                if (seenHigh(i) < bounds.nearby()[1] - TOLERANCE) {
+                  weights.put(i, 1.0);
+                } else if (seenLow(i) > bounds.nearby()[0] + TOLERANCE) {
+                  weights.put(i, -1.0);
+                }
+              }
+            });
+        solve(weights, true);
+        int left = unreachedEnds(open);
+        if (unreached - left < REACH_WORTHWHILE) {
+          return; // each end left costs an LP of its own, about what this one cost
+        }
+        unreached = left;
+      }
+    }
+
+    /**
+     * The ends of their nearby ranges that open unknowns not yet seen wide enough fall short of.
+     */
+    private int unreachedEnds(Map<Integer, Bounds> open) {
+      int ends = 0;
+      for (Map.Entry<Integer, Bounds> entry : open.entrySet()) {
+        int i = entry.getKey();
+        Bounds bounds = entry.getValue();
+        if (seenWidth(i) < bounds.enough() - TOLERANCE) {
+          ends += seenHigh(i) < bounds.nearby()[1] - TOLERANCE ? 1 : 0;
+          ends += seenLow(i) > bounds.nearby()[0] + TOLERANCE ? 1 : 0;
+        }
+      }
+      return ends;
+    }
+
     List<Integer> narrow(List<Integer> indices, double width) {
       return indices.stream().filter(i -> seenWidth(i) < width - TOLERANCE).toList();
     }
@@ -478,14 +614,23 @@ public final class SuppressionAudit {
       solve(Map.of(i, 1.0), maximise);
     }
 
-    /** The same for a weighted sum of some unknowns (index to weight). */
+    /**
+     * The same for a weighted sum of some unknowns (index to weight). A solution that breaks a
+     * relation is no witness (the dense simplex sometimes calls one optimal): the LP is solved
+     * again by the revised simplex, and if that fails too the seen ranges stay as they were (a cell
+     * may then be reported that is not pinned, never the reverse).
+     */
     void solve(Map<Integer, Double> weights, boolean maximise) {
       weights.forEach((i, weight) -> variables.get(i).weight(weight));
-      Optimisation.Result result = maximise ? model.maximise() : model.minimise();
+      Optimisation.Result result = optimum(maximise);
+      if (!isTable(result)) {
+        model.options.sparse = true;
+        result = optimum(maximise);
+        model.options.sparse = null;
+      }
       weights.keySet().forEach(i -> variables.get(i).weight(0));
-      if (!result.getState().isFeasible()) {
-        // The true table satisfies every relation, so this is the solver failing, not the table.
-        throw new IllegalStateException("the suppression audit's LP ended " + result.getState());
+      if (!isTable(result)) {
+        return;
       }
       for (int j = 0; j < cells.size(); j++) {
         double value = result.doubleValue(j);
@@ -493,6 +638,48 @@ public final class SuppressionAudit {
         range[0] = Math.min(range[0], value);
         range[1] = Math.max(range[1], value);
       }
+    }
+
+    private Optimisation.Result optimum(boolean maximise) {
+      Optimisation.Result result = maximise ? model.maximise() : model.minimise();
+      if (!result.getState().isFeasible()) {
+        // The true table satisfies every relation, so this is the solver failing, not the table.
+        throw new IllegalStateException("the suppression audit's LP ended " + result.getState());
+      }
+      return result;
+    }
+
+    /**
+     * Whether a solution, with every shown count at its value, keeps each unknown at least 1 and
+     * every relation: only then is it a witness.
+     */
+    private boolean isTable(Optimisation.Result result) {
+      for (int j = 0; j < cells.size(); j++) {
+        if (result.doubleValue(j) < 1 - WITNESS_TOLERANCE) {
+          return false;
+        }
+      }
+      for (Relation relation : relations) {
+        double excess = -valueIn(relation.total(), result); // sum(parts) - total
+        for (Cell part : relation.parts()) {
+          excess += valueIn(part, result);
+        }
+        boolean holds =
+            switch (relation.sense()) {
+              case EQUAL -> Math.abs(excess) <= WITNESS_TOLERANCE;
+              case AT_MOST -> excess <= WITNESS_TOLERANCE;
+              case AT_LEAST -> excess >= -WITNESS_TOLERANCE;
+            };
+        if (!holds) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private double valueIn(Cell cell, Optimisation.Result result) {
+      Integer index = indexes.get(cell);
+      return index == null ? cell.value : result.doubleValue(index);
     }
   }
 }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.ojalgo.optimisation.Expression;
 import org.ojalgo.optimisation.ExpressionsBasedModel;
@@ -139,6 +141,104 @@ class SmallCellSuppressionTest {
       }
       assertRangesAtLeast(grid, teams, codes, minimum, "trial " + trial);
     }
+  }
+
+  /**
+   * 100 random grids with random cells hidden: the audit reports exactly the hidden counts of 1 to
+   * N whose range, by an LP built here over the whole grid, is narrower than N and than their range
+   * with every non-zero count hidden. The audit settles most cells by bounds and witnesses, so this
+   * checks those shortcuts against the definition.
+   */
+  @Test
+  void theAuditReportsExactlyTheCellsItsDefinitionPins() {
+    Random random = new Random(11);
+    for (int trial = 0; trial < 100; trial++) {
+      int teams = 2 + random.nextInt(3);
+      int codes = 2 + random.nextInt(4);
+      int minimum = 3 + random.nextInt(6);
+      SmallCellSuppression.Cell[][] grid = new SmallCellSuppression.Cell[teams + 1][codes + 1];
+      int[] columnSums = new int[codes + 1];
+      for (int t = 0; t < teams; t++) {
+        int rowSum = 0;
+        for (int c = 0; c < codes; c++) {
+          int value = random.nextInt(3) == 0 ? 0 : 1 + random.nextInt(12);
+          grid[t][c] = cell(value);
+          rowSum += value;
+          columnSums[c] += value;
+        }
+        grid[t][codes] = cell(rowSum);
+        columnSums[codes] += rowSum;
+      }
+      for (int c = 0; c <= codes; c++) {
+        grid[teams][c] = cell(columnSums[c]);
+      }
+      List<SmallCellSuppression.Relation> relations = new ArrayList<>();
+      for (int t = 0; t <= teams; t++) {
+        relations.add(
+            SmallCellSuppression.Relation.holding(
+                List.of(grid[t]).subList(0, codes), grid[t][codes]));
+      }
+      for (int c = 0; c <= codes; c++) {
+        List<SmallCellSuppression.Cell> parts = new ArrayList<>();
+        for (int t = 0; t < teams; t++) {
+          parts.add(grid[t][c]);
+        }
+        relations.add(SmallCellSuppression.Relation.holding(parts, grid[teams][c]));
+      }
+      List<SmallCellSuppression.Cell> expected = new ArrayList<>();
+      for (SmallCellSuppression.Cell[] row : grid) {
+        for (SmallCellSuppression.Cell c : row) {
+          c.suppressed = c.value() > 0 && (c.value() <= minimum || random.nextBoolean());
+        }
+      }
+      for (int t = 0; t <= teams; t++) {
+        for (int c = 0; c <= codes; c++) {
+          SmallCellSuppression.Cell cell = grid[t][c];
+          if (cell.suppressed() && cell.value() <= minimum) {
+            double width = width(grid, teams, codes, t, c, SmallCellSuppression.Cell::suppressed);
+            double widest = width(grid, teams, codes, t, c, x -> x.value() > 0);
+            if (width < Math.min(minimum, widest) - 1e-6) {
+              expected.add(cell);
+            }
+          }
+        }
+      }
+      List<SmallCellSuppression.Cell> reported =
+          SuppressionAudit.audit(relations, minimum).stream()
+              .map(SuppressionAudit.Finding::cell)
+              .toList();
+      assertEquals(Set.copyOf(expected), Set.copyOf(reported), "trial " + trial);
+    }
+  }
+
+  /**
+   * The range of cell (t, c) over the grid's row and column sums, the cells {@code hidden} accepts
+   * unknown.
+   */
+  private static double width(
+      SmallCellSuppression.Cell[][] grid,
+      int teams,
+      int codes,
+      int t,
+      int c,
+      Predicate<SmallCellSuppression.Cell> hidden) {
+    ExpressionsBasedModel model = new ExpressionsBasedModel();
+    Variable[][] unknown = new Variable[teams + 1][codes + 1];
+    for (int row = 0; row <= teams; row++) {
+      for (int column = 0; column <= codes; column++) {
+        if (hidden.test(grid[row][column])) {
+          unknown[row][column] = model.addVariable().lower(1).upper(1e9);
+        }
+      }
+    }
+    for (int row = 0; row <= teams; row++) {
+      sumEquals(model, grid, unknown, row, -1, codes);
+    }
+    for (int column = 0; column <= codes; column++) {
+      sumEquals(model, grid, unknown, -1, column, teams);
+    }
+    unknown[t][c].weight(1);
+    return model.maximise().getValue() - model.minimise().getValue();
   }
 
   /** Minimises and maximises every hidden count of 1 to N over the grid's row and column sums. */
