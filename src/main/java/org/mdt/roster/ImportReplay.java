@@ -157,8 +157,8 @@ final class ImportReplay {
       }
       try (DataOutputStream trailer = out) {
         trailer.writeByte(END);
-        for (int count : counts(summary)) {
-          trailer.writeInt(count);
+        for (Object count : summary.asMap().values()) {
+          trailer.writeInt((Integer) count);
         }
         writeStrings(trailer, ignoredHeaders);
         writeStrings(trailer, repeatedHeaders);
@@ -258,22 +258,6 @@ final class ImportReplay {
       }
       return read;
     }
-  }
-
-  private static int[] counts(ImportSummary summary) {
-    return new int[] {
-      summary.read(),
-      summary.inserted(),
-      summary.updated(),
-      summary.unchanged(),
-      summary.duplicates(),
-      summary.rejected(),
-      summary.warnings(),
-      summary.formulasWithoutValue(),
-      summary.casesUpdated(),
-      summary.possibleDobCorrections(),
-      summary.reverts()
-    };
   }
 
   private static void writeStrings(DataOutputStream out, List<String> strings) throws IOException {

@@ -140,15 +140,9 @@ final class RosterStore implements AutoCloseable {
   }
 
   void finishImport(long importId, ImportSummary summary) throws SQLException {
-    int[] counts = {
-      summary.read(),
-      summary.inserted(),
-      summary.updated(),
-      summary.unchanged(),
-      summary.duplicates(),
-      summary.rejected(),
-      summary.warnings()
-    };
+    // roster_import keeps the older counts only: the summary's first seven, in its order
+    int[] counts =
+        summary.asMap().values().stream().limit(7).mapToInt(count -> (Integer) count).toArray();
     for (int i = 0; i < counts.length; i++) {
       finishImport.setInt(i + 1, counts[i]);
     }

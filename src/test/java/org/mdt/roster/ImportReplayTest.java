@@ -277,10 +277,7 @@ class ImportReplayTest {
   }
 
   private Path csv(String name, String... rows) {
-    String[] lines = new String[rows.length + 1];
-    lines[0] = HEADER;
-    System.arraycopy(rows, 0, lines, 1, rows.length);
-    return RosterFiles.csv(dir.resolve(name), lines);
+    return RosterFiles.csvWithHeader(dir.resolve(name), HEADER, rows);
   }
 
   private static final class Discard implements ProblemSink {

@@ -28,6 +28,14 @@ final class RosterFiles {
     return csv(file, java.nio.charset.StandardCharsets.UTF_8, lines);
   }
 
+  /** A UTF-8 CSV of a header line and rows. */
+  static Path csvWithHeader(Path file, String header, String... rows) {
+    String[] lines = new String[rows.length + 1];
+    lines[0] = header;
+    System.arraycopy(rows, 0, lines, 1, rows.length);
+    return csv(file, lines);
+  }
+
   /**
    * An xlsx whose rows are lists of cells: a String is a text cell, a LocalDate a real date cell, a
    * Number a number cell, null an empty cell.
