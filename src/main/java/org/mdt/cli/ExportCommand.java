@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mdt.MdtException;
+import org.mdt.db.Database;
 import org.mdt.report.DeidentifiedRecords;
 import org.mdt.report.EvaluationExport;
 import picocli.CommandLine.Command;
@@ -132,10 +133,11 @@ final class ExportCommand {
               out,
               records,
               records == null ? null : DeidentifiedRecords.notesFile(records));
-      var connection = context.databaseToRead().connection();
+      Database database = context.databaseToRead();
+      var connection = database.connection();
       EvaluationExport export =
           EvaluationExport.compute(
-              connection,
+              database,
               first,
               last,
               LocalDate.now(context.clock),

@@ -7,6 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import org.h2.engine.Session;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.FileStore;
@@ -33,11 +36,16 @@ public final class Database implements AutoCloseable {
   private static final int BACKGROUND_WRITE_MILLIS = 100;
 
   private final DatabaseLocation location;
+
+  /** The URL the connection was opened with: a second connection to the same open database. */
+  private final String url;
+
   private final Connection connection;
   private Cancellation cancellation = new Cancellation();
 
-  private Database(DatabaseLocation location, Connection connection) {
+  private Database(DatabaseLocation location, String url, Connection connection) {
     this.location = location;
+    this.url = url;
     this.connection = connection;
   }
 
@@ -104,7 +112,7 @@ public final class Database implements AutoCloseable {
         Connection connection =
             DriverManager.getConnection(url, location.user(), location.password());
         location.restrictFilePermissions();
-        return new Database(location, connection);
+        return new Database(location, url, connection);
       } catch (SQLException e) {
         MdtException failure = DbErrors.translate(e, location);
         if (!DbErrors.isInUse(e) || System.nanoTime() > deadline) {
@@ -216,16 +224,97 @@ public final class Database implements AutoCloseable {
    */
   public void stopOn(Cancellation ctrlC) {
     cancellation = ctrlC;
-    ctrlC.onRequest(
-        () -> {
-          try {
-            if (connection.isWrapperFor(JdbcConnection.class)) {
-              connection.unwrap(JdbcConnection.class).getSession().cancel();
-            }
-          } catch (SQLException e) {
-            // the command then stops at its next safe point instead
-          }
-        });
+    ctrlC.onRequest(() -> cancelStatement(connection));
+  }
+
+  private static void cancelStatement(Connection connection) {
+    try {
+      if (connection.isWrapperFor(JdbcConnection.class)) {
+        Session session = connection.unwrap(JdbcConnection.class).getSession();
+        if (session != null) { // none once the connection is closed
+          session.cancel();
+        }
+      }
+    } catch (SQLException e) {
+      // the command then stops at its next safe point instead
+    }
+  }
+
+  /**
+   * Starts work that only reads on a second connection to this database, in a thread of its own,
+   * and returns at once. A report over a million rows spends seconds in scans that need not wait
+   * for each other, and H2 runs a connection's query on one core. Use it in try-with-resources:
+   * {@link Alongside#join} waits for the result, and closing it stops work the command no longer
+   * waits for (it failed first). Ctrl-C cancels it as it does this connection's statement.
+   */
+  public <T> Alongside<T> alongside(SqlWork<T> work) {
+    Connection second;
+    try {
+      second = DriverManager.getConnection(url, location.user(), location.password());
+      second.setReadOnly(true);
+    } catch (SQLException e) {
+      throw DbErrors.translate(e, location);
+    }
+    cancellation.onRequest(() -> cancelStatement(second));
+    FutureTask<T> task =
+        new FutureTask<>(
+            () -> {
+              try (second) {
+                return work.run(second);
+              }
+            });
+    Thread thread = new Thread(task, "mdt-alongside");
+    thread.setDaemon(true);
+    thread.start();
+    return new Alongside<>(task, second);
+  }
+
+  /** Work running on a second connection (see {@link #alongside}). */
+  public static final class Alongside<T> implements AutoCloseable {
+    private final FutureTask<T> task;
+    private final Connection connection;
+
+    private Alongside(FutureTask<T> task, Connection connection) {
+      this.task = task;
+      this.connection = connection;
+    }
+
+    /** Waits for the work's result; its failure is thrown here, as if it had run in this thread. */
+    public T join() throws SQLException {
+      try {
+        return task.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw MdtException.cancelled();
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof SQLException failure) {
+          throw failure;
+        }
+        if (e.getCause() instanceof RuntimeException failure) {
+          throw failure;
+        }
+        if (e.getCause() instanceof Error failure) {
+          throw failure;
+        }
+        throw new SQLException(e.getCause());
+      }
+    }
+
+    /** Stops the work if it is still running and waits for its end. */
+    @Override
+    public void close() {
+      if (task.isDone()) {
+        return;
+      }
+      cancelStatement(connection);
+      try {
+        task.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (ExecutionException e) {
+        // the command reports its own failure, which came first
+      }
+    }
   }
 
   /**

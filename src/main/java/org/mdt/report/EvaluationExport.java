@@ -16,6 +16,7 @@ import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.mdt.MdtException;
+import org.mdt.db.Database;
 import org.mdt.report.SmallCellSuppression.Cell;
 import org.mdt.report.SmallCellSuppression.Relation;
 import org.mdt.team.Team;
@@ -66,13 +67,14 @@ public final class EvaluationExport implements Report {
    * passes the audit.
    */
   public static EvaluationExport compute(
-      Connection connection,
+      Database database,
       YearMonth from,
       YearMonth to,
       LocalDate today,
       List<Team> teams,
       int minimumCell)
       throws SQLException {
+    Connection connection = database.connection();
     Map<Long, Team> teamsById = new LinkedHashMap<>();
     teams.forEach(team -> teamsById.put(team.id(), team));
     teamsById.put(ALL_TEAM_ID, null);
@@ -120,44 +122,56 @@ public final class EvaluationExport implements Report {
             teamsById,
             (q, team) -> VocaReport.empty(VocaReport.Span.of(q), team, serviceMap));
     LocalDate lastHalfDay = earlier(halves.get(halves.size() - 1).end(), today);
-    NcaStatistics.scan(
-        connection,
-        halves.get(0).start(),
-        lastHalfDay,
-        null,
-        child -> {
-          YearMonth month = YearMonth.from(child.referral());
-          HalfYear half = new HalfYear(month.getYear(), month.getMonthValue() <= 6 ? 1 : 2);
-          addToTeamAndAll(ncaMonths.get(month), child.teamId(), report -> report.add(child));
-          addToTeamAndAll(ncaHalves.get(half), child.teamId(), report -> report.add(child));
-        });
-    // A month or quarter counts individuals new in its fiscal year, so events from the first fiscal
-    // year's start matter.
-    LocalDate lastQuarterDay = earlier(quarters.get(quarters.size() - 1).end(), today);
-    VocaReport.scan(
-        connection,
-        quarters.get(0).fiscalYearStart(),
-        lastQuarterDay,
-        null,
-        individual -> {
-          Set<YearMonth> servedIn = new HashSet<>();
-          for (LocalDate day : individual.serviceDates()) {
-            if (day != null) {
-              servedIn.add(YearMonth.from(day));
+    // The NCA rows on another connection while this one reads the VOCA rows: until the join, only
+    // that thread touches the NCA reports.
+    try (Database.Alongside<Void> nca =
+        database.alongside(
+            second -> {
+              NcaStatistics.scan(
+                  second,
+                  halves.get(0).start(),
+                  lastHalfDay,
+                  null,
+                  child -> {
+                    YearMonth month = YearMonth.from(child.referral());
+                    HalfYear half =
+                        new HalfYear(month.getYear(), month.getMonthValue() <= 6 ? 1 : 2);
+                    addToTeamAndAll(
+                        ncaMonths.get(month), child.teamId(), report -> report.add(child));
+                    addToTeamAndAll(
+                        ncaHalves.get(half), child.teamId(), report -> report.add(child));
+                  });
+              return null;
+            })) {
+      // A month or quarter counts individuals new in its fiscal year, so events from the first fiscal
+      // year's start matter.
+      LocalDate lastQuarterDay = earlier(quarters.get(quarters.size() - 1).end(), today);
+      VocaReport.scan(
+          connection,
+          quarters.get(0).fiscalYearStart(),
+          lastQuarterDay,
+          null,
+          individual -> {
+            Set<YearMonth> servedIn = new HashSet<>();
+            for (LocalDate day : individual.serviceDates()) {
+              if (day != null) {
+                servedIn.add(YearMonth.from(day));
+              }
             }
-          }
-          for (YearMonth month : servedIn) {
-            addToTeamAndAll(
-                vocaMonths.get(month), individual.teamId(), report -> report.add(individual));
-          }
-          // add() skips a quarter the individual was not served in
-          vocaQuarters
-              .values()
-              .forEach(
-                  ofQuarter ->
-                      addToTeamAndAll(
-                          ofQuarter, individual.teamId(), report -> report.add(individual)));
-        });
+            for (YearMonth month : servedIn) {
+              addToTeamAndAll(
+                  vocaMonths.get(month), individual.teamId(), report -> report.add(individual));
+            }
+            // add() skips a quarter the individual was not served in
+            vocaQuarters
+                .values()
+                .forEach(
+                    ofQuarter ->
+                        addToTeamAndAll(
+                            ofQuarter, individual.teamId(), report -> report.add(individual)));
+          });
+      nca.join();
+    }
 
     EvaluationExport export = new EvaluationExport(from, to, minimumCell);
     Map<YearMonth, Map<Long, Map<String, Cell>>> cells = new LinkedHashMap<>();

@@ -122,7 +122,7 @@ class EvaluationExportTest {
       }
       EvaluationExport export =
           EvaluationExport.compute(
-              database.connection(),
+              database,
               YearMonth.of(2025, 1),
               YearMonth.of(2025, 3),
               LocalDate.of(2026, 11, 21),
@@ -181,7 +181,7 @@ class EvaluationExportTest {
       }
       EvaluationExport export =
           EvaluationExport.compute(
-              database.connection(),
+              database,
               YearMonth.of(2025, 1),
               YearMonth.of(2025, 12),
               LocalDate.of(2026, 11, 21),

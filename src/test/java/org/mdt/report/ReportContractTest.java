@@ -148,7 +148,7 @@ class ReportContractTest {
           new Case(
               "evaluation export 2025-01 to 2025-03",
               EvaluationExport.compute(
-                  connection, YearMonth.of(2025, 1), YearMonth.of(2025, 3), TODAY, teams, 10),
+                  database, YearMonth.of(2025, 1), YearMonth.of(2025, 3), TODAY, teams, 10),
               "All teams",
               "2025-01 to 2025-03",
               Shape.OBJECTS,
