@@ -1,5 +1,7 @@
 package org.mdt;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -77,6 +79,16 @@ public final class Mdt {
           "mdt " + String.join(" ", args) + " exited " + result.code() + ": " + result.err());
     }
     return result.out();
+  }
+
+  /** The id of the meeting held on {@code date} (YYYY-MM-DD), as `review list` shows it. */
+  public String meetingOn(String date) {
+    for (JsonNode meeting : Json.parse(ok("review", "list", "--format", "json"))) {
+      if (meeting.path("date").asText().equals(date)) {
+        return meeting.path("id").asText();
+      }
+    }
+    throw new AssertionError("no meeting on " + date);
   }
 
   /** A fresh database with one team, as the truth files assume. */

@@ -62,13 +62,7 @@ class NcaRepeatedReviewsTest {
   }
 
   private static void record(Mdt mdt, String date, String... cases) {
-    String meeting = null;
-    for (JsonNode m : Json.parse(mdt.ok("review", "list", "--format", "json"))) {
-      if (m.path("date").asText().equals(date)) {
-        meeting = m.path("id").asText();
-      }
-    }
-    String[] args = {"review", "record", meeting, "--attended", "1", "--reviewed"};
+    String[] args = {"review", "record", mdt.meetingOn(date), "--attended", "1", "--reviewed"};
     Mdt.Result recorded =
         mdt.run(Stream.concat(Arrays.stream(args), Arrays.stream(cases)).toArray(String[]::new));
     assertEquals(0, recorded.code(), recorded.err());

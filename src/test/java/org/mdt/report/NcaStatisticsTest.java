@@ -55,22 +55,13 @@ class NcaStatisticsTest {
         "monthly:1:TUE");
     // meetings: 1 on 03-04, 2 on 04-01, 3 on 05-06, 4 on 06-03, 5 on 07-01 ... take the ids from
     // the list
-    mdt.ok("review", "record", meetingOn("2025-03-04"), "--attended", "1", "--reviewed", "N1");
+    mdt.ok("review", "record", mdt.meetingOn("2025-03-04"), "--attended", "1", "--reviewed", "N1");
     Mdt.Result early =
-        mdt.run("review", "record", meetingOn("2025-05-06"), "--attended", "1", "--reviewed", "N3");
+        mdt.run("review", "record", mdt.meetingOn("2025-05-06"), "--attended", "1", "--reviewed", "N3");
     assertEquals(0, early.code(), early.err());
     assertTrue(
         early.err().contains("case N3: reviewed on 2025-05-06, before its referral on 2025-05-10"),
         early.err());
-  }
-
-  private String meetingOn(String date) {
-    for (JsonNode meeting : Json.parse(mdt.ok("review", "list", "--format", "json"))) {
-      if (meeting.path("date").asText().equals(date)) {
-        return meeting.path("id").asText();
-      }
-    }
-    throw new AssertionError("no meeting on " + date);
   }
 
   private JsonNode nca(String period) {
@@ -119,7 +110,7 @@ class NcaStatisticsTest {
             "2025-07-08",
             "--rule",
             "weekly:TUE");
-    mdt.ok("review", "record", meetingOn("2025-07-08"), "--attended", "1", "--reviewed", "N2");
+    mdt.ok("review", "record", mdt.meetingOn("2025-07-08"), "--attended", "1", "--reviewed", "N2");
     mdt.at("2025-08-01T12:00:00Z");
     assertEquals(submitted, mdt.ok("report", "nca", "--period", "2025H1", "--format", "json"));
   }

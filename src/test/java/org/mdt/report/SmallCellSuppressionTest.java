@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.IntSupplier;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.ojalgo.optimisation.Expression;
@@ -98,36 +99,8 @@ class SmallCellSuppressionTest {
       int teams = 2 + random.nextInt(4);
       int codes = 3 + random.nextInt(6);
       int minimum = 3 + random.nextInt(8);
-      SmallCellSuppression.Cell[][] grid =
-          new SmallCellSuppression.Cell[teams + 1][codes + 1]; // last row/col: totals
-      int[] columnSums = new int[codes + 1];
-      for (int t = 0; t < teams; t++) {
-        int rowSum = 0;
-        for (int c = 0; c < codes; c++) {
-          int value = random.nextInt(41);
-          grid[t][c] = cell(value);
-          rowSum += value;
-          columnSums[c] += value;
-        }
-        grid[t][codes] = cell(rowSum);
-        columnSums[codes] += rowSum;
-      }
-      for (int c = 0; c <= codes; c++) {
-        grid[teams][c] = cell(columnSums[c]);
-      }
-      List<SmallCellSuppression.Relation> relations = new ArrayList<>();
-      for (int t = 0; t <= teams; t++) {
-        relations.add(
-            SmallCellSuppression.Relation.holding(
-                List.of(grid[t]).subList(0, codes), grid[t][codes]));
-      }
-      for (int c = 0; c <= codes; c++) {
-        List<SmallCellSuppression.Cell> parts = new ArrayList<>();
-        for (int t = 0; t < teams; t++) {
-          parts.add(grid[t][c]);
-        }
-        relations.add(SmallCellSuppression.Relation.holding(parts, grid[teams][c]));
-      }
+      SmallCellSuppression.Cell[][] grid = grid(teams, codes, () -> random.nextInt(41));
+      List<SmallCellSuppression.Relation> relations = relations(grid);
       List<SmallCellSuppression.Cell> all = new ArrayList<>();
       for (SmallCellSuppression.Cell[] row : grid) {
         all.addAll(List.of(row));
@@ -156,35 +129,9 @@ class SmallCellSuppressionTest {
       int teams = 2 + random.nextInt(3);
       int codes = 2 + random.nextInt(4);
       int minimum = 3 + random.nextInt(6);
-      SmallCellSuppression.Cell[][] grid = new SmallCellSuppression.Cell[teams + 1][codes + 1];
-      int[] columnSums = new int[codes + 1];
-      for (int t = 0; t < teams; t++) {
-        int rowSum = 0;
-        for (int c = 0; c < codes; c++) {
-          int value = random.nextInt(3) == 0 ? 0 : 1 + random.nextInt(12);
-          grid[t][c] = cell(value);
-          rowSum += value;
-          columnSums[c] += value;
-        }
-        grid[t][codes] = cell(rowSum);
-        columnSums[codes] += rowSum;
-      }
-      for (int c = 0; c <= codes; c++) {
-        grid[teams][c] = cell(columnSums[c]);
-      }
-      List<SmallCellSuppression.Relation> relations = new ArrayList<>();
-      for (int t = 0; t <= teams; t++) {
-        relations.add(
-            SmallCellSuppression.Relation.holding(
-                List.of(grid[t]).subList(0, codes), grid[t][codes]));
-      }
-      for (int c = 0; c <= codes; c++) {
-        List<SmallCellSuppression.Cell> parts = new ArrayList<>();
-        for (int t = 0; t < teams; t++) {
-          parts.add(grid[t][c]);
-        }
-        relations.add(SmallCellSuppression.Relation.holding(parts, grid[teams][c]));
-      }
+      SmallCellSuppression.Cell[][] grid =
+          grid(teams, codes, () -> random.nextInt(3) == 0 ? 0 : 1 + random.nextInt(12));
+      List<SmallCellSuppression.Relation> relations = relations(grid);
       List<SmallCellSuppression.Cell> expected = new ArrayList<>();
       for (SmallCellSuppression.Cell[] row : grid) {
         for (SmallCellSuppression.Cell c : row) {
@@ -209,6 +156,49 @@ class SmallCellSuppressionTest {
               .toList();
       assertEquals(Set.copyOf(expected), Set.copyOf(reported), "trial " + trial);
     }
+  }
+
+  /**
+   * A teams x codes table of counts from {@code count}, row by row, with its totals: the last
+   * column holds each row's, the last row each column's.
+   */
+  private static SmallCellSuppression.Cell[][] grid(int teams, int codes, IntSupplier count) {
+    SmallCellSuppression.Cell[][] grid = new SmallCellSuppression.Cell[teams + 1][codes + 1];
+    int[] columnSums = new int[codes + 1];
+    for (int t = 0; t < teams; t++) {
+      int rowSum = 0;
+      for (int c = 0; c < codes; c++) {
+        int value = count.getAsInt();
+        grid[t][c] = cell(value);
+        rowSum += value;
+        columnSums[c] += value;
+      }
+      grid[t][codes] = cell(rowSum);
+      columnSums[codes] += rowSum;
+    }
+    for (int c = 0; c <= codes; c++) {
+      grid[grid.length - 1][c] = cell(columnSums[c]);
+    }
+    return grid;
+  }
+
+  /** The grid's sums: each row's cells add up to its last, each column's to its last. */
+  private static List<SmallCellSuppression.Relation> relations(SmallCellSuppression.Cell[][] grid) {
+    int teams = grid.length - 1;
+    int codes = grid[0].length - 1;
+    List<SmallCellSuppression.Relation> relations = new ArrayList<>();
+    for (int t = 0; t <= teams; t++) {
+      relations.add(
+          SmallCellSuppression.Relation.holding(List.of(grid[t]).subList(0, codes), grid[t][codes]));
+    }
+    for (int c = 0; c <= codes; c++) {
+      List<SmallCellSuppression.Cell> parts = new ArrayList<>();
+      for (int t = 0; t < teams; t++) {
+        parts.add(grid[t][c]);
+      }
+      relations.add(SmallCellSuppression.Relation.holding(parts, grid[teams][c]));
+    }
+    return relations;
   }
 
   /**
