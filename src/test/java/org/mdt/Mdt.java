@@ -1,7 +1,6 @@
 package org.mdt;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

@@ -83,8 +83,7 @@ public final class Database implements AutoCloseable {
   boolean lastWriterClosedCleanly() {
     try {
       if (!connection.isWrapperFor(JdbcConnection.class)
-          || !(connection.unwrap(JdbcConnection.class).getSession()
-              instanceof SessionLocal session)
+          || !(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)
           || session.getDatabase().getStore() == null) {
         return true;
       }

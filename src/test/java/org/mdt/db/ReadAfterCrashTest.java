@@ -30,7 +30,8 @@ class ReadAfterCrashTest {
 
     Database writer = Database.open(location, false, Duration.ZERO);
     try (Statement statement = writer.connection().createStatement()) {
-      statement.executeUpdate("INSERT INTO team (name, name_key, created_at) VALUES ('North MDT', 'north mdt', CURRENT_TIMESTAMP)");
+      statement.executeUpdate(
+          "INSERT INTO team (name, name_key, created_at) VALUES ('North MDT', 'north mdt', CURRENT_TIMESTAMP)");
       statement.execute("SHUTDOWN IMMEDIATELY");
     }
     closeQuietly(writer);

@@ -57,7 +57,8 @@ class NcaStatisticsTest {
     // the list
     mdt.ok("review", "record", mdt.meetingOn("2025-03-04"), "--attended", "1", "--reviewed", "N1");
     Mdt.Result early =
-        mdt.run("review", "record", mdt.meetingOn("2025-05-06"), "--attended", "1", "--reviewed", "N3");
+        mdt.run(
+            "review", "record", mdt.meetingOn("2025-05-06"), "--attended", "1", "--reviewed", "N3");
     assertEquals(0, early.code(), early.err());
     assertTrue(
         early.err().contains("case N3: reviewed on 2025-05-06, before its referral on 2025-05-10"),

@@ -189,7 +189,8 @@ class SmallCellSuppressionTest {
     List<SmallCellSuppression.Relation> relations = new ArrayList<>();
     for (int t = 0; t <= teams; t++) {
       relations.add(
-          SmallCellSuppression.Relation.holding(List.of(grid[t]).subList(0, codes), grid[t][codes]));
+          SmallCellSuppression.Relation.holding(
+              List.of(grid[t]).subList(0, codes), grid[t][codes]));
     }
     for (int c = 0; c <= codes; c++) {
       List<SmallCellSuppression.Cell> parts = new ArrayList<>();
