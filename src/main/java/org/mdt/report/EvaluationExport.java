@@ -144,8 +144,7 @@ public final class EvaluationExport implements Report {
               return null;
             })) {
       // A month or quarter counts individuals new in its fiscal year, so events from the first
-      // fiscal
-      // year's start matter.
+      // fiscal year's start matter.
       LocalDate lastQuarterDay = earlier(quarters.get(quarters.size() - 1).end(), today);
       VocaReport.scan(
           connection,
