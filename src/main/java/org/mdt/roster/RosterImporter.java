@@ -69,7 +69,7 @@ public final class RosterImporter {
       Database.SqlWork<ImportResult> work =
           connection ->
               new Run(connection, request, source, header, problems, listener, sha256, size).rows();
-      return request.dryRun() ? database.rolledBack(work) : database.inTransaction(work);
+      return request.dryRun() ? database.rolledBack(work) : database.inLargeTransaction(work);
     } catch (IOException e) {
       throw MdtException.data("cannot read " + file.getFileName() + ": " + e.getMessage(), e);
     } catch (UncheckedIOException e) {
