@@ -10,9 +10,7 @@ import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import org.h2.engine.Session;
-import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
-import org.h2.mvstore.FileStore;
 import org.mdt.Cancellation;
 import org.mdt.MdtException;
 
@@ -28,9 +26,6 @@ public final class Database implements AutoCloseable {
   static final int FIRST_BACKUP_SCHEMA = 4;
 
   private static final Duration LOCK_RETRY = Duration.ofMillis(200);
-
-  /** The key of H2's store header that a proper close writes (FileStore.HDR_CLEAN). */
-  private static final String H2_CLEAN_SHUTDOWN_MARK = "clean";
 
   /** How often H2's background thread writes during {@link #inLargeTransaction}. */
   private static final int BACKGROUND_WRITE_MILLIS = 100;
@@ -69,32 +64,7 @@ public final class Database implements AutoCloseable {
    * may open it at the same time; a writer is waited for as by {@link #open}.
    */
   public static Database openToRead(DatabaseLocation location, Duration lockWait) {
-    Database reader = connect(location, location.readOnlyJdbcUrl(), lockWait);
-    if (reader.lastWriterClosedCleanly()) {
-      return reader;
-    }
-    // H2 finishes what a crashed writer left (a kill, a full disk) only when it may write: a
-    // read-only open of such a file failed once reading a page of the unfinished import.
-    reader.close();
-    return connect(location, location.jdbcUrl(false), lockWait);
-  }
-
-  /**
-   * Whether the H2 file's header carries the mark H2 writes when it closes the file properly; true
-   * for a database that is not an H2 file.
-   */
-  boolean lastWriterClosedCleanly() {
-    try {
-      if (!connection.isWrapperFor(JdbcConnection.class)
-          || !(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)
-          || session.getDatabase().getStore() == null) {
-        return true;
-      }
-      FileStore<?> file = session.getDatabase().getStore().getMvStore().getFileStore();
-      return file == null || file.getStoreHeader().containsKey(H2_CLEAN_SHUTDOWN_MARK);
-    } catch (SQLException e) {
-      return true;
-    }
+    return connect(location, location.readOnlyJdbcUrl(), lockWait);
   }
 
   /**
