@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.mdt.db.Database;
+import org.mdt.db.ImportCopy;
 import org.mdt.roster.ImportRequest;
 import org.mdt.roster.ImportResult;
 import org.mdt.roster.MappingFile;
@@ -90,15 +92,45 @@ final class ImportCommand {
     public Integer call() {
       Outputs outputs = Outputs.check(context, force, Arrays.asList(file, mapping), rejects);
       MappingFile mappingFile = mapping == null ? MappingFile.NONE : MappingFile.read(mapping);
-      long sizeBefore = context.databaseForImport().fileSize();
+      Database database = context.databaseForImport();
+      try (ImportCopy copy = dryRun ? null : ImportCopy.of(database, context.cancellation)) {
+        Database target = copy == null ? database : copy.database();
+        long sizeBefore = target.fileSize();
+        ImportResult result = importInto(target, outputs, mappingFile);
+        if (!result.ignoredHeaders().isEmpty()) {
+          context.info(
+              "ignored columns (no canonical column; a mapping file can name them): "
+                  + listed(result.ignoredHeaders()));
+        }
+        if (!result.repeatedHeaders().isEmpty()) {
+          context.info("ignored repeated columns: " + listed(result.repeatedHeaders()));
+        }
+        if (dryRun || context.verbose) {
+          noteChangedFields(result);
+        }
+        if (dryRun) {
+          context.printer().record(result.summary().asMap());
+          context.info("dry run: nothing was written to the database");
+          return 0;
+        }
+        // the copy is in a private folder, where H2 may write its compacted copy of the copy
+        if (target.fileSize() - sizeBefore > COMPACT_AFTER_GROWTH && target.compact()) {
+          context.info("compacted the database after a large import");
+        }
+        copy.replaceOriginal();
+        context.printer().record(result.summary().asMap());
+      }
+      return 0;
+    }
+
+    private ImportResult importInto(Database target, Outputs outputs, MappingFile mappingFile) {
       ImportResult result;
       try (RejectsFile rejectsFile = rejects == null ? null : new RejectsFile(outputs, rejects)) {
         StderrProblems problems = new StderrProblems(rejectsFile);
         try (Progress progress =
             Progress.start(context, "importing " + file.getFileName(), "rows")) {
           result =
-              new RosterImporter(
-                      context.database(), context.clock, context.osUser(), context.commandLine)
+              new RosterImporter(target, context.clock, context.osUser(), context.commandLine)
                   .run(
                       new ImportRequest(file, team, sheet, mappingFile, dryRun),
                       problems,
@@ -120,31 +152,7 @@ final class ImportCommand {
           context.info("wrote " + result.summary().rejected() + " rejected row(s) to " + rejects);
         }
       }
-      if (!result.ignoredHeaders().isEmpty()) {
-        context.info(
-            "ignored columns (no canonical column; a mapping file can name them): "
-                + listed(result.ignoredHeaders()));
-      }
-      if (!result.repeatedHeaders().isEmpty()) {
-        context.info("ignored repeated columns: " + listed(result.repeatedHeaders()));
-      }
-      if (dryRun || context.verbose) {
-        noteChangedFields(result);
-      }
-      context.printer().record(result.summary().asMap());
-      if (dryRun) {
-        context.info("dry run: nothing was written to the database");
-      } else if (context.database().fileSize() - sizeBefore > COMPACT_AFTER_GROWTH) {
-        Path folder = context.database().location().baseFile().getParent();
-        context.info(
-            context.database().compact()
-                ? "compacted the database after a large import"
-                : "not compacting the database after a large import: other users can enter "
-                    + folder
-                    + ", and H2"
-                    + " would write the compacted copy there readable by them (chmod 700 it)");
-      }
-      return 0;
+      return result;
     }
 
     /** Which case-level columns the import changed on cases stored before it, and on how many. */

@@ -8,11 +8,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -334,7 +332,7 @@ public final class Backups {
             });
       }
       staging.restrictFilePermissions();
-      move(staging.mvFile(), target.mvFile());
+      DatabaseFiles.replace(staging.mvFile(), target.mvFile());
       target.restrictFilePermissions();
       return new Restored(loaded.rows(), target.isEncrypted(), loaded.warnings());
     } catch (IOException e) {
@@ -342,7 +340,7 @@ public final class Backups {
     } catch (SQLException e) {
       throw DbErrors.translate(e, target);
     } finally {
-      deleteQuietly(privateFolder);
+      DatabaseFiles.deleteQuietly(privateFolder);
     }
   }
 
@@ -777,33 +775,5 @@ public final class Backups {
       }
     }
     return key.isEmpty() ? columns(connection, table) : new ArrayList<>(key.values());
-  }
-
-  private static void move(Path from, Path to) throws IOException {
-    try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-    }
-  }
-
-  private static void deleteQuietly(Path folder) {
-    if (folder == null) {
-      return;
-    }
-    try (var files = Files.walk(folder)) {
-      files
-          .sorted(java.util.Comparator.reverseOrder())
-          .forEach(
-              path -> {
-                try {
-                  Files.deleteIfExists(path);
-                } catch (IOException e) {
-                  // left in a private folder; the restore's own outcome has been reported
-                }
-              });
-    } catch (IOException e) {
-      // as above
-    }
   }
 }

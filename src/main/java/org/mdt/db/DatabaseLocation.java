@@ -34,16 +34,23 @@ public final class DatabaseLocation {
   private final String h2Key; // H2's file password; null for a file that is not encrypted
   private final KeyHeader
       keyHeader; // how h2Key was derived; null when not encrypted or by the old scheme
+  private final String shownAs; // the name in messages; null for the file's own
 
   private DatabaseLocation(Path file, String url) {
     this(file, url, null, null);
   }
 
   private DatabaseLocation(Path file, String url, String h2Key, KeyHeader keyHeader) {
+    this(file, url, h2Key, keyHeader, null);
+  }
+
+  private DatabaseLocation(
+      Path file, String url, String h2Key, KeyHeader keyHeader, String shownAs) {
     this.file = file;
     this.url = url;
     this.h2Key = h2Key;
     this.keyHeader = keyHeader;
+    this.shownAs = shownAs;
   }
 
   /**
@@ -194,6 +201,15 @@ public final class DatabaseLocation {
     return new DatabaseLocation(file.resolveSibling(name), null, h2Key, keyHeader);
   }
 
+  /**
+   * A copy of this file in {@code folder} ({@link ImportCopy}): the same key, and named in messages
+   * as this file, which it stands for.
+   */
+  DatabaseLocation copyIn(Path folder) {
+    return new DatabaseLocation(
+        folder.resolve(file.getFileName()), null, h2Key, keyHeader, toString());
+  }
+
   long fileSize() {
     try {
       return exists() ? Files.size(mvFile()) : 0;
@@ -306,6 +322,9 @@ public final class DatabaseLocation {
 
   @Override
   public String toString() {
+    if (shownAs != null) {
+      return shownAs;
+    }
     return file != null ? file + H2_SUFFIX : url;
   }
 }

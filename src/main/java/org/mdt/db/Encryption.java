@@ -60,7 +60,7 @@ public final class Encryption {
         }
         Files.move(
             temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        syncDirectory(file.getParent());
+        DatabaseFiles.syncDirectory(file.getParent());
         if (!from.isEncrypted()) {
           Files.deleteIfExists(
               from.historyFile()); // the shell's plain-text history would outlive the encryption
@@ -136,9 +136,4 @@ public final class Encryption {
   }
 
   /** The rename is durable only once the folder itself is on disk. */
-  private static void syncDirectory(Path directory) throws IOException {
-    try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-      channel.force(true);
-    }
-  }
 }
