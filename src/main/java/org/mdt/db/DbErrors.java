@@ -1,6 +1,7 @@
 package org.mdt.db;
 
 import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
 import java.sql.SQLException;
 import org.mdt.MdtException;
 
@@ -16,6 +17,10 @@ public final class DbErrors {
   private static final int WRONG_USER_OR_PASSWORD = 28000;
   private static final int FILE_VERSION_ERROR = 90048;
   private static final int DISK_FULL = 90100;
+
+  /** What a write H2 could not make because an earlier one failed tells the user. */
+  public static final String CLOSED_AFTER_FAILED_WRITE =
+      "an earlier write to it failed and H2 closed it (is the disk full?)";
 
   private DbErrors() {}
 
@@ -66,18 +71,24 @@ public final class DbErrors {
 
   /**
    * H2 wraps a failed file write (its own error 50000 or 90028) around the IOException that says
-   * why.
+   * why. After one write failed, H2 closes the file, and a later write in another of its threads
+   * fails with only a ClosedChannelException, which says nothing.
    */
   private static String writeFailure(SQLException e, Object location) {
+    boolean closed = false;
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof IOException io) {
-        String why = String.valueOf(io.getMessage());
+      if (cause instanceof ClosedChannelException) {
+        closed = true;
+      } else if (cause instanceof IOException io && io.getMessage() != null) {
+        String why = io.getMessage();
         return why.contains("No space left on device") || why.contains("Disk quota exceeded")
             ? "disk full writing database " + location
             : "cannot write database " + location + ": " + firstLine(why);
       }
     }
-    return "database error on " + location + ": " + firstLine(e.getMessage());
+    return closed
+        ? "cannot write database " + location + ": " + CLOSED_AFTER_FAILED_WRITE
+        : "database error on " + location + ": " + firstLine(e.getMessage());
   }
 
   static String firstLine(String message) {
