@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import org.h2.engine.Session;
+import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.mdt.Cancellation;
 import org.mdt.MdtException;
@@ -324,11 +325,47 @@ public final class Database implements AutoCloseable {
       return inTransaction(work);
     }
     setWriteDelay(BACKGROUND_WRITE_MILLIS);
+    T result;
     try {
-      return inTransaction(work);
-    } finally {
-      setWriteDelay(0);
+      result = inTransaction(work);
+    } catch (RuntimeException e) {
+      RuntimeException failure = e;
+      IOException writeFailure = backgroundWriteFailure();
+      if (writeFailure != null) {
+        failure = MdtException.data(DbErrors.writeFailure(writeFailure, location), writeFailure);
+        failure.addSuppressed(e);
+      }
+      try {
+        setWriteDelay(0);
+      } catch (RuntimeException closed) {
+        failure.addSuppressed(closed);
+      }
+      throw failure;
     }
+    setWriteDelay(0);
+    return result;
+  }
+
+  /**
+   * The failed write that stopped H2's store, if one did. With its background threads writing, the
+   * importing thread may meet only a consequence of it: a page of the chunk that never reached the
+   * file ("File corrupted in chunk 109"), or the closed file.
+   */
+  private IOException backgroundWriteFailure() {
+    try {
+      if (connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session
+          && session.getDatabase().getStore() != null) {
+        Throwable cause = session.getDatabase().getStore().getMvStore().getPanicException();
+        for (; cause != null; cause = cause.getCause()) {
+          if (cause instanceof IOException io && io.getMessage() != null) {
+            return io;
+          }
+        }
+      }
+    } catch (SQLException | RuntimeException e) {
+      // no store to ask: the failure stands as it is
+    }
+    return null;
   }
 
   private void setWriteDelay(int millis) {

@@ -80,15 +80,20 @@ public final class DbErrors {
       if (cause instanceof ClosedChannelException) {
         closed = true;
       } else if (cause instanceof IOException io && io.getMessage() != null) {
-        String why = io.getMessage();
-        return why.contains("No space left on device") || why.contains("Disk quota exceeded")
-            ? "disk full writing database " + location
-            : "cannot write database " + location + ": " + firstLine(why);
+        return writeFailure(io, location);
       }
     }
     return closed
         ? "cannot write database " + location + ": " + CLOSED_AFTER_FAILED_WRITE
         : "database error on " + location + ": " + firstLine(e.getMessage());
+  }
+
+  /** What a failed write to the database file tells the user. */
+  static String writeFailure(IOException failure, Object location) {
+    String why = String.valueOf(failure.getMessage());
+    return why.contains("No space left on device") || why.contains("Disk quota exceeded")
+        ? "disk full writing database " + location
+        : "cannot write database " + location + ": " + firstLine(why);
   }
 
   static String firstLine(String message) {
