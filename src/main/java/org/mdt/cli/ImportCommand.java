@@ -32,12 +32,6 @@ final class ImportCommand {
             + " stored value."
       })
   static final class Roster implements Callable<Integer> {
-    /**
-     * An import that grew the file by more than this leaves it compacted (H2 keeps the space
-     * otherwise).
-     */
-    private static final long COMPACT_AFTER_GROWTH = 64L << 20;
-
     /** Problems listed on stderr before the rest are only counted (all of them with -v). */
     private static final int PROBLEMS_SHOWN = 20;
 
@@ -94,9 +88,8 @@ final class ImportCommand {
       MappingFile mappingFile = mapping == null ? MappingFile.NONE : MappingFile.read(mapping);
       Database database = context.databaseForImport();
       try (ImportCopy copy = dryRun ? null : ImportCopy.of(database, context.cancellation)) {
-        Database target = copy == null ? database : copy.database();
-        long sizeBefore = target.fileSize();
-        ImportResult result = importInto(target, outputs, mappingFile);
+        ImportResult result =
+            importInto(copy == null ? database : copy.database(), outputs, mappingFile);
         if (!result.ignoredHeaders().isEmpty()) {
           context.info(
               "ignored columns (no canonical column; a mapping file can name them): "
@@ -109,15 +102,10 @@ final class ImportCommand {
           noteChangedFields(result);
         }
         if (dryRun) {
-          context.printer().record(result.summary().asMap());
           context.info("dry run: nothing was written to the database");
-          return 0;
-        }
-        // the copy is in a private folder, where H2 may write its compacted copy of the copy
-        if (target.fileSize() - sizeBefore > COMPACT_AFTER_GROWTH && target.compact()) {
+        } else if (copy.replaceOriginal()) {
           context.info("compacted the database after a large import");
         }
-        copy.replaceOriginal();
         context.printer().record(result.summary().asMap());
       }
       return 0;

@@ -33,16 +33,24 @@ import org.mdt.io.OutputFile;
 public final class ImportCopy implements AutoCloseable {
   private static final String FOLDER_PREFIX = ".importing-";
 
+  /**
+   * An import that grew the file by more than this leaves it compacted: H2 keeps the free space of
+   * a large transaction (a 1,000,000-row import left 1.47 GB that compacts to 193 MB).
+   */
+  private static final long COMPACT_AFTER_GROWTH = 64L << 20;
+
   private final Database original;
   private final FileChannel source; // null when the import writes to the original
   private final Path folder;
   private final Database target;
+  private final long sizeBefore;
 
   private ImportCopy(Database original, FileChannel source, Path folder, Database target) {
     this.original = original;
     this.source = source;
     this.folder = folder;
     this.target = target;
+    this.sizeBefore = target.fileSize();
   }
 
   /**
@@ -107,13 +115,16 @@ public final class ImportCopy implements AutoCloseable {
   }
 
   /**
-   * Closes the copy (if the import has not, by compacting it) and moves it over the original file,
-   * on disk before this returns. Nothing to do when the import wrote to the original.
+   * Compacts the copy if the import grew it by more than {@value #COMPACT_AFTER_GROWTH} bytes (in
+   * its private folder, where H2 writes the compacted file), closes it and moves it over the
+   * original file, on disk before this returns; returns whether it compacted. Nothing to do, and
+   * false, when the import wrote to the original.
    */
-  public void replaceOriginal() {
+  public boolean replaceOriginal() {
     if (folder == null) {
-      return;
+      return false;
     }
+    boolean compacted = target.fileSize() - sizeBefore > COMPACT_AFTER_GROWTH && target.compact();
     DatabaseLocation copy = target.location();
     Path file = original.location().mvFile();
     try {
@@ -123,6 +134,7 @@ public final class ImportCopy implements AutoCloseable {
       throw MdtException.data(
           "cannot write database " + original.location() + ": " + e.getMessage(), e);
     }
+    return compacted;
   }
 
   /**
