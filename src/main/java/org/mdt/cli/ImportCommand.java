@@ -5,8 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.mdt.db.Database;
-import org.mdt.db.ImportCopy;
 import org.mdt.roster.ImportRequest;
 import org.mdt.roster.ImportResult;
 import org.mdt.roster.MappingFile;
@@ -86,39 +84,39 @@ final class ImportCommand {
     public Integer call() {
       Outputs outputs = Outputs.check(context, force, Arrays.asList(file, mapping), rejects);
       MappingFile mappingFile = mapping == null ? MappingFile.NONE : MappingFile.read(mapping);
-      Database database = context.databaseForImport();
-      try (ImportCopy copy = dryRun ? null : ImportCopy.of(database, context.cancellation)) {
-        ImportResult result =
-            importInto(copy == null ? database : copy.database(), outputs, mappingFile);
-        if (!result.ignoredHeaders().isEmpty()) {
-          context.info(
-              "ignored columns (no canonical column; a mapping file can name them): "
-                  + listed(result.ignoredHeaders()));
-        }
-        if (!result.repeatedHeaders().isEmpty()) {
-          context.info("ignored repeated columns: " + listed(result.repeatedHeaders()));
-        }
-        if (dryRun || context.verbose) {
-          noteChangedFields(result);
-        }
-        if (dryRun) {
-          context.info("dry run: nothing was written to the database");
-        } else if (copy.replaceOriginal()) {
-          context.info("compacted the database after a large import");
-        }
-        context.printer().record(result.summary().asMap());
+      ImportResult result = importRoster(mappingFile, outputs);
+      if (!result.ignoredHeaders().isEmpty()) {
+        context.info(
+            "ignored columns (no canonical column; a mapping file can name them): "
+                + listed(result.ignoredHeaders()));
       }
+      if (!result.repeatedHeaders().isEmpty()) {
+        context.info("ignored repeated columns: " + listed(result.repeatedHeaders()));
+      }
+      if (dryRun || context.verbose) {
+        noteChangedFields(result);
+      }
+      if (dryRun) {
+        context.info("dry run: nothing was written to the database");
+      } else if (result.compacted()) {
+        context.info("compacted the database after a large import");
+      }
+      context.printer().record(result.summary().asMap());
       return 0;
     }
 
-    private ImportResult importInto(Database target, Outputs outputs, MappingFile mappingFile) {
+    private ImportResult importRoster(MappingFile mappingFile, Outputs outputs) {
       ImportResult result;
       try (RejectsFile rejectsFile = rejects == null ? null : new RejectsFile(outputs, rejects)) {
         StderrProblems problems = new StderrProblems(rejectsFile);
         try (Progress progress =
             Progress.start(context, "importing " + file.getFileName(), "rows")) {
           result =
-              new RosterImporter(target, context.clock, context.osUser(), context.commandLine)
+              new RosterImporter(
+                      context.databaseForImport(),
+                      context.clock,
+                      context.osUser(),
+                      context.commandLine)
                   .run(
                       new ImportRequest(file, team, sheet, mappingFile, dryRun),
                       problems,

@@ -192,6 +192,11 @@ public final class Database implements AutoCloseable {
    * Ctrl-C stops this database's work: the statement running when it is pressed is cancelled, and
    * no transaction commits after it (see {@link #inTransaction}).
    */
+  /** What stops this database's statements: the command's Ctrl-C once {@link #stopOn} is called. */
+  Cancellation cancellation() {
+    return cancellation;
+  }
+
   public void stopOn(Cancellation ctrlC) {
     cancellation = ctrlC;
     ctrlC.onRequest(() -> cancelStatement(connection));

@@ -33,6 +33,7 @@ final class DatabaseFiles {
     syncDirectory(to.getParent());
   }
 
+  /** A rename is durable only once the folder itself is on disk. */
   static void syncDirectory(Path directory) throws IOException {
     try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
       channel.force(true);

@@ -134,6 +134,4 @@ public final class Encryption {
       }
     }
   }
-
-  /** The rename is durable only once the folder itself is on disk. */
 }

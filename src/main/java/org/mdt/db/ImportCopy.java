@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.stream.Stream;
-import org.mdt.Cancellation;
 import org.mdt.MdtException;
 import org.mdt.io.OutputFile;
 
@@ -54,9 +53,10 @@ public final class ImportCopy implements AutoCloseable {
   }
 
   /**
-   * Copies the open database's file for an import; any copy a killed import left is removed first.
+   * Copies the open database's file for an import, which Ctrl-C stops as it stops the original's
+   * statements; any copy a killed import left is removed first.
    */
-  public static ImportCopy of(Database original, Cancellation ctrlC) {
+  public static ImportCopy of(Database original) {
     DatabaseLocation location = original.location();
     if (!location.isFile()) {
       return new ImportCopy(original, null, null, original);
@@ -77,7 +77,7 @@ public final class ImportCopy implements AutoCloseable {
         }
       }
       Database target = Database.openForImport(copy, Duration.ZERO);
-      target.stopOn(ctrlC);
+      target.stopOn(original.cancellation());
       return new ImportCopy(original, source, folder, target);
     } catch (IOException | RuntimeException e) {
       DatabaseFiles.deleteQuietly(folder);

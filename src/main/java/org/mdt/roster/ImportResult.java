@@ -12,10 +12,18 @@ import java.util.Map;
  *     how many cases (canonical names, in column order)
  * @param sameAs the import whose recorded outcome this one gave without reading a row (the same
  *     file again, nothing written since: docs/DESIGN.md section 3.11); null when it read them
+ * @param compacted whether the import grew the file so much that it left it compacted
  */
 public record ImportResult(
     ImportSummary summary,
     List<String> ignoredHeaders,
     List<String> repeatedHeaders,
     Map<String, Integer> changedFields,
-    Long sameAs) {}
+    Long sameAs,
+    boolean compacted) {
+
+  ImportResult compacted(boolean compacted) {
+    return new ImportResult(
+        summary, ignoredHeaders, repeatedHeaders, changedFields, sameAs, compacted);
+  }
+}

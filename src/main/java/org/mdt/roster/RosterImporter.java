@@ -26,6 +26,7 @@ import org.mdt.MdtException;
 import org.mdt.cases.Column;
 import org.mdt.db.AuditLog;
 import org.mdt.db.Database;
+import org.mdt.db.ImportCopy;
 import org.mdt.team.Team;
 import org.mdt.team.TeamStore;
 import org.mdt.text.TerminalText;
@@ -49,6 +50,12 @@ public final class RosterImporter {
     this.command = command;
   }
 
+  /**
+   * Imports the file. The same file again, onto what it left, is recorded without reading a row.
+   * Otherwise the rows go to a copy of the database file that replaces it once they are committed
+   * ({@link ImportCopy}), and the database this importer was given is closed when this returns; a
+   * dry run reads them in a transaction it rolls back.
+   */
   public ImportResult run(ImportRequest request, ProblemSink problems, ImportListener listener) {
     Path file = request.file();
     if (!Files.isRegularFile(file)) {
@@ -69,7 +76,13 @@ public final class RosterImporter {
       Database.SqlWork<ImportResult> work =
           connection ->
               new Run(connection, request, source, header, problems, listener, sha256, size).rows();
-      return request.dryRun() ? database.rolledBack(work) : database.inLargeTransaction(work);
+      if (request.dryRun()) {
+        return database.rolledBack(work);
+      }
+      try (ImportCopy copy = ImportCopy.of(database)) {
+        ImportResult result = copy.database().inLargeTransaction(work);
+        return result.compacted(copy.replaceOriginal());
+      }
     } catch (IOException e) {
       throw MdtException.data("cannot read " + file.getFileName() + ": " + e.getMessage(), e);
     } catch (UncheckedIOException e) {
@@ -127,7 +140,8 @@ public final class RosterImporter {
               outcome.ignoredHeaders(),
               outcome.repeatedHeaders(),
               Map.of(),
-              saved.importId());
+              saved.importId(),
+              false);
         };
     try {
       return request.dryRun() ? database.rolledBack(work) : database.inTransaction(work);
@@ -270,7 +284,7 @@ public final class RosterImporter {
         Map<String, Integer> changed = new LinkedHashMap<>();
         changedFields.forEach((column, cases) -> changed.put(column.canonicalName(), cases));
         return new ImportResult(
-            summary, header.ignoredHeaders(), header.repeatedHeaders(), changed, null);
+            summary, header.ignoredHeaders(), header.repeatedHeaders(), changed, null, false);
       }
     }
 
